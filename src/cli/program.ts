@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { jobCommands } from './job-commands.js';
+import { printLine } from './output.js';
+import { tokenCommands } from './token-commands.js';
+import { withContainer } from './with-container.js';
+
+export function buildProgram(): Command {
+  const program = new Command('hirebridge')
+    .description('HireBridge: Ashby hires into your HR systems, reviewed and exactly once')
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command('migrate')
+    .description('apply pending database migrations (start does this too)')
+    .action(async () => {
+      // withContainer migrates before running the command; report what that did.
+      await withContainer(async () => undefined);
+      printLine('Database schema is up to date.');
+    });
+  program
+    .command('worker')
+    .description('run a worker process only (no HTTP), for scaling out on PostgreSQL')
+    .action(async () => {
+      const { runWorkerProcess } = await import('../main/worker-process.js');
+      await runWorkerProcess();
+    });
+  tokenCommands(program);
+  jobCommands(program);
+  return program;
+}

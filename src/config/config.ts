@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { decodeKey, envSchema } from './env-schema.js';
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly publicUrl: string;
+  /** The master key from HIREBRIDGE_SECRET_KEY, or undefined when it is to be read or made in DATA_DIR. */
+  readonly secretKey: Buffer | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly runWorker: boolean;
+  readonly workerConcurrency: number;
+  readonly jobLeaseMs: number;
+}
+
+/** Thrown at start when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads and validates configuration from an environment object. This module (with env-schema.ts) is
+ * the only reader of the environment: callers pass `process.env` from the entrypoint.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  // Empty strings count as unset, as in most shells' `FOO= cmd` usage.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const hostPart = displayHost.includes(':') ? `[${displayHost}]` : displayHost;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
+    publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
+    secretKey: e.HIREBRIDGE_SECRET_KEY === undefined ? undefined : decodeKey(e.HIREBRIDGE_SECRET_KEY),
+    logLevel: e.LOG_LEVEL,
+    runWorker: e.RUN_WORKER,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+  };
+}
+
+function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (url === undefined) return { dialect: 'sqlite', file: path.join(dataDir, 'hirebridge.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+}
+
+/** The process environment, read here and nowhere else. */
+export function loadConfigFromProcess(): Config {
+  return loadConfig(process.env);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+/** Every environment variable HireBridge reads, with its default. The README lists the same set. */
+export const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^(postgres|postgresql|sqlite|file):/.test(v), {
+      message: 'must start with postgres://, postgresql://, sqlite: or file:',
+    }),
+  PUBLIC_URL: z
+    .url({ error: 'must be an absolute http(s) URL such as https://hirebridge.example.com' })
+    .refine((v) => /^https?:\/\//.test(v), { message: 'must use http or https' })
+    .optional(),
+  HIREBRIDGE_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || decodeKey(v) !== undefined, {
+      message: 'must be 32 bytes written as 64 hex characters or base64 (openssl rand -base64 32)',
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RUN_WORKER: booleanFlag.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Seconds a claimed job stays leased without a heartbeat before another worker may take it over. */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
+export function decodeKey(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const buf = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (buf.length === 32) return buf;
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../tables/database.js';
+import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type DatabaseTarget = { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'postgres'; readonly url: string };
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL int8 (OID 20): our epoch-millisecond columns fit a JS number exactly. */
+const INT8_OID = 20;
+
+export interface DatabaseOptions {
+  readonly poolSize?: number;
+  /** Called when an idle PostgreSQL connection fails (the pool then replaces it). */
+  readonly onIdleError?: (err: Error) => void;
+}
+
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const sqlite = new SQLite(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL, not NORMAL: a webhook we answered 2xx must survive power loss, since Ashby will not resend
+    // it. Hire volume is small, so an fsync per commit costs nothing that matters (measured in bench/).
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection emits 'error' on the pool; without a listener Node would crash.
+  pool.on('error', (err) => options.onIdleError?.(err));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,30 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '../tables/database.js';
+import * as m0001 from './0001-foundation.js';
+
+/**
+ * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
+ * same set and a typo is a compile error. Names sort in order of application.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider });
+}
+
+/** Applies every pending migration; Kysely's lock makes concurrent starts safe. Returns what ran. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Names of migrations not yet applied (empty when the schema is current). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,20 @@
+import type { ErrorCode } from '../../core/errors/error-code.js';
+
+/** The one mapping from error codes to HTTP statuses. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  invalid_signature: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  permission_missing: 422,
+  required_fields_missing: 422,
+  rate_limited: 429,
+  internal: 500,
+  upstream_permanent: 502,
+  upstream_retryable: 503,
+  unavailable: 503,
+};

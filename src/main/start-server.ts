@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import { buildHttpApp } from '../http/build-app.js';
+import type { Worker } from '../queue/worker.js';
+import { createContainer, type Container, type ContainerOverrides } from './container.js';
+
+export interface RunningServer {
+  readonly container: Container;
+  readonly app: FastifyInstance;
+  readonly worker: Worker | undefined;
+  /** The base URL it listens on (useful when PORT=0). */
+  readonly url: string;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Migrates, listens, and (unless RUN_WORKER=false) runs a worker in the same process. */
+export async function startServer(config: Config, overrides: ContainerOverrides = {}): Promise<RunningServer> {
+  const container = createContainer(config, overrides);
+  const applied = await container.migrate();
+  if (applied.length > 0) container.logger.info({ applied }, 'database migrated');
+  const app = await buildHttpApp({ services: container.services, logger: container.logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const worker = config.runWorker ? container.createWorker() : undefined;
+  worker?.start();
+  return {
+    container,
+    app,
+    worker,
+    url: `http://${host}:${port}`,
+    async stop(graceMs = 10_000) {
+      // Stop taking requests first, then let the worker finish or release what it runs.
+      await app.close();
+      await worker?.stop(graceMs);
+      await container.close();
+    },
+  };
+}
