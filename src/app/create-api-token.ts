@@ -18,7 +18,9 @@ export async function createApiToken(
 ): Promise<ApiTokenRecord & { token: string }> {
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) {
-    throw new AppError('validation_failed', 'name must be 1 to 100 characters', { details: { field: 'name' } });
+    throw new AppError('validation_failed', 'name must be 1 to 100 characters', {
+      details: { field: 'name' },
+    });
   }
   const token = deps.codec.generate();
   const record: ApiTokenRecord = {

@@ -17,7 +17,8 @@ export function jobCommands(program: Command): void {
         throw new UsageError(`--state must be one of: ${JOB_STATES.join(', ')}`);
       }
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError('--limit must be 1 to 1000');
       const list = await withContainer((c) =>
         c.jobs.list({ limit, ...(options.state ? { state: options.state as JobStateName } : {}) }),
       );

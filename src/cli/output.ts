@@ -15,7 +15,11 @@ export function printTable(rows: readonly Record<string, string | number | null>
   const columns = Object.keys(rows[0] ?? {});
   const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length));
   const widths = columns.map(width);
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   printLine(line(columns));
   for (const row of rows) printLine(line(columns.map((c) => String(row[c] ?? ''))));
 }

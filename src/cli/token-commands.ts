@@ -16,7 +16,9 @@ export function tokenCommands(program: Command): void {
       if (!(ROLES as readonly string[]).includes(options.role)) {
         throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
       }
-      const created = await withContainer((c) => c.createApiToken({ name: options.name, role: options.role as Role }));
+      const created = await withContainer((c) =>
+        c.createApiToken({ name: options.name, role: options.role as Role }),
+      );
       if (options.json) {
         printJson({ id: created.id, name: created.name, role: created.role, token: created.token });
         return;

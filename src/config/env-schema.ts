@@ -22,8 +22,8 @@ export const envSchema = z.object({
       message: 'must start with postgres://, postgresql://, sqlite: or file:',
     }),
   PUBLIC_URL: z
-    .url({ error: 'must be an absolute http(s) URL such as https://hirebridge.example.com' })
-    .refine((v) => /^https?:\/\//.test(v), { message: 'must use http or https' })
+    .string()
+    .refine(isHttpUrl, { message: 'must be an absolute http(s) URL such as https://hirebridge.example.com' })
     .optional(),
   HIREBRIDGE_SECRET_KEY: z
     .string()
@@ -38,7 +38,6 @@ export const envSchema = z.object({
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
-export type RawEnv = z.infer<typeof envSchema>;
 
 /** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
 export function decodeKey(text: string): Buffer | undefined {
@@ -49,4 +48,13 @@ export function decodeKey(text: string): Buffer | undefined {
     if (buf.length === 32) return buf;
   }
   return undefined;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

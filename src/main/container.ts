@@ -69,10 +69,13 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     services,
     jobs,
     migrate: () => migrateToLatest(db),
-    createApiToken: (input: { name: string; role: Role }) => createApiToken({ tokens, codec, clock, ids }, input),
+    createApiToken: (input: { name: string; role: Role }) =>
+      createApiToken({ tokens, codec, clock, ids }, input),
     listApiTokens: () => tokens.list(),
     revokeApiToken: (id: string) => tokens.revoke(id),
-    createWorker: (options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {}) =>
+    createWorker: (
+      options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
+    ) =>
       new Worker({
         db,
         engine,

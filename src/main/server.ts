@@ -7,7 +7,12 @@ try {
   const config = loadConfigFromProcess();
   const server = await startServer(config);
   server.container.logger.info(
-    { url: server.url, publicUrl: config.publicUrl, database: config.database.dialect, worker: config.runWorker },
+    {
+      url: server.url,
+      publicUrl: config.publicUrl,
+      database: config.database.dialect,
+      worker: config.runWorker,
+    },
     'HireBridge is listening',
   );
   onShutdownSignal(server.container.logger, () => server.stop());

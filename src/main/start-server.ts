@@ -14,7 +14,10 @@ export interface RunningServer {
 }
 
 /** Migrates, listens, and (unless RUN_WORKER=false) runs a worker in the same process. */
-export async function startServer(config: Config, overrides: ContainerOverrides = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  overrides: ContainerOverrides = {},
+): Promise<RunningServer> {
   const container = createContainer(config, overrides);
   const applied = await container.migrate();
   if (applied.length > 0) container.logger.info({ applied }, 'database migrated');

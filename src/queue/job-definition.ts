@@ -47,5 +47,3 @@ export function registerJob<P>(definition: JobDefinition<P>, handler: JobHandler
     run: (rawPayload, context) => handler(definition.payload.parse(rawPayload), context),
   };
 }
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 30 * 60_000 };

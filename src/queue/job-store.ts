@@ -90,7 +90,12 @@ export async function reclaimExpiredLeases(db: Kysely<Database>, now: number): P
   const common = { lease_token: null, lease_expires_at: null, locked_by: null, updated_at: now };
   const dead = await db
     .updateTable('jobs')
-    .set({ ...common, state: 'dead', finished_at: now, last_error: 'lease expired on the last attempt (worker stopped)' })
+    .set({
+      ...common,
+      state: 'dead',
+      finished_at: now,
+      last_error: 'lease expired on the last attempt (worker stopped)',
+    })
     .where('state', '=', 'running')
     .where('lease_expires_at', '<', now)
     .whereRef('attempt', '>=', 'max_attempts')
@@ -115,12 +120,13 @@ export function retryDeadJob(db: Kysely<Database>, id: string, now: number): Pro
       .set({ state: 'available', attempt: 0, run_at: now, finished_at: null, updated_at: now })
       .where('id', '=', id)
       .where('state', '=', 'dead')
-      .where(({ or, eb, not, exists, selectFrom }) =>
-        or([
+      .where((eb) =>
+        eb.or([
           eb('unique_key', 'is', null),
-          not(
-            exists(
-              selectFrom('jobs as waiting')
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('jobs as waiting')
                 .select('waiting.id')
                 .whereRef('waiting.unique_key', '=', 'jobs.unique_key')
                 .where('waiting.state', '=', 'available'),
@@ -138,7 +144,12 @@ export interface JobFilter {
 }
 
 export function listJobs(db: Kysely<Database>, filter: JobFilter): Promise<JobRow[]> {
-  let query = db.selectFrom('jobs').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit);
+  let query = db
+    .selectFrom('jobs')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.state) query = query.where('state', '=', filter.state);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   return query.execute();

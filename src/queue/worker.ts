@@ -8,7 +8,14 @@ import type { JobRow } from '../db/tables/job.table.js';
 import { backoffDelayMs } from './backoff.js';
 import type { QueueEngine } from './engines/queue-engine.js';
 import type { JobOutcome, RegisteredJob } from './job-definition.js';
-import { completeJob, extendLease, failJob, reclaimExpiredLeases, releaseJob, snoozeJob } from './job-store.js';
+import {
+  completeJob,
+  extendLease,
+  failJob,
+  reclaimExpiredLeases,
+  releaseJob,
+  snoozeJob,
+} from './job-store.js';
 
 export interface WorkerOptions {
   readonly db: Kysely<Database>;
@@ -54,7 +61,8 @@ export class Worker {
     this.id = `worker-${options.ids.newId()}`;
     const registry = new Map<string, RegisteredJob>();
     for (const job of options.jobs) {
-      if (registry.has(job.definition.kind)) throw new Error(`job kind ${job.definition.kind} registered twice`);
+      if (registry.has(job.definition.kind))
+        throw new Error(`job kind ${job.definition.kind} registered twice`);
       registry.set(job.definition.kind, job);
     }
     this.#registry = registry;
@@ -159,7 +167,10 @@ export class Worker {
     const controller = new AbortController();
     const done = this.#execute(row, controller)
       .catch((err: unknown) => {
-        this.#o.logger.error({ jobId: row.id, kind: row.kind, err: describe(err) }, 'recording a job outcome failed');
+        this.#o.logger.error(
+          { jobId: row.id, kind: row.kind, err: describe(err) },
+          'recording a job outcome failed',
+        );
       })
       .finally(() => {
         this.#running.delete(row.id);
@@ -171,19 +182,28 @@ export class Worker {
   async #execute(row: JobRow, controller: AbortController): Promise<void> {
     const lease = { id: row.id, leaseToken: row.lease_token ?? '' };
     const job = this.#registry.get(row.kind);
-    const heartbeat = setInterval(() => {
-      extendLease(this.#o.db, lease, this.#o.clock.now(), this.#o.leaseMs)
-        .then((held) => {
-          if (!held) controller.abort(new Error('lease lost'));
-        })
-        .catch((err: unknown) => this.#o.logger.warn({ jobId: row.id, err: describe(err) }, 'heartbeat failed'));
-    }, Math.max(Math.floor(this.#o.leaseMs / 3), 10));
+    const heartbeat = setInterval(
+      () => {
+        extendLease(this.#o.db, lease, this.#o.clock.now(), this.#o.leaseMs)
+          .then((held) => {
+            if (!held) controller.abort(new Error('lease lost'));
+          })
+          .catch((err: unknown) =>
+            this.#o.logger.warn({ jobId: row.id, err: describe(err) }, 'heartbeat failed'),
+          );
+      },
+      Math.max(Math.floor(this.#o.leaseMs / 3), 10),
+    );
     let outcome: JobOutcome | void = undefined;
     let failure: unknown;
     const started = this.#o.clock.now();
     try {
       if (!job) throw new Error(`no handler for job kind ${row.kind}`);
-      outcome = await job.run(JSON.parse(row.payload), { jobId: row.id, attempt: row.attempt, signal: controller.signal });
+      outcome = await job.run(JSON.parse(row.payload), {
+        jobId: row.id,
+        attempt: row.attempt,
+        signal: controller.signal,
+      });
     } catch (err) {
       failure = err;
     } finally {
@@ -202,10 +222,16 @@ export class Worker {
       recorded = await completeJob(this.#o.db, lease, now);
       if (recorded) this.#o.logger.debug(fields, 'job completed');
     }
-    if (!recorded) this.#o.logger.warn(fields, 'lease was lost before the job finished; its outcome was not recorded');
+    if (!recorded)
+      this.#o.logger.warn(fields, 'lease was lost before the job finished; its outcome was not recorded');
   }
 
-  #recordFailure(row: JobRow, lease: { id: string; leaseToken: string }, err: unknown, now: number): Promise<boolean> {
+  #recordFailure(
+    row: JobRow,
+    lease: { id: string; leaseToken: string },
+    err: unknown,
+    now: number,
+  ): Promise<boolean> {
     const message = describe(err);
     const fields = { jobId: row.id, kind: row.kind, attempt: row.attempt, err: message };
     if (isAppError(err) && err.code === 'rate_limited' && err.retryAfterMs !== undefined) {
@@ -215,11 +241,17 @@ export class Worker {
     const permanent = isAppError(err) && !err.retryable;
     const exhausted = row.attempt >= row.max_attempts;
     if (permanent || exhausted || !this.#registry.has(row.kind)) {
-      this.#o.logger.error({ ...fields, permanent }, 'job failed for good; it is dead and can be retried by hand');
+      this.#o.logger.error(
+        { ...fields, permanent },
+        'job failed for good; it is dead and can be retried by hand',
+      );
       return failJob(this.#o.db, lease, now, message, undefined);
     }
     const policy = this.#registry.get(row.kind)?.definition.backoff ?? { baseMs: 5_000, capMs: 1_800_000 };
-    const delay = Math.max(backoffDelayMs(policy, row.attempt, this.#o.random()), isAppError(err) ? (err.retryAfterMs ?? 0) : 0);
+    const delay = Math.max(
+      backoffDelayMs(policy, row.attempt, this.#o.random()),
+      isAppError(err) ? (err.retryAfterMs ?? 0) : 0,
+    );
     this.#o.logger.warn({ ...fields, retryInMs: delay }, 'job failed; will retry');
     return failJob(this.#o.db, lease, now, message, now + delay);
   }

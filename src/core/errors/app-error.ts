@@ -28,7 +28,9 @@ export class AppError extends Error {
 }
 
 function defaultRetryable(code: ErrorCode): boolean {
-  return code === 'unavailable' || code === 'upstream_retryable' || code === 'rate_limited' || code === 'internal';
+  return (
+    code === 'unavailable' || code === 'upstream_retryable' || code === 'rate_limited' || code === 'internal'
+  );
 }
 
 export function isAppError(err: unknown): err is AppError {

@@ -8,7 +8,9 @@ import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export type DatabaseTarget = { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'postgres'; readonly url: string };
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -24,6 +26,13 @@ export interface DatabaseOptions {
   /** Called when an idle PostgreSQL connection fails (the pool then replaces it). */
   readonly onIdleError?: (err: Error) => void;
 }
+
+const parseInt8AsNumber = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID
+    ? (value: string) => Number(value)
+    : (pg.types.getTypeParser(oid, format ?? 'text') as (
+        value: string,
+      ) => unknown)) as typeof pg.types.getTypeParser;
 
 export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
   if (target.dialect === 'sqlite') {
@@ -41,10 +50,7 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
   const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: parseInt8AsNumber },
   });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node would crash.
   pool.on('error', (err) => options.onIdleError?.(err));

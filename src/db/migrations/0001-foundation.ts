@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Migrations take Kysely<any>: they describe the schema as it was at their time, not today's types.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+/** @public (listed in migrator.ts) */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('jobs')
@@ -27,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Unique keys: at most one waiting and at most one running job per key. A duplicate enqueue while one
   // waits is a no-op; one enqueued while another runs waits for it (the claim skips keys that are
   // running), so work requested during a run is done once more afterwards, never lost, never parallel.
-  await sql`create unique index jobs_unique_available on jobs (unique_key) where state = 'available'`.execute(db);
+  await sql`create unique index jobs_unique_available on jobs (unique_key) where state = 'available'`.execute(
+    db,
+  );
   await sql`create unique index jobs_unique_running on jobs (unique_key) where state = 'running'`.execute(db);
   await sql`create index jobs_lease on jobs (state, lease_expires_at)`.execute(db);
 
@@ -43,6 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** @public (listed in migrator.ts) */
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('api_tokens').execute();
   await db.schema.dropTable('jobs').execute();

@@ -19,7 +19,7 @@ function migrator(db: Kysely<Database>): Migrator {
 /** Applies every pending migration; Kysely's lock makes concurrent starts safe. Returns what ran. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed with a non-error value');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -6,7 +6,10 @@ export async function insertApiToken(db: Kysely<Database>, row: NewApiTokenRow):
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export function findActiveTokenByHash(db: Kysely<Database>, tokenHash: string): Promise<ApiTokenRow | undefined> {
+export function findActiveTokenByHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<ApiTokenRow | undefined> {
   return db
     .selectFrom('api_tokens')
     .selectAll()

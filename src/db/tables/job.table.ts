@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export type JobState = 'available' | 'running' | 'completed' | 'dead';
 
@@ -27,5 +27,3 @@ export interface JobTable {
 }
 
 export type JobRow = Selectable<JobTable>;
-export type NewJobRow = Insertable<JobTable>;
-export type JobRowUpdate = Updateable<JobTable>;

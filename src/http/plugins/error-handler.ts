@@ -27,20 +27,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const err = isAppError(raw) ? raw : fromFastify(raw);
     if (!err) {
       // A bug: log it with the request id only, answer without internals.
-      request.log.error({ err: { type: raw.name, message: raw.message, stack: raw.stack } }, 'unhandled error');
-      const body: ErrorResponse = { error: { code: 'internal', message: 'Internal error; see the server log' } };
+      request.log.error(
+        { err: { type: raw.name, message: raw.message, stack: raw.stack } },
+        'unhandled error',
+      );
+      const body: ErrorResponse = {
+        error: { code: 'internal', message: 'Internal error; see the server log' },
+      };
       return reply.status(500).send(body);
     }
     const status = ERROR_STATUS[err.code];
     if (status >= 500) request.log.warn({ code: err.code, message: err.message }, 'request failed');
     if (err.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(err.retryAfterMs / 1000));
     const body: ErrorResponse = {
-      error: { code: err.code, message: err.message, ...(err.details ? { details: { ...err.details } } : {}) },
+      error: {
+        code: err.code,
+        message: err.message,
+        ...(err.details ? { details: { ...err.details } } : {}),
+      },
     };
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorResponse = { error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } };
+    const body: ErrorResponse = {
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+    };
     return reply.status(404).send(body);
   });
 }

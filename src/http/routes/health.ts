@@ -6,6 +6,8 @@ export function healthRoutes(app: FastifyInstance, services: Pick<HttpServices, 
   app.get('/healthz', () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const readiness = await services.checkReadiness();
-    return reply.status(readiness.ready ? 200 : 503).send({ status: readiness.ready ? 'ready' : 'not_ready', ...readiness });
+    return reply
+      .status(readiness.ready ? 200 : 503)
+      .send({ status: readiness.ready ? 'ready' : 'not_ready', ...readiness });
   });
 }

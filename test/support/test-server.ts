@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import type { Dialect } from '../../src/db/dialects/create-database.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { startServer, type RunningServer } from '../../src/main/start-server.js';
+import { createTestTarget } from './test-databases.js';
+
+export interface TestServer extends RunningServer {
+  readonly config: Config;
+  readonly env: Record<string, string>;
+  /** Stops the server and removes its database and data directory. */
+  dispose(): Promise<void>;
+  /** An API token of the given role. */
+  token(role: 'admin' | 'inbox'): Promise<string>;
+}
+
+/**
+ * A real HireBridge on a fresh database, listening on 127.0.0.1 with an ephemeral port. `env` holds the
+ * same settings as environment variables, for child processes (CLI) that must reach the same database.
+ */
+export async function startTestServer(
+  dialect: Dialect,
+  extraEnv: Record<string, string> = {},
+): Promise<TestServer> {
+  const { target, drop } = await createTestTarget(dialect);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-'));
+  const env: Record<string, string> = {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: target.dialect === 'sqlite' ? `sqlite:${target.file}` : target.url,
+    RUN_WORKER: 'false',
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
+  const config = loadConfig(env);
+  const server = await startServer(config, { logger: createLogger(config.logLevel) });
+  return {
+    ...server,
+    config,
+    env: { ...env, PUBLIC_URL: server.url },
+    token: async (role) => (await server.container.createApiToken({ name: `test ${role}`, role })).token,
+    dispose: async () => {
+      await server.stop(1_000);
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
