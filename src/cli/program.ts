@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { ashbyCommands } from './ashby-commands.js';
 import { jobCommands } from './job-commands.js';
 import { printLine } from './output.js';
 import { tokenCommands } from './token-commands.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
       const { runWorkerProcess } = await import('../main/worker-process.js');
       await runWorkerProcess();
     });
+  ashbyCommands(program);
   tokenCommands(program);
   jobCommands(program);
   return program;

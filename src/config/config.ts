@@ -17,6 +17,7 @@ export interface Config {
   readonly runWorker: boolean;
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
+  readonly ashbyRequestsPerMinute: number;
 }
 
 /** Thrown at start when the environment is invalid; the message names every bad variable. */
@@ -57,6 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     runWorker: e.RUN_WORKER,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    ashbyRequestsPerMinute: e.ASHBY_REQUESTS_PER_MINUTE,
   };
 }
 

@@ -34,6 +34,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Client-side limit on Ashby API calls per key. Ashby publishes no general number (UNCONFIRMED in
+   * shared/reference/ashby-api.md §1.7); 429s with Retry-After are honoured on top of this.
+   */
+  ASHBY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Seconds a claimed job stays leased without a heartbeat before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });

@@ -1,9 +1,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireToken } from './plugins/authenticate.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
+import { connectionRoutes } from './routes/api/connections.js';
+import { deliveryRoutes } from './routes/api/deliveries.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { meRoutes } from './routes/api/me.js';
 import { healthRoutes } from './routes/health.js';
+import { newHireRoutes } from './routes/api/new-hires.js';
+import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
 
 export interface HttpAppOptions {
@@ -18,8 +22,6 @@ export interface HttpAppOptions {
 export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger,
-    // Request logs carry method, url and status, never bodies or the Authorization header.
-    disableRequestLogging: false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     bodyLimit: 1024 * 1024,
@@ -29,10 +31,14 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
   registerErrorHandling(app);
   healthRoutes(app, options.services);
+  await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   await app.register(async (api) => {
     requireToken(api, options.services);
     meRoutes(api);
     jobRoutes(api, options.services);
+    connectionRoutes(api, options.services);
+    newHireRoutes(api, options.services);
+    deliveryRoutes(api, options.services);
   });
   return app;
 }

@@ -1,4 +1,9 @@
 import type { Readiness } from '../app/check-readiness.js';
+import type { ConnectAshbyResult } from '../app/connect-ashby.js';
+import type { IngestResult } from '../app/ingest-ashby-delivery.js';
+import type { AshbyConnection } from '../core/model/ashby-connection.js';
+import type { DeliveryView } from '../core/model/delivery.js';
+import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
 
@@ -12,4 +17,14 @@ export interface HttpServices {
   listJobs(filter: { state?: JobStateName; kind?: string; limit: number }): Promise<JobView[]>;
   getJob(id: string): Promise<JobView>;
   retryJob(id: string): Promise<JobView>;
+  /** Base of URLs shown to users (PUBLIC_URL). */
+  readonly publicUrl: string;
+  ingestAshbyDelivery(input: { connectionId: string; rawBody: Buffer; signature: string | undefined }): Promise<IngestResult>;
+  connectAshby(input: { apiKey: string; apiUrl?: string; name?: string; actor: string }): Promise<ConnectAshbyResult>;
+  reconnectAshby(input: { connectionId: string; apiKey: string }): Promise<AshbyConnection>;
+  listConnections(): Promise<AshbyConnection[]>;
+  getConnection(id: string): Promise<AshbyConnection>;
+  listNewHires(filter: { status?: NewHireStatus; connectionId?: string; limit: number }): Promise<NewHire[]>;
+  getNewHire(id: string): Promise<NewHire>;
+  listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
 }

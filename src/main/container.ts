@@ -1,10 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger as PinoLogger } from 'pino';
 import { authenticateToken } from '../app/authenticate-token.js';
 import { checkReadiness } from '../app/check-readiness.js';
+import { backfillAshby, type BackfillProgress } from '../app/backfill-ashby.js';
+import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
 import { createApiToken } from '../app/create-api-token.js';
+import { ingestAshbyDelivery } from '../app/ingest-ashby-delivery.js';
+import type { ImportDeps } from '../app/import-application.js';
 import { retryJob } from '../app/retry-job.js';
 import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
+import { defaultMapping } from '../core/mapping/default-mapping.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Config } from '../config/config.js';
@@ -19,14 +25,23 @@ import type { QueueEngine } from '../queue/engines/queue-engine.js';
 import { Worker } from '../queue/worker.js';
 import { generateApiToken, hashApiToken } from '../security/api-token.js';
 import { createSecretBox, type SecretBox } from '../security/secret-box.js';
+import { ashbyConnectionStore, intakeConnections, openApiKey } from './adapters/ashby-connection-store.js';
+import { createAshbyGateways } from './adapters/ashby-gateway.js';
+import { ashbyWebhookCodec } from './adapters/ashby-webhook-codec.js';
+import { deliveryIntake } from './adapters/delivery-intake.js';
+import { deliveryLog } from './adapters/delivery-log.js';
+import { importQueue } from './adapters/import-queue.js';
+import { apiTokenStore, databaseHealth, jobAdmin } from './adapters/foundation-stores.js';
+import { newHireStore } from './adapters/new-hire-store.js';
 import { productionJobs } from './production-jobs.js';
-import { apiTokenStore, databaseHealth, jobAdmin } from './stores.js';
 import { randomIds, systemClock } from './system-ports.js';
 
 export interface ContainerOverrides {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: PinoLogger;
+  /** The fetch used for every outbound call (tests may count or fault it). */
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -46,17 +61,60 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const tokens = apiTokenStore(db, clock);
   const codec = { generate: generateApiToken, hash: hashApiToken };
   const jobs = jobAdmin(db, clock);
+  const connections = ashbyConnectionStore(db, secretBox);
+  const newHires = newHireStore(db);
+  const gateways = createAshbyGateways({
+    fetch: overrides.fetch ?? fetch,
+    clock,
+    logger,
+    requestsPerMinute: config.ashbyRequestsPerMinute,
+  });
+  // Workers in this process are woken at once after an enqueue, instead of at their next poll.
+  const workers = new Set<Worker>();
+  const wakeWorkers = () => workers.forEach((w) => w.wake());
+
+  const imports = importQueue(db, clock, ids, wakeWorkers);
+  const importDeps: ImportDeps = {
+    gatewayFor: async (connectionId) => {
+      const key = await openApiKey(db, secretBox, connectionId);
+      return key && gateways.forKey(key.apiUrl, key.apiKey);
+    },
+    mappingFor: async () => defaultMapping(),
+    newHires,
+    clock,
+    ids,
+  };
+  const ingestDeps = {
+    connections: intakeConnections(db, secretBox, () => clock.now()),
+    codec: ashbyWebhookCodec,
+    intake: deliveryIntake(db, clock, ids, wakeWorkers),
+    clock,
+    ids,
+  };
+  const connectDeps = {
+    gatewayForKey: gateways.forKey,
+    connections,
+    newSecretToken: () => randomBytes(32).toString('hex'),
+    publicUrl: config.publicUrl,
+    clock,
+    ids,
+  };
 
   const services: HttpServices = {
+    publicUrl: config.publicUrl,
     authenticate: (authorization) => authenticateToken({ tokens, codec }, authorization),
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
     listJobs: (filter) => jobs.list(filter),
-    getJob: async (id) => {
-      const job = await jobs.find(id);
-      if (!job) throw notFound('Job');
-      return job;
-    },
+    getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
+    ingestAshbyDelivery: (input) => ingestAshbyDelivery(ingestDeps, input),
+    connectAshby: (input) => connectAshby(connectDeps, input),
+    reconnectAshby: (input) => reconnectAshby(connectDeps, input),
+    listConnections: () => connections.list(),
+    getConnection: async (id) => (await connections.find(id)) ?? Promise.reject(notFound('Ashby connection')),
+    listNewHires: (filter) => newHires.list(filter),
+    getNewHire: async (id) => (await newHires.find(id)) ?? Promise.reject(notFound('New hire')),
+    listDeliveries: (filter) => deliveryLog(db, filter),
   };
 
   return {
@@ -68,18 +126,20 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     secretBox,
     services,
     jobs,
+    importDeps,
+    gateways,
     migrate: () => migrateToLatest(db),
-    createApiToken: (input: { name: string; role: Role }) =>
-      createApiToken({ tokens, codec, clock, ids }, input),
+    backfillAshby: (input: { connectionId: string; since: number | null }, onProgress?: (p: BackfillProgress) => void) =>
+      backfillAshby({ gatewayFor: importDeps.gatewayFor, queue: imports }, input, onProgress),
+    pendingImports: (connectionId: string) => imports.pendingImports(connectionId),
+    createApiToken: (input: { name: string; role: Role }) => createApiToken({ tokens, codec, clock, ids }, input),
     listApiTokens: () => tokens.list(),
     revokeApiToken: (id: string) => tokens.revoke(id),
-    createWorker: (
-      options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
-    ) =>
-      new Worker({
+    createWorker: (options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {}) => {
+      const worker = new Worker({
         db,
         engine,
-        jobs: productionJobs(),
+        jobs: productionJobs({ importApplication: importDeps }),
         clock,
         ids,
         logger,
@@ -88,7 +148,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         leaseMs: config.jobLeaseMs,
         ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
         ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
-      }),
+      });
+      workers.add(worker);
+      return worker;
+    },
     close: () => database.close(),
   };
 }

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Dialect } from '../../src/db/dialects/create-database.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { startServer, type RunningServer } from '../../src/main/start-server.js';
+import { freePort } from './free-port.js';
 import { createTestTarget } from './test-databases.js';
 
 export interface TestServer extends RunningServer {
@@ -26,8 +27,11 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { target, drop } = await createTestTarget(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-'));
+  // The port is fixed before start so PUBLIC_URL (given to Ashby as the webhook URL) is right.
+  const port = await freePort();
   const env: Record<string, string> = {
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
     DATABASE_URL: target.dialect === 'sqlite' ? `sqlite:${target.file}` : target.url,
     RUN_WORKER: 'false',
@@ -39,7 +43,7 @@ export async function startTestServer(
   return {
     ...server,
     config,
-    env: { ...env, PUBLIC_URL: server.url },
+    env,
     token: async (role) => (await server.container.createApiToken({ name: `test ${role}`, role })).token,
     dispose: async () => {
       await server.stop(1_000);

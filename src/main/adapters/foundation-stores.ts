@@ -1,22 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../core/auth/role.js';
-import type { ApiTokenRecord, ApiTokenStore } from '../core/ports/api-token-store.js';
-import type { Clock } from '../core/ports/clock.js';
-import type { DatabaseHealth } from '../core/ports/database-health.js';
-import type { JobAdmin } from '../core/ports/job-admin.js';
-import { pendingMigrations } from '../db/migrations/migrator.js';
+import type { Role } from '../../core/auth/role.js';
+import type { ApiTokenRecord, ApiTokenStore } from '../../core/ports/api-token-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { DatabaseHealth } from '../../core/ports/database-health.js';
+import type { JobAdmin } from '../../core/ports/job-admin.js';
+import { pendingMigrations } from '../../db/migrations/migrator.js';
 import {
   findActiveTokenByHash,
   insertApiToken,
   listApiTokens,
   revokeApiToken,
   touchApiToken,
-} from '../db/repositories/api-token.repository.js';
-import { pingDatabase } from '../db/repositories/database-health.repository.js';
-import { toJobView } from '../db/repositories/job.repository.js';
-import type { ApiTokenRow } from '../db/tables/api-token.table.js';
-import type { Database } from '../db/tables/database.js';
-import { countJobsByState, findJob, listJobs, retryDeadJob } from '../queue/job-store.js';
+} from '../../db/repositories/api-token.repository.js';
+import { pingDatabase } from '../../db/repositories/database-health.repository.js';
+import { toJobView } from '../../db/repositories/job.repository.js';
+import type { ApiTokenRow } from '../../db/tables/api-token.table.js';
+import type { Database } from '../../db/tables/database.js';
+import { countJobsByState, findJob, listJobs, retryDeadJob } from '../../queue/job-store.js';
 
 /** Binds handle-first repository functions to one database, as the ports the use cases take. */
 export function apiTokenStore(db: Kysely<Database>, clock: Clock): ApiTokenStore {

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const connectAshbyRequestSchema = z.strictObject({
+  apiKey: z.string().min(1, 'is required').max(500),
+  apiUrl: z.string().url('must be a URL').max(500).optional(),
+  name: z.string().max(100).optional(),
+});
+
+export const reconnectAshbyRequestSchema = z.strictObject({ apiKey: z.string().min(1, 'is required').max(500) });
+
+const permissionCheck = z.object({ name: z.string(), granted: z.boolean(), purpose: z.string() });
+
+export const connectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  apiUrl: z.string(),
+  webhookUrl: z.string(),
+  permissions: z.object({ required: z.array(permissionCheck), optional: z.array(permissionCheck) }),
+  ashbyWebhooks: z.array(
+    z.object({ webhookType: z.string(), id: z.string().nullable(), enabled: z.boolean(), error: z.string().nullable() }),
+  ),
+  createdAt: z.string(),
+  lastPingAt: z.string().nullable(),
+  lastDeliveryAt: z.string().nullable(),
+});
+export type ConnectionResponse = z.infer<typeof connectionSchema>;
+
+/** Only the connect answer carries the Secret Token; it is never shown again. */
+export const connectAshbyResponseSchema = connectionSchema.extend({ secretToken: z.string() });

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const listNewHiresQuerySchema = z.object({
+  status: z.enum(['in_review', 'added', 'deleted']).optional(),
+  connectionId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const fieldValue = z.union([z.string(), z.number(), z.object({ name: z.string(), email: z.string().nullable() })]);
+
+export const newHireFieldSchema = z.object({
+  value: fieldValue.nullable(),
+  source: z.object({ ruleId: z.string(), description: z.string(), usedDefault: z.boolean() }),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+export const newHireSchema = z.object({
+  id: z.string(),
+  status: z.enum(['in_review', 'added', 'deleted']),
+  fields: z.record(z.string(), newHireFieldSchema),
+  missingRequired: z.array(z.string()),
+  source: z.object({
+    connectionId: z.string(),
+    candidateId: z.string(),
+    applicationId: z.string(),
+    offerId: z.string().nullable(),
+  }),
+  importedAt: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type NewHireResponse = z.infer<typeof newHireSchema>;

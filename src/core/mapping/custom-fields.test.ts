@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { ValueType } from '../model/new-hire-fields.js';
+import { customValue, definition, hireBundle } from './bundle.fixture.js';
+import { evaluateMapping, type FieldResult } from './evaluate-mapping.js';
+import type { MappingSpec } from './mapping-spec.js';
+import type { CustomFieldDefinition, CustomFieldValue, SourceBundle } from './source-bundle.js';
+import type { Transform } from './transform-spec.js';
+
+/** Map candidate custom field `f1` into a custom target `extra` of `type`, through `transform`. */
+function evaluateOne(
+  value: CustomFieldValue | null,
+  type: ValueType,
+  options: { transform?: Transform; defs?: readonly CustomFieldDefinition[]; object?: 'candidate' | 'offer' } = {},
+): FieldResult | undefined {
+  const object = options.object ?? 'candidate';
+  const spec: MappingSpec = {
+    version: 1,
+    customTargets: [{ key: 'extra', label: 'Extra', section: 'employment', type, required: true }],
+    rules: [
+      {
+        id: 'r1',
+        source: { customField: { object, fieldId: 'f1' } },
+        target: 'extra',
+        enabled: true,
+        ...(options.transform === undefined ? {} : { transform: options.transform }),
+      },
+    ],
+  };
+  const base = hireBundle();
+  const fields = value === null ? [] : [value];
+  const bundle: SourceBundle =
+    object === 'candidate'
+      ? { ...base, candidate: { ...base.candidate, customFields: fields } }
+      : { ...base, offer: base.offer && { ...base.offer, latestVersion: { ...base.offer.latestVersion, customFields: fields } } };
+  const result = evaluateMapping(spec, bundle, options.defs ?? [definition('f1', 'String')]);
+  expect(result.missingRequired.includes('extra')).toBe(result.fields.extra?.value === null);
+  return result.fields.extra;
+}
+
+const v = customValue;
+const sizes = definition('f1', 'ValueSelect', 'Candidate', [
+  { label: 'Small', value: 's' },
+  { label: 'Large', value: 'l' },
+]);
+const langs = definition('f1', 'MultiValueSelect', 'Candidate', [
+  { label: 'English', value: 'en' },
+  { label: 'French', value: 'fr' },
+]);
+
+describe('custom fields of every Ashby type', () => {
+  it('boolean → Yes/No text, true/false lookup key', () => {
+    expect(evaluateOne(v('f1', true), 'string')?.value).toBe('Yes');
+    const lookup: Transform = { kind: 'lookup', entries: [{ from: 'false', to: 'On site' }], otherwise: 'error' };
+    expect(evaluateOne(v('f1', false), 'string', { transform: lookup })?.value).toBe('On site');
+    expect(evaluateOne(v('f1', true), 'number')?.error?.code).toBe('incompatible_value');
+  });
+
+  it('number → number, text, and an error into a date', () => {
+    expect(evaluateOne(v('f1', 5), 'number')?.value).toBe(5);
+    expect(evaluateOne(v('f1', 5), 'string')?.value).toBe('5');
+    expect(evaluateOne(v('f1', 5), 'date')?.error?.code).toBe('incompatible_value');
+  });
+
+  it('string → text; text in a number field is an error, a numeral is not', () => {
+    expect(evaluateOne(v('f1', ' M '), 'string')?.value).toBe('M');
+    expect(evaluateOne(v('f1', 'abc'), 'number')?.error).toEqual({ code: 'not_a_number', message: 'not a number' });
+    expect(evaluateOne(v('f1', '40'), 'number')?.value).toBe(40);
+    expect(evaluateOne(v('f1', '85,000'), 'number')?.error?.code).toBe('not_a_number');
+    expect(evaluateOne(v('f1', '85,000'), 'number', { transform: { kind: 'number' } })?.value).toBe(85000);
+  });
+
+  it('date → calendar date as written, year, month', () => {
+    const date = v('f1', '2026-02-28T23:30:00-05:00');
+    const defs = [definition('f1', 'Date')];
+    expect(evaluateOne(date, 'date', { defs })?.value).toBe('2026-02-28');
+    expect(evaluateOne(date, 'number', { defs, transform: { kind: 'datePart', part: 'year' } })?.value).toBe(2026);
+    expect(evaluateOne(date, 'number', { defs, transform: { kind: 'datePart', part: 'month' } })?.value).toBe(2);
+    expect(evaluateOne(v('f1', 'next week'), 'date', { defs })?.error?.code).toBe('invalid_date');
+  });
+
+  it('value select → stored value, label on request, unknown option is an error', () => {
+    const defs = [sizes];
+    expect(evaluateOne(v('f1', 's', 'Small'), 'string', { defs })?.value).toBe('s');
+    expect(evaluateOne(v('f1', 's', null), 'string', { defs, transform: { kind: 'selectLabel' } })?.value).toBe('Small');
+    expect(evaluateOne(v('f1', 'xl', 'XL'), 'string', { defs })?.error?.code).toBe('unknown_option');
+    // Without known options, Ashby's label is trusted.
+    expect(evaluateOne(v('f1', 'xl', 'XL'), 'string', { defs: [definition('f1', 'ValueSelect')], transform: { kind: 'selectLabel' } })?.value).toBe('XL');
+  });
+
+  it('multi-value select → joined values or labels, never into a scalar field', () => {
+    const defs = [langs];
+    const value = v('f1', ['en', 'fr'], ['English', 'French']);
+    expect(evaluateOne(value, 'string', { defs })?.value).toBe('en, fr');
+    expect(evaluateOne(value, 'string', { defs, transform: { kind: 'join', separator: ' / ', use: 'label' } })?.value).toBe('English / French');
+    expect(evaluateOne(value, 'string', { defs, transform: { kind: 'selectLabel' } })?.value).toBe('English, French');
+    expect(evaluateOne(value, 'currency', { defs })?.error?.code).toBe('multiple_values');
+    expect(evaluateOne(v('f1', ['en', 'de']), 'string', { defs })?.error?.code).toBe('unknown_option');
+    expect(evaluateOne(v('f1', []), 'string', { defs })?.value).toBeNull();
+  });
+
+  it('currency → amount and code through transforms; a code is needed to read it as text', () => {
+    const money = v('f1', { value: 5000, currencyCode: 'EUR' });
+    const defs = [definition('f1', 'Currency', 'Offer')];
+    expect(evaluateOne(money, 'number', { defs, object: 'offer', transform: { kind: 'currencyAmount' } })?.value).toBe(5000);
+    expect(evaluateOne(money, 'currency', { defs, object: 'offer', transform: { kind: 'currencyCode' } })?.value).toBe('EUR');
+    expect(evaluateOne(money, 'string', { defs, object: 'offer' })?.value).toBe('5000 EUR');
+    expect(evaluateOne(money, 'number', { defs, object: 'offer' })?.error?.code).toBe('incompatible_value');
+    const noCode = v('f1', { value: 5000, currencyCode: null });
+    expect(evaluateOne(noCode, 'currency', { defs, object: 'offer', transform: { kind: 'currencyCode' } })?.error?.code).toBe('missing_currency_code');
+    expect(evaluateOne(noCode, 'string', { defs, object: 'offer' })?.error?.code).toBe('missing_currency_code');
+  });
+
+  it('number range → text, or one bound', () => {
+    const range = v('f1', { type: 'number-range', minValue: 3, maxValue: 5 });
+    const defs = [definition('f1', 'NumberRange')];
+    expect(evaluateOne(range, 'string', { defs })?.value).toBe('3–5');
+    expect(evaluateOne(range, 'number', { defs, transform: { kind: 'rangeBound', bound: 'max' } })?.value).toBe(5);
+    expect(evaluateOne(range, 'number', { defs })?.error?.code).toBe('incompatible_value');
+  });
+
+  it('compensation range → text with currency and interval, bounds, code', () => {
+    const comp = v('f1', { type: 'compensation-range', minValue: 70000, maxValue: 90000, currencyCode: 'USD', interval: '1 YEAR' });
+    const defs = [definition('f1', 'CompensationRange')];
+    expect(evaluateOne(comp, 'string', { defs })?.value).toBe('70000–90000 USD per 1 YEAR');
+    expect(evaluateOne(comp, 'number', { defs, transform: { kind: 'rangeBound', bound: 'min' } })?.value).toBe(70000);
+    expect(evaluateOne(comp, 'currency', { defs, transform: { kind: 'currencyCode' } })?.value).toBe('USD');
+  });
+
+  it('an unrecognised value shape is an error, not a guess', () => {
+    const odd = { id: 'f1', title: 'Odd', isPrivate: false, value: { foo: 1 }, valueLabel: null } as unknown as CustomFieldValue;
+    expect(evaluateOne(odd, 'string')?.error?.code).toBe('unsupported_value');
+    expect(evaluateOne(v('f1', Number.NaN), 'number')?.error?.code).toBe('unsupported_value');
+  });
+
+  it('an absent value is empty; a field Ashby no longer defines is an error', () => {
+    expect(evaluateOne(null, 'string')).toMatchObject({ value: null });
+    expect(evaluateOne(null, 'string')?.error).toBeUndefined();
+    expect(evaluateOne(null, 'string', { defs: [] })?.error?.code).toBe('custom_field_not_found');
+    // Present on the object: used even when the definitions list lacks it.
+    expect(evaluateOne(v('f1', 'M'), 'string', { defs: [] })?.value).toBe('M');
+  });
+
+  it('describes the source by the field title', () => {
+    const defs = [{ ...definition('f1', 'String'), title: 'T-shirt size' }];
+    expect(evaluateOne(v('f1', 'M'), 'string', { defs })?.source.description).toBe("Ashby candidate custom field 'T-shirt size'");
+    expect(evaluateOne(v('f1', 'M'), 'string', { defs: [] })?.source.description).toBe("Ashby candidate custom field 'Field f1'");
+  });
+});
+
+describe('transforms', () => {
+  const table: Transform = {
+    kind: 'lookup',
+    entries: [
+      { from: 'FullTime', to: 'Full time' },
+      { from: 'parttime', to: 'Part time' },
+    ],
+    otherwise: 'error',
+  };
+
+  it('lookup matches exactly, then ignoring case, else errors or keeps', () => {
+    expect(evaluateOne(v('f1', 'FullTime'), 'string', { transform: table })?.value).toBe('Full time');
+    expect(evaluateOne(v('f1', 'PartTime'), 'string', { transform: table })?.value).toBe('Part time');
+    expect(evaluateOne(v('f1', 'Intern'), 'string', { transform: table })?.error?.code).toBe('unmapped_value');
+    expect(evaluateOne(v('f1', 'Intern'), 'string', { transform: { ...table, otherwise: 'keep' } })?.value).toBe('Intern');
+  });
+
+  it('defaultWhenEmpty fills only an absent value, and says so', () => {
+    const transform: Transform = { kind: 'defaultWhenEmpty', value: 'Unknown' };
+    const used = evaluateOne(null, 'string', { transform });
+    expect(used?.value).toBe('Unknown');
+    expect(used?.source.usedDefault).toBe(true);
+    expect(used?.source.description).toContain('default value used');
+    expect(evaluateOne(v('f1', 'M'), 'string', { transform })?.value).toBe('M');
+    // A value that fails to convert is reported, never replaced by the default.
+    const failed = evaluateOne(v('f1', 'abc'), 'number', { transform: { kind: 'defaultWhenEmpty', value: 0 } });
+    expect(failed).toMatchObject({ value: null, error: { code: 'not_a_number' } });
+  });
+
+  it('a transform given a value of the wrong kind reports it', () => {
+    expect(evaluateOne(v('f1', 'M'), 'number', { transform: { kind: 'currencyAmount' } })?.error?.code).toBe('incompatible_value');
+  });
+
+  it('never puts the value in an error message', () => {
+    const secret = 'zz-private-zz';
+    for (const type of ['string', 'email', 'date', 'number', 'currency', 'person', 'url'] as const) {
+      const message = evaluateOne(v('f1', secret), type, { transform: table })?.error?.message ?? '';
+      expect(message).not.toContain(secret);
+      expect(evaluateOne(v('f1', secret), type)?.error?.message ?? '').not.toContain(secret);
+    }
+  });
+});

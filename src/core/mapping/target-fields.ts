@@ -1,0 +1,28 @@
+import { NEW_HIRE_FIELDS, isCanonicalFieldKey, type FieldDefinition } from '../model/new-hire-fields.js';
+import type { CustomTarget, MappingSpec } from './mapping-spec.js';
+
+export function customTargetField(target: CustomTarget): FieldDefinition {
+  const { key, label, section, type, required } = target;
+  return { key, label, section, type, required, min: null };
+}
+
+/**
+ * Every field a new hire imported with this spec can carry: the canonical fields, then the spec's custom
+ * targets (a custom target reusing a canonical key, or a key already used, is ignored here: validation
+ * refuses such specs, and the engine must not fail on one).
+ */
+export function mappingTargets(spec: MappingSpec): readonly FieldDefinition[] {
+  const fields: FieldDefinition[] = [...NEW_HIRE_FIELDS];
+  const seen = new Set<string>(fields.map((f) => f.key));
+  for (const target of spec.customTargets) {
+    if (isCanonicalFieldKey(target.key) || seen.has(target.key)) continue;
+    seen.add(target.key);
+    fields.push(customTargetField(target));
+  }
+  return fields;
+}
+
+/** The field a rule target names, or `undefined` when it names none. */
+export function findTarget(spec: MappingSpec, key: string): FieldDefinition | undefined {
+  return mappingTargets(spec).find((f) => f.key === key);
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { connectAshbyRequestSchema, reconnectAshbyRequestSchema, type ConnectionResponse } from '../../../contract/connections.js';
+import { webhookUrlFor, type AshbyConnection } from '../../../core/model/ashby-connection.js';
+import { requireRole } from '../../plugins/authenticate.js';
+import type { HttpServices } from '../../services.js';
+import { isoOrNull } from '../../time-format.js';
+import { parseInput } from '../../validate.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export function toConnectionResponse(c: AshbyConnection, publicUrl: string): ConnectionResponse {
+  return {
+    id: c.id,
+    name: c.name,
+    apiUrl: c.apiUrl,
+    webhookUrl: webhookUrlFor(publicUrl, c.id),
+    permissions: { required: [...c.permissions.required], optional: [...c.permissions.optional] },
+    ashbyWebhooks: [...c.ashbyWebhooks],
+    createdAt: new Date(c.createdAt).toISOString(),
+    lastPingAt: isoOrNull(c.lastPingAt),
+    lastDeliveryAt: isoOrNull(c.lastDeliveryAt),
+  };
+}
+
+/** Ashby connections (admins only): connect, reconnect with a new key, read. */
+export function connectionRoutes(app: FastifyInstance, services: HttpServices): void {
+  app.post('/api/v1/connections/ashby', async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+    const body = parseInput(connectAshbyRequestSchema, request.body, 'body');
+    const result = await services.connectAshby({
+      apiKey: body.apiKey,
+      actor: `token:${actor.id}`,
+      ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
+      ...(body.name ? { name: body.name } : {}),
+    });
+    return reply
+      .status(201)
+      .send({ ...toConnectionResponse(result.connection, services.publicUrl), secretToken: result.secretToken });
+  });
+  app.get('/api/v1/connections', async (request) => {
+    requireRole(request, 'admin');
+    return { items: (await services.listConnections()).map((c) => toConnectionResponse(c, services.publicUrl)) };
+  });
+  app.get('/api/v1/connections/:id', async (request) => {
+    requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    return toConnectionResponse(await services.getConnection(id), services.publicUrl);
+  });
+  app.post('/api/v1/connections/:id/reconnect', async (request) => {
+    requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const body = parseInput(reconnectAshbyRequestSchema, request.body, 'body');
+    return toConnectionResponse(await services.reconnectAshby({ connectionId: id, apiKey: body.apiKey }), services.publicUrl);
+  });
+}

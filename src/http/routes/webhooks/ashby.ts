@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { HttpServices } from '../../services.js';
+import { parseInput } from '../../validate.js';
+
+const params = z.object({ connectionId: z.string().min(1).max(100) });
+
+/**
+ * Ashby's webhook endpoint. Registered in its own encapsulated scope so its body parser, which keeps the
+ * exact bytes for the signature check (re-serialised JSON would not verify), applies here only.
+ * Answers: 200 once stored (or a duplicate, or a ping), 401 bad signature (Ashby will not retry),
+ * 404 unknown connection, 413 over 1 MiB, 400 not an Ashby envelope. Nothing is processed here.
+ */
+export async function ashbyWebhookRoutes(app: FastifyInstance, services: Pick<HttpServices, 'ingestAshbyDelivery'>) {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.post('/webhooks/ashby/:connectionId', { bodyLimit: 1024 * 1024 }, async (request, reply) => {
+    const { connectionId } = parseInput(params, request.params, 'params');
+    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const signature = request.headers['ashby-signature'];
+    const result = await services.ingestAshbyDelivery({
+      connectionId,
+      rawBody,
+      signature: Array.isArray(signature) ? signature[0] : signature,
+    });
+    return reply.status(200).send(result.kind === 'ping' ? { received: true, ping: true } : { received: true, duplicate: result.duplicate });
+  });
+}

@@ -1,0 +1,68 @@
+import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import type { PartialKnobs } from '../../src/connectors/ashby/fake/knobs.js';
+import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../../src/connectors/ashby/fake/sample-fixture.js';
+import type { Dialect } from '../../src/db/dialects/create-database.js';
+import { startTestServer, type TestServer } from './test-server.js';
+import { waitFor } from './wait-for.js';
+
+export interface IntakeHarness {
+  readonly sim: AshbySimulator;
+  readonly server: TestServer;
+  readonly admin: string;
+  readonly connectionId: string;
+  readonly secretToken: string;
+  api<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T }>;
+  /** Waits until Ashby has no delivery pending and the queue has nothing waiting or running. */
+  settle(timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The Ashby simulator (sample company, webhook retries 1000x faster) and a HireBridge with a worker,
+ * connected through the real API with a key that may create webhooks, so hires in the simulator reach
+ * HireBridge over real loopback HTTP.
+ */
+export async function startIntakeHarness(
+  dialect: Dialect,
+  options: { scenario?: unknown; knobs?: PartialKnobs; env?: Record<string, string>; key?: string } = {},
+): Promise<IntakeHarness> {
+  const sim = await startAshbySimulator({
+    ...(options.scenario === undefined ? { scenarioFile: SAMPLE_COMPANY_PATH } : { scenario: options.scenario }),
+    timeScale: 0.001,
+    ...(options.knobs ? { knobs: options.knobs } : {}),
+  });
+  const server = await startTestServer(dialect, { RUN_WORKER: 'true', JOB_LEASE_SECONDS: '10', ...options.env });
+  const admin = await server.token('admin');
+  const api = async <T>(path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  const connected = await api<{ id: string; secretToken: string }>('/api/v1/connections/ashby', {
+    method: 'POST',
+    body: JSON.stringify({ apiKey: options.key ?? SAMPLE_KEYS.full, apiUrl: sim.url, name: 'Sample' }),
+  });
+  if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${JSON.stringify(connected.body)}`);
+  return {
+    sim,
+    server,
+    admin,
+    connectionId: connected.body.id,
+    secretToken: connected.body.secretToken,
+    api,
+    settle: async (timeoutMs = 20_000) => {
+      await waitFor('Ashby deliveries and HireBridge jobs to settle', async () => {
+        if (!(await sim.idleWithin(10))) return false;
+        const counts = await server.container.jobs.countByState();
+        return counts.available === 0 && counts.running === 0;
+      }, timeoutMs, 50);
+    },
+    dispose: async () => {
+      await sim.close();
+      await server.dispose();
+    },
+  };
+}
