@@ -31,7 +31,8 @@ export async function startIntakeHarness(
     timeScale: 0.001,
     ...(options.knobs ? { knobs: options.knobs } : {}),
   });
-  const server = await startTestServer(dialect, { RUN_WORKER: 'true', JOB_LEASE_SECONDS: '10', ...options.env });
+  // A high client-side Ashby limit: these tests are about correctness; the limiter has its own tests.
+  const server = await startTestServer(dialect, { RUN_WORKER: 'true', JOB_LEASE_SECONDS: '10', ASHBY_REQUESTS_PER_MINUTE: '60000', ...options.env });
   const admin = await server.token('admin');
   const api = async <T>(path: string, init: RequestInit = {}) => {
     const response = await fetch(`${server.url}${path}`, {

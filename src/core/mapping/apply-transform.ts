@@ -7,7 +7,8 @@ import type { Transform } from './transform-spec.js';
 
 type LookupTransform = Extract<Transform, { kind: 'lookup' }>;
 
-const numberStep = (n: number | null): Step => (n === null ? EMPTY : valueStep({ kind: 'number', number: n }));
+const numberStep = (n: number | null): Step =>
+  n === null ? EMPTY : valueStep({ kind: 'number', number: n });
 
 /** Exact match first, then ignoring case (admins type "full time" for "Full time"). */
 function lookUp(table: LookupTransform, key: string): string | null {
@@ -27,7 +28,9 @@ function applyLookup(table: LookupTransform, datum: Datum): Step {
   }
   const key = lookupKeyOf(datum);
   const mapped = key === null ? null : one(key);
-  return mapped === null ? errorStep(fieldError('unmapped_value')) : valueStep({ kind: 'text', text: mapped });
+  return mapped === null
+    ? errorStep(fieldError('unmapped_value'))
+    : valueStep({ kind: 'text', text: mapped });
 }
 
 function applyDatePart(part: 'date' | 'year' | 'month', datum: Datum): Step {
@@ -51,14 +54,17 @@ function applyNumber(datum: Datum): Step {
  */
 export function applyTransform(transform: Transform, datum: Datum): Step {
   if (!transformAccepts(transform, datum.kind)) {
-    return errorStep(fieldError('incompatible_value', `the ${transform.kind} transform cannot take a ${datum.kind} value`));
+    return errorStep(
+      fieldError('incompatible_value', `the ${transform.kind} transform cannot take a ${datum.kind} value`),
+    );
   }
   switch (transform.kind) {
     case 'defaultWhenEmpty':
       return valueStep(datum);
     case 'selectLabel':
       if (datum.kind === 'select') return valueStep({ kind: 'text', text: datum.option.label });
-      if (datum.kind === 'multiSelect') return valueStep({ kind: 'textList', items: datum.options.map((o) => o.label) });
+      if (datum.kind === 'multiSelect')
+        return valueStep({ kind: 'textList', items: datum.options.map((o) => o.label) });
       return errorStep(fieldError('incompatible_value'));
     case 'lookup':
       return applyLookup(transform, datum);
@@ -70,10 +76,13 @@ export function applyTransform(transform: Transform, datum: Datum): Step {
       return datum.kind === 'money' ? numberStep(datum.amount) : errorStep(fieldError('incompatible_value'));
     case 'currencyCode': {
       const code = datum.kind === 'money' || datum.kind === 'compensationRange' ? datum.currencyCode : null;
-      return code === null ? errorStep(fieldError('missing_currency_code')) : valueStep({ kind: 'text', text: code });
+      return code === null
+        ? errorStep(fieldError('missing_currency_code'))
+        : valueStep({ kind: 'text', text: code });
     }
     case 'rangeBound':
-      if (datum.kind !== 'numberRange' && datum.kind !== 'compensationRange') return errorStep(fieldError('incompatible_value'));
+      if (datum.kind !== 'numberRange' && datum.kind !== 'compensationRange')
+        return errorStep(fieldError('incompatible_value'));
       return numberStep(transform.bound === 'min' ? datum.min : datum.max);
     case 'join': {
       const items =

@@ -45,7 +45,12 @@ export function hireBundle(): SourceBundle {
     job: { id: 'job-1', title: 'Analytical Engineer', employmentType: 'FullTime', customFields: [] },
     department: { id: 'dep-1', name: 'Engineering' },
     location: { id: 'loc-1', name: 'London' },
-    hiringManager: { userId: 'user-1', firstName: 'Charles', lastName: 'Babbage', email: 'charles@work.example.com' },
+    hiringManager: {
+      userId: 'user-1',
+      firstName: 'Charles',
+      lastName: 'Babbage',
+      email: 'charles@work.example.com',
+    },
   };
 }
 
@@ -57,13 +62,19 @@ export function withCandidate(patch: Partial<SourceBundle['candidate']>, base = 
 }
 
 /** A copy of the hire with the offer's latest version changed (`null` removes the offer). */
-export function withOfferVersion(patch: Partial<Mutable<NonNullable<SourceBundle['offer']>['latestVersion']>> | null): SourceBundle {
+export function withOfferVersion(
+  patch: Partial<Mutable<NonNullable<SourceBundle['offer']>['latestVersion']>> | null,
+): SourceBundle {
   const base = hireBundle();
   if (patch === null || base.offer === null) return { ...base, offer: null };
   return { ...base, offer: { ...base.offer, latestVersion: { ...base.offer.latestVersion, ...patch } } };
 }
 
-export function customValue(id: string, value: CustomFieldValue['value'], valueLabel: CustomFieldValue['valueLabel'] = null): CustomFieldValue {
+export function customValue(
+  id: string,
+  value: CustomFieldValue['value'],
+  valueLabel: CustomFieldValue['valueLabel'] = null,
+): CustomFieldValue {
   return { id, title: `Field ${id}`, isPrivate: false, value, valueLabel };
 }
 

@@ -6,9 +6,14 @@ import { targetAccepts } from './compatibility.js';
 import type { Datum } from './datum.js';
 import { parseNumberStrict } from './parse-number.js';
 
-const fail = (code: FieldErrorCode, hint?: string): FieldCheck => ({ ok: false, error: fieldError(code, hint) });
+const fail = (code: FieldErrorCode, hint?: string): FieldCheck => ({
+  ok: false,
+  error: fieldError(code, hint),
+});
 
-const range = (min: number | null, max: number | null): string => `${min ?? ''}–${max ?? ''}`;
+/** "3–5", or "at least 3" / "at most 5" when Ashby has only one bound. */
+const range = (min: number | null, max: number | null): string =>
+  min === null ? `at most ${max}` : max === null ? `at least ${min}` : `${min}–${max}`;
 
 /**
  * How a value reads as text in a string field. Select values use their stored value (the selectLabel
@@ -36,7 +41,9 @@ function displayText(datum: Datum): FieldCheck | string {
     case 'numberRange':
       return range(datum.min, datum.max);
     case 'money':
-      return datum.currencyCode === null ? fail('missing_currency_code') : `${datum.amount} ${datum.currencyCode}`;
+      return datum.currencyCode === null
+        ? fail('missing_currency_code')
+        : `${datum.amount} ${datum.currencyCode}`;
     case 'compensationRange': {
       if (datum.currencyCode === null) return fail('missing_currency_code');
       const per = datum.interval === null || datum.interval === 'NONE' ? '' : ` per ${datum.interval}`;

@@ -27,7 +27,12 @@ export const defaultRuleId = (target: CanonicalFieldKey): string => `default.${t
 export function defaultMapping(): MappingSpec {
   return {
     version: 1,
-    rules: DEFAULT_SOURCES.map(([target, source]) => ({ id: defaultRuleId(target), source, target, enabled: true })),
+    rules: DEFAULT_SOURCES.map(([target, source]) => ({
+      id: defaultRuleId(target),
+      source,
+      target,
+      enabled: true,
+    })),
     customTargets: [],
   };
 }

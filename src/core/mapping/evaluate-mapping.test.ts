@@ -5,7 +5,8 @@ import { evaluateMapping, type MappingResult } from './evaluate-mapping.js';
 import type { MappingSpec } from './mapping-spec.js';
 import type { SourceBundle } from './source-bundle.js';
 
-const run = (bundle: SourceBundle, spec: MappingSpec = defaultMapping()): MappingResult => evaluateMapping(spec, bundle, []);
+const run = (bundle: SourceBundle, spec: MappingSpec = defaultMapping()): MappingResult =>
+  evaluateMapping(spec, bundle, []);
 const valueOf = (result: MappingResult, key: string): unknown => result.fields[key]?.value;
 const errorOf = (result: MappingResult, key: string): string | undefined => result.fields[key]?.error?.code;
 
@@ -63,9 +64,17 @@ describe('evaluateMapping with the default mapping', () => {
   });
 
   it('reports a malformed personal email instead of passing it on', () => {
-    const result = run(withCandidate({ emailAddresses: [{ value: 'ada at example', type: 'Personal', isPrimary: true }], primaryEmailAddress: null }));
+    const result = run(
+      withCandidate({
+        emailAddresses: [{ value: 'ada at example', type: 'Personal', isPrimary: true }],
+        primaryEmailAddress: null,
+      }),
+    );
     expect(valueOf(result, 'personalEmail')).toBeNull();
-    expect(result.fields.personalEmail?.error).toEqual({ code: 'invalid_email', message: 'not a valid email address' });
+    expect(result.fields.personalEmail?.error).toEqual({
+      code: 'invalid_email',
+      message: 'not a valid email address',
+    });
     expect(result.missingRequired).toContain('personalEmail');
   });
 
@@ -94,9 +103,15 @@ describe('evaluateMapping with the default mapping', () => {
   });
 
   it('reports a salary without a currency code, and a currency that is not ISO 4217', () => {
-    expect(errorOf(run(withOfferVersion({ salary: { value: 85000, currencyCode: null } })), 'salaryCurrency')).toBe('missing_currency_code');
-    expect(errorOf(run(withOfferVersion({ salary: { value: 85000, currencyCode: 'EURO' } })), 'salaryCurrency')).toBe('invalid_currency');
-    expect(errorOf(run(withOfferVersion({ salary: { value: -1, currencyCode: 'EUR' } })), 'salaryAmount')).toBe('negative_number');
+    expect(
+      errorOf(run(withOfferVersion({ salary: { value: 85000, currencyCode: null } })), 'salaryCurrency'),
+    ).toBe('missing_currency_code');
+    expect(
+      errorOf(run(withOfferVersion({ salary: { value: 85000, currencyCode: 'EURO' } })), 'salaryCurrency'),
+    ).toBe('invalid_currency');
+    expect(
+      errorOf(run(withOfferVersion({ salary: { value: -1, currencyCode: 'EUR' } })), 'salaryAmount'),
+    ).toBe('negative_number');
   });
 
   it('splits names into parts; a one-word name leaves the last name missing', () => {
@@ -107,7 +122,10 @@ describe('evaluateMapping with the default mapping', () => {
   });
 
   it('builds reporting-to from the hiring manager, and nothing without one', () => {
-    const noEmail = { ...hireBundle(), hiringManager: { userId: 'u', firstName: 'Charles', lastName: '', email: null } };
+    const noEmail = {
+      ...hireBundle(),
+      hiringManager: { userId: 'u', firstName: 'Charles', lastName: '', email: null },
+    };
     expect(valueOf(run(noEmail), 'reportingTo')).toEqual({ name: 'Charles', email: null });
     expect(valueOf(run({ ...hireBundle(), hiringManager: null }), 'reportingTo')).toBeNull();
   });
@@ -133,7 +151,10 @@ describe('evaluateMapping with the default mapping', () => {
 
   it('omits a switched-off optional field entirely', () => {
     const spec = defaultMapping();
-    const off = { ...spec, rules: spec.rules.map((r) => (r.target === 'salaryAmount' ? { ...r, enabled: false } : r)) };
+    const off = {
+      ...spec,
+      rules: spec.rules.map((r) => (r.target === 'salaryAmount' ? { ...r, enabled: false } : r)),
+    };
     expect(Object.keys(run(hireBundle(), off).fields)).not.toContain('salaryAmount');
   });
 

@@ -32,14 +32,21 @@ export interface MappingResult {
   readonly missingRequired: readonly string[];
 }
 
-function run(rule: MappingRule, target: FieldDefinition, bundle: SourceBundle, defs: readonly CustomFieldDefinition[]): FieldResult {
+function run(
+  rule: MappingRule,
+  target: FieldDefinition,
+  bundle: SourceBundle,
+  defs: readonly CustomFieldDefinition[],
+): FieldResult {
   const description = describeSource(rule.source, bundle, defs);
   let step: Step = readSource(rule.source, bundle, defs);
   let usedDefault = false;
   const transform = rule.transform;
   if (transform?.kind === 'defaultWhenEmpty' && step.status === 'empty') {
     const constant = transform.value;
-    step = valueStep(typeof constant === 'number' ? { kind: 'number', number: constant } : { kind: 'text', text: constant });
+    step = valueStep(
+      typeof constant === 'number' ? { kind: 'number', number: constant } : { kind: 'text', text: constant },
+    );
     usedDefault = true;
   } else if (transform !== undefined && step.status === 'value') {
     step = applyTransform(transform, step.datum);
@@ -79,7 +86,9 @@ export function evaluateMapping(
   // fromEntries defines own properties, so even a key like "constructor" is plain data.
   const fields: Record<string, FieldResult> = Object.fromEntries(entries);
   const missingRequired = targets
-    .filter((t) => t.required && (Object.hasOwn(fields, t.key) ? fields[t.key]?.value ?? null : null) === null)
+    .filter(
+      (t) => t.required && (Object.hasOwn(fields, t.key) ? (fields[t.key]?.value ?? null) : null) === null,
+    )
     .map((t) => t.key);
   return { fields, missingRequired };
 }

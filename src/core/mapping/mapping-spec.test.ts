@@ -12,10 +12,24 @@ describe('parseMappingSpec', () => {
   it('fills transform defaults an API client may leave out', () => {
     const parsed = parseMappingSpec({
       version: 1,
-      customTargets: [{ key: 'languages', label: 'Languages', section: 'basics', type: 'string', required: false }],
+      customTargets: [
+        { key: 'languages', label: 'Languages', section: 'basics', type: 'string', required: false },
+      ],
       rules: [
-        { id: 'langs', source: { customField: { object: 'candidate', fieldId: 'abc' } }, target: 'languages', transform: { kind: 'join' }, enabled: true },
-        { id: 'kind', source: 'job.employmentType', target: 'languages', transform: { kind: 'lookup', entries: [{ from: 'a', to: 'b' }] }, enabled: false },
+        {
+          id: 'langs',
+          source: { customField: { object: 'candidate', fieldId: 'abc' } },
+          target: 'languages',
+          transform: { kind: 'join' },
+          enabled: true,
+        },
+        {
+          id: 'kind',
+          source: 'job.employmentType',
+          target: 'languages',
+          transform: { kind: 'lookup', entries: [{ from: 'a', to: 'b' }] },
+          enabled: false,
+        },
       ],
     });
     expect(parsed.ok && parsed.spec.rules.map((r) => r.transform)).toEqual([
@@ -30,7 +44,13 @@ describe('parseMappingSpec', () => {
       customTargets: [{ key: 'Bad Key', label: '', section: 'misc', type: 'string', required: false }],
       rules: [
         { id: 'ok-rule', source: 'job.salary', target: 'jobTitle', enabled: true },
-        { id: 'code', source: 'job.title', target: 'jobTitle', transform: { kind: 'script', code: 'x' }, enabled: true },
+        {
+          id: 'code',
+          source: 'job.title',
+          target: 'jobTitle',
+          transform: { kind: 'script', code: 'x' },
+          enabled: true,
+        },
         { source: 'job.title', target: 'jobTitle', enabled: 'yes' },
       ],
     });
@@ -51,8 +71,14 @@ describe('parseMappingSpec', () => {
 describe('defaultMapping', () => {
   it('maps each canonical field from its C4 source, all enabled, as a fresh copy', () => {
     const spec = defaultMapping();
-    expect(spec.rules.map((r) => [r.target, r.source])).toContainEqual(['employmentStartDate', 'offer.startDate']);
-    expect(spec.rules.map((r) => [r.target, r.source])).toContainEqual(['reportingTo', 'application.hiringManager']);
+    expect(spec.rules.map((r) => [r.target, r.source])).toContainEqual([
+      'employmentStartDate',
+      'offer.startDate',
+    ]);
+    expect(spec.rules.map((r) => [r.target, r.source])).toContainEqual([
+      'reportingTo',
+      'application.hiringManager',
+    ]);
     expect(spec.rules).toHaveLength(14);
     expect(spec.rules.every((r) => r.enabled && r.transform === undefined)).toBe(true);
     expect(defaultMapping()).not.toBe(spec);

@@ -7,7 +7,10 @@ import type { ContactEntry, SocialLink } from './source-bundle.js';
  * address belongs to the employer, and sending HR mail there before day one is exactly the mistake this
  * field exists to avoid.
  */
-export function pickPersonalContact(entries: readonly ContactEntry[], primary: ContactEntry | null): string | null {
+export function pickPersonalContact(
+  entries: readonly ContactEntry[],
+  primary: ContactEntry | null,
+): string | null {
   const all = primary === null ? entries : [{ ...primary, isPrimary: true }, ...entries];
   const key = (value: string): string => value.trim().toLowerCase();
   const work = new Set(all.filter((e) => e.type === 'Work').map((e) => key(e.value)));

@@ -14,7 +14,10 @@ import type { CustomFieldDefinition, CustomFieldValue, SourceBundle } from './so
 const ISO_DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]|$)/;
 
 /** The custom-field values of one object of the bundle; `null` when the object is absent (no offer). */
-export function customFieldsOf(bundle: SourceBundle, object: CustomFieldObject): readonly CustomFieldValue[] | null {
+export function customFieldsOf(
+  bundle: SourceBundle,
+  object: CustomFieldObject,
+): readonly CustomFieldValue[] | null {
   switch (object) {
     case 'candidate':
       return bundle.candidate.customFields;
@@ -48,7 +51,10 @@ function readString(raw: string, label: unknown, def: CustomFieldDefinition | un
   const value = raw.trim();
   if (value === '') return EMPTY;
   const type = def?.fieldType;
-  const isSelect = type === 'ValueSelect' || type === 'MultiValueSelect' || (type === undefined && typeof label === 'string');
+  const isSelect =
+    type === 'ValueSelect' ||
+    type === 'MultiValueSelect' ||
+    (type === undefined && typeof label === 'string');
   if (type === 'Date' || (type === undefined && !isSelect && ISO_DATE_LIKE.test(value))) {
     const ymd = calendarDateOf(value);
     return ymd === null ? errorStep(fieldError('invalid_date')) : valueStep({ kind: 'date', ymd });
@@ -56,7 +62,9 @@ function readString(raw: string, label: unknown, def: CustomFieldDefinition | un
   if (isSelect) {
     const opt = option(value, Array.isArray(label) ? label[0] : label, def);
     if (opt === null) return errorStep(fieldError('unknown_option'));
-    return type === 'MultiValueSelect' ? valueStep({ kind: 'multiSelect', options: [opt] }) : valueStep({ kind: 'select', option: opt });
+    return type === 'MultiValueSelect'
+      ? valueStep({ kind: 'multiSelect', options: [opt] })
+      : valueStep({ kind: 'select', option: opt });
   }
   return valueStep({ kind: 'text', text: value });
 }
@@ -83,7 +91,12 @@ function readObject(raw: Record<string, unknown>): Step {
     const bounds = { min: min ?? null, max: max ?? null };
     if (type === 'number-range') return valueStep({ kind: 'numberRange', ...bounds });
     const interval = codeOf(raw.interval);
-    return valueStep({ kind: 'compensationRange', ...bounds, currencyCode: codeOf(raw.currencyCode), interval });
+    return valueStep({
+      kind: 'compensationRange',
+      ...bounds,
+      currencyCode: codeOf(raw.currencyCode),
+      interval,
+    });
   }
   if (type === undefined && ('value' in raw || 'currencyCode' in raw)) {
     const amount = raw.value;
@@ -100,7 +113,9 @@ export function readCustomValue(entry: CustomFieldValue, def: CustomFieldDefinit
   if (raw === null || raw === undefined) return EMPTY;
   if (typeof raw === 'boolean') return valueStep({ kind: 'boolean', flag: raw });
   if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? valueStep({ kind: 'number', number: raw }) : errorStep(fieldError('unsupported_value'));
+    return Number.isFinite(raw)
+      ? valueStep({ kind: 'number', number: raw })
+      : errorStep(fieldError('unsupported_value'));
   }
   if (typeof raw === 'string') return readString(raw, entry.valueLabel, def);
   if (Array.isArray(raw)) return readList(raw, entry.valueLabel, def);

@@ -18,7 +18,8 @@ function dateStep(iso: string | null | undefined): Step {
 function salaryAmount(bundle: SourceBundle): Step {
   const amount = bundle.offer?.latestVersion.salary?.value ?? null;
   if (amount === null) return EMPTY;
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) return errorStep(fieldError('unsupported_value'));
+  if (typeof amount !== 'number' || !Number.isFinite(amount))
+    return errorStep(fieldError('unsupported_value'));
   return valueStep({ kind: 'number', number: amount });
 }
 

@@ -5,8 +5,12 @@ import type { MappingProblem } from './mapping-problem.js';
 import type { MappingRule, MappingSpec } from './mapping-spec.js';
 import { validateMapping } from './validate-mapping.js';
 
-const codes = (problems: readonly MappingProblem[]): string[] => problems.map((p) => `${p.code}:${p.ruleId ?? p.target ?? ''}`);
-const withRules = (...rules: MappingRule[]): MappingSpec => ({ ...defaultMapping(), rules: [...defaultMapping().rules, ...rules] });
+const codes = (problems: readonly MappingProblem[]): string[] =>
+  problems.map((p) => `${p.code}:${p.ruleId ?? p.target ?? ''}`);
+const withRules = (...rules: MappingRule[]): MappingSpec => ({
+  ...defaultMapping(),
+  rules: [...defaultMapping().rules, ...rules],
+});
 
 describe('validateMapping', () => {
   it('accepts the default mapping', () => {
@@ -16,7 +20,10 @@ describe('validateMapping', () => {
 
   it('accepts optional fields switched off', () => {
     const spec = defaultMapping();
-    const off = { ...spec, rules: spec.rules.map((r) => (r.target === 'linkedIn' ? { ...r, enabled: false } : r)) };
+    const off = {
+      ...spec,
+      rules: spec.rules.map((r) => (r.target === 'linkedIn' ? { ...r, enabled: false } : r)),
+    };
     expect(validateMapping(off)).toEqual([]);
   });
 
@@ -28,15 +35,22 @@ describe('validateMapping', () => {
         .filter((r) => r.target !== 'jobTitle')
         .map((r) => (r.target === 'personalEmail' ? { ...r, enabled: false } : r)),
     };
-    expect(codes(validateMapping(broken))).toEqual(['required_field_disabled:default.personalEmail', 'required_field_unmapped:jobTitle']);
+    expect(codes(validateMapping(broken))).toEqual([
+      'required_field_disabled:default.personalEmail',
+      'required_field_unmapped:jobTitle',
+    ]);
   });
 
   it('refuses two enabled rules into one target, naming the second', () => {
-    const problems = validateMapping(withRules({ id: 'r2', source: 'job.department', target: 'jobTitle', enabled: true }));
+    const problems = validateMapping(
+      withRules({ id: 'r2', source: 'job.department', target: 'jobTitle', enabled: true }),
+    );
     expect(codes(problems)).toEqual(['duplicate_target:r2']);
     expect(problems[0]?.message).toContain("'default.jobTitle'");
     // A disabled alternative is fine: it can be switched on once the other is off.
-    expect(validateMapping(withRules({ id: 'r2', source: 'job.department', target: 'jobTitle', enabled: false }))).toEqual([]);
+    expect(
+      validateMapping(withRules({ id: 'r2', source: 'job.department', target: 'jobTitle', enabled: false })),
+    ).toEqual([]);
   });
 
   it('refuses unknown targets, duplicate rule ids, clashing and duplicate custom targets', () => {
@@ -62,8 +76,18 @@ describe('validateMapping', () => {
   it('checks custom fields against the Ashby definitions when given', () => {
     const spec: MappingSpec = {
       ...withRules(
-        { id: 'gone', source: { customField: { object: 'candidate', fieldId: 'nope' } }, target: 'shirt', enabled: false },
-        { id: 'wrong-object', source: { customField: { object: 'candidate', fieldId: 'f-offer' } }, target: 'bonus', enabled: true },
+        {
+          id: 'gone',
+          source: { customField: { object: 'candidate', fieldId: 'nope' } },
+          target: 'shirt',
+          enabled: false,
+        },
+        {
+          id: 'wrong-object',
+          source: { customField: { object: 'candidate', fieldId: 'f-offer' } },
+          target: 'bonus',
+          enabled: true,
+        },
       ),
       customTargets: [
         { key: 'shirt', label: 'Shirt', section: 'basics', type: 'string', required: false },
@@ -81,10 +105,26 @@ describe('validateMapping', () => {
   it('refuses transforms and targets that do not fit the source', () => {
     const spec: MappingSpec = {
       ...withRules(
-        { id: 'label-on-text', source: 'job.title', target: 'note', transform: { kind: 'selectLabel' }, enabled: true },
+        {
+          id: 'label-on-text',
+          source: 'job.title',
+          target: 'note',
+          transform: { kind: 'selectLabel' },
+          enabled: true,
+        },
         { id: 'date-to-number', source: 'offer.startDate', target: 'startYear', enabled: true },
-        { id: 'money-to-number', source: { customField: { object: 'offer', fieldId: 'bonus' } }, target: 'bonusAmount', enabled: true },
-        { id: 'multi-to-email', source: { customField: { object: 'candidate', fieldId: 'langs' } }, target: 'altEmail', enabled: true },
+        {
+          id: 'money-to-number',
+          source: { customField: { object: 'offer', fieldId: 'bonus' } },
+          target: 'bonusAmount',
+          enabled: true,
+        },
+        {
+          id: 'multi-to-email',
+          source: { customField: { object: 'candidate', fieldId: 'langs' } },
+          target: 'altEmail',
+          enabled: true,
+        },
       ),
       customTargets: [
         { key: 'note', label: 'Note', section: 'basics', type: 'string', required: false },
@@ -93,7 +133,10 @@ describe('validateMapping', () => {
         { key: 'altEmail', label: 'Other email', section: 'basics', type: 'email', required: false },
       ],
     };
-    const customFieldDefinitions = [definition('bonus', 'Currency', 'Offer'), definition('langs', 'MultiValueSelect')];
+    const customFieldDefinitions = [
+      definition('bonus', 'Currency', 'Offer'),
+      definition('langs', 'MultiValueSelect'),
+    ];
     expect(codes(validateMapping(spec, { customFieldDefinitions }))).toEqual([
       'transform_incompatible:label-on-text',
       'target_incompatible:date-to-number',
@@ -119,8 +162,10 @@ describe('validateMapping', () => {
   it('refuses defaults and lookup results that are not valid for the target', () => {
     const spec = withRules();
     const rules = spec.rules.map((r): MappingRule => {
-      if (r.target === 'salaryCurrency') return { ...r, transform: { kind: 'defaultWhenEmpty', value: 'Euro' } };
-      if (r.target === 'employmentStartDate') return { ...r, transform: { kind: 'defaultWhenEmpty', value: '2026-01-01' } };
+      if (r.target === 'salaryCurrency')
+        return { ...r, transform: { kind: 'defaultWhenEmpty', value: 'Euro' } };
+      if (r.target === 'employmentStartDate')
+        return { ...r, transform: { kind: 'defaultWhenEmpty', value: '2026-01-01' } };
       if (r.target === 'department') {
         return {
           ...r,
@@ -135,7 +180,10 @@ describe('validateMapping', () => {
         };
       }
       if (r.target === 'salaryAmount') {
-        return { ...r, transform: { kind: 'lookup', entries: [{ from: '1', to: 'lots' }], otherwise: 'error' } };
+        return {
+          ...r,
+          transform: { kind: 'lookup', entries: [{ from: '1', to: 'lots' }], otherwise: 'error' },
+        };
       }
       return r;
     });

@@ -12,12 +12,14 @@ export interface PersonRef {
 /** A filled field value; which variant depends on the field's ValueType. */
 export type FieldValue = string | number | PersonRef;
 
-export type FieldCheck = { readonly ok: true; readonly value: FieldValue } | { readonly ok: false; readonly error: FieldError };
+export type FieldCheck =
+  { readonly ok: true; readonly value: FieldValue } | { readonly ok: false; readonly error: FieldError };
 
 const MAX_TEXT = 10_000;
 const MAX_EMAIL = 254;
 /** Pragmatic: one @, no spaces, a dotted domain of letters/digits/hyphens (Unicode letters allowed). */
-const EMAIL = /^[^\s@<>()[\],;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
+const EMAIL =
+  /^[^\s@<>()[\],;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function isValidEmail(value: string): boolean {

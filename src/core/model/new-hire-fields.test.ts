@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_FIELD_KEYS, NEW_HIRE_FIELDS, REQUIRED_CANONICAL_KEYS, canonicalField, isCanonicalFieldKey } from './new-hire-fields.js';
+import {
+  CANONICAL_FIELD_KEYS,
+  NEW_HIRE_FIELDS,
+  REQUIRED_CANONICAL_KEYS,
+  canonicalField,
+  isCanonicalFieldKey,
+} from './new-hire-fields.js';
 
 describe('canonical new-hire fields', () => {
   it('lists every key once, in the agreed order', () => {
     expect(NEW_HIRE_FIELDS.map((f) => f.key)).toEqual([...CANONICAL_FIELD_KEYS]);
   });
   it('requires exactly the fields PRODUCT.md C4 marks required', () => {
-    expect([...REQUIRED_CANONICAL_KEYS].sort()).toEqual(['employmentStartDate', 'firstName', 'jobTitle', 'lastName', 'personalEmail']);
+    expect([...REQUIRED_CANONICAL_KEYS].sort()).toEqual([
+      'employmentStartDate',
+      'firstName',
+      'jobTitle',
+      'lastName',
+      'personalEmail',
+    ]);
   });
   it('types and places fields as C4 says', () => {
     expect(canonicalField('employmentStartDate')).toMatchObject({ type: 'date', section: 'employment' });

@@ -90,6 +90,6 @@ export function canonicalField(key: CanonicalFieldKey): CanonicalFieldDefinition
 }
 
 /** The canonical keys Add member needs filled, in catalog order. */
-export const REQUIRED_CANONICAL_KEYS: readonly CanonicalFieldKey[] = NEW_HIRE_FIELDS.filter((f) => f.required).map(
-  (f) => f.key,
-);
+export const REQUIRED_CANONICAL_KEYS: readonly CanonicalFieldKey[] = NEW_HIRE_FIELDS.filter(
+  (f) => f.required,
+).map((f) => f.key);

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeName, splitName, type NameParts } from './split-name.js';
 
-const parts = (first: string | null, middle: string | null, last: string | null): NameParts => ({ first, middle, last });
+const parts = (first: string | null, middle: string | null, last: string | null): NameParts => ({
+  first,
+  middle,
+  last,
+});
 const nonSpace = (s: string): string[] => [...s.replace(/\s/gu, '')].sort();
 const joined = (p: NameParts): string => [p.first, p.middle, p.last].filter((x) => x !== null).join(' ');
 
@@ -98,7 +102,8 @@ describe('splitName properties', () => {
       fc.property(nameFrom(fc.oneof(latinWord, anyWord)), (input) => {
         const p = splitName(input);
         expect(p.first === null).toBe(normalizeName(input) === '');
-        for (const v of [p.first, p.middle, p.last]) if (v !== null) expect(v.trim()).toBe(v), expect(v).not.toBe('');
+        for (const v of [p.first, p.middle, p.last])
+          if (v !== null) (expect(v.trim()).toBe(v), expect(v).not.toBe(''));
       }),
       { numRuns: 2000 },
     );

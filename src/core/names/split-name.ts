@@ -37,8 +37,28 @@ export interface NameParts {
 }
 
 const PARTICLES = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'bin', 'binti',
-  'ibn', 'al', 'el', 'ter', 'ten', 'zu',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'binti',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'zu',
 ]);
 const SUFFIXES = new Set(['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv', '2nd', '3rd']);
 const CJK_WORD = /^[\p{scx=Han}\p{scx=Hangul}\p{scx=Hiragana}\p{scx=Katakana}]+$/u;
@@ -88,7 +108,8 @@ function splitCommaForm(name: string): NameParts | null {
   const parts = name.split(',').map((p) => p.trim());
   if (parts.some((p) => p === '')) return null;
   const suffixes: string[] = [];
-  while (parts.length > 1 && (parts.at(-1) ?? '').split(' ').every(isSuffix)) suffixes.unshift(parts.pop() ?? '');
+  while (parts.length > 1 && (parts.at(-1) ?? '').split(' ').every(isSuffix))
+    suffixes.unshift(parts.pop() ?? '');
   const withSuffixes = (last: string | null): string | null =>
     suffixes.length === 0 ? last : [...(last === null ? [] : [last]), ...suffixes].join(', ');
   const [familyOrWhole, given] = parts;

@@ -239,6 +239,10 @@ export function generateCompany(options: GenerateCompanyOptions = {}): Scenario 
     interviewStages: catalog.stages,
     sources: catalog.sources,
     archiveReasons: [archiveReason],
+    closeReasons: [
+      { id: id(), reasonText: 'Hired', isArchived: false },
+      { id: id(), reasonText: 'Position cancelled', isArchived: false },
+    ],
     customFieldDefinitions: catalog.customFieldDefinitions,
     jobs,
     files,

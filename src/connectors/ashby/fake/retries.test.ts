@@ -3,7 +3,8 @@ import { generateCompany } from './generator.js';
 import { startAshbySimulator, type AshbySimulator } from './simulator.js';
 import { httpCall, sleep, startReceiver, type Receiver } from './test-support.js';
 
-const httpCallIgnoringErrors = (url: string) => httpCall(url, {}, { key: 'k', timeoutMs: 120_000 }).catch(() => undefined);
+const httpCallIgnoringErrors = (url: string) =>
+  httpCall(url, {}, { key: 'k', timeoutMs: 120_000 }).catch(() => undefined);
 import { MAX_ATTEMPTS, retryDelayMs } from './webhook-sender.js';
 
 describe('Ashby simulator: webhook retry schedule', () => {

@@ -168,7 +168,11 @@ export const scenarioWebhookSchema = z.strictObject({
 });
 export type ScenarioWebhook = z.infer<typeof scenarioWebhookSchema>;
 
-export const scenarioCloseReasonSchema = z.strictObject({ id, reasonText: z.string(), isArchived: z.boolean() });
+export const scenarioCloseReasonSchema = z.strictObject({
+  id,
+  reasonText: z.string(),
+  isArchived: z.boolean(),
+});
 export type ScenarioCloseReason = z.infer<typeof scenarioCloseReasonSchema>;
 
 export const scenarioSchema = z.strictObject({

@@ -44,10 +44,16 @@ function requireOpening(core: SimulatorCore, openingId: string): Opening & { lat
   return opening as Opening & { latestVersion: Version };
 }
 
-function checkRefs(core: SimulatorCore, p: { teamId?: string | undefined; locationIds?: string[] | undefined; jobIds?: string[] | undefined }): void {
-  if (p.teamId !== undefined && !core.state.departments.has(p.teamId)) throw invalidInput('parameter teamId: unknown team');
-  for (const id of p.locationIds ?? []) if (!core.state.locations.has(id)) throw invalidInput(`parameter locationIds: unknown location ${id}`);
-  for (const id of p.jobIds ?? []) if (!core.state.jobs.has(id)) throw invalidInput(`parameter jobIds: unknown job ${id}`);
+function checkRefs(
+  core: SimulatorCore,
+  p: { teamId?: string | undefined; locationIds?: string[] | undefined; jobIds?: string[] | undefined },
+): void {
+  if (p.teamId !== undefined && !core.state.departments.has(p.teamId))
+    throw invalidInput('parameter teamId: unknown team');
+  for (const id of p.locationIds ?? [])
+    if (!core.state.locations.has(id)) throw invalidInput(`parameter locationIds: unknown location ${id}`);
+  for (const id of p.jobIds ?? [])
+    if (!core.state.jobs.has(id)) throw invalidInput(`parameter jobIds: unknown job ${id}`);
 }
 
 function setState(opening: Opening, state: string, nowIso: string): void {
@@ -57,7 +63,11 @@ function setState(opening: Opening, state: string, nowIso: string): void {
 }
 
 /** Applies a change to one opening, bumps its revision, and answers the updated opening. */
-function change(core: SimulatorCore, openingId: string, apply: (o: Opening & { latestVersion: Version }) => void) {
+function change(
+  core: SimulatorCore,
+  openingId: string,
+  apply: (o: Opening & { latestVersion: Version }) => void,
+) {
   const opening = requireOpening(core, openingId);
   apply(opening);
   core.state.touch(opening.id);
@@ -84,14 +94,18 @@ function listEdit(key: 'jobIds' | 'locationIds', add: boolean): EndpointTable[st
 export const openingEndpoints: EndpointTable = {
   'opening.info': {
     permission: 'jobsRead',
-    handle: ({ core, body }) => ({ results: structuredClone(requireOpening(core, params(byId, body).openingId)) }),
+    handle: ({ core, body }) => ({
+      results: structuredClone(requireOpening(core, params(byId, body).openingId)),
+    }),
   },
   'opening.search': {
     permission: 'jobsRead',
     handle: ({ core, body }) => {
       const { identifier } = params(z.looseObject({ identifier: z.string() }), body);
       // Exact match (Ashby's match semantics are UNCONFIRMED).
-      return { results: [...core.state.openings.values()].filter((o) => o.latestVersion?.identifier === identifier) };
+      return {
+        results: [...core.state.openings.values()].filter((o) => o.latestVersion?.identifier === identifier),
+      };
     },
   },
   'opening.list': {
@@ -101,7 +115,9 @@ export const openingEndpoints: EndpointTable = {
       const created = (o: Opening) => ms(o.latestVersion?.createdAt ?? '1970-01-01T00:00:00.000Z');
       const page = paginate({
         state: core.state,
-        items: [...core.state.openings.values()].filter((o) => p.createdAfter === undefined || created(o) > p.createdAfter),
+        items: [...core.state.openings.values()].filter(
+          (o) => p.createdAfter === undefined || created(o) > p.createdAfter,
+        ),
         createdAtMs: created,
         params: p,
         filters: JSON.stringify(['opening', p.createdAfter ?? null]),
@@ -141,7 +157,10 @@ export const openingEndpoints: EndpointTable = {
       core.state.openings.set(opening.id, opening);
       core.state.touch(opening.id);
       const results = structuredClone(opening);
-      core.webhooks.fanOut([{ action: 'openingCreate', data: { opening: results } }], core.state.webhooks.values());
+      core.webhooks.fanOut(
+        [{ action: 'openingCreate', data: { opening: results } }],
+        core.state.webhooks.values(),
+      );
       return { results };
     },
   },
@@ -162,8 +181,10 @@ export const openingEndpoints: EndpointTable = {
     handle: ({ core, body }) => {
       const p = params(stateBody, body);
       if (p.openingState === 'Closed') {
-        if (p.closeReasonId === undefined) throw invalidInput('parameter closeReasonId: required when closing');
-        if (!core.state.closeReasons.has(p.closeReasonId)) throw new AshbyApiError('close_reason_not_found', 'Close reason not found');
+        if (p.closeReasonId === undefined)
+          throw invalidInput('parameter closeReasonId: required when closing');
+        if (!core.state.closeReasons.has(p.closeReasonId))
+          throw new AshbyApiError('close_reason_not_found', 'Close reason not found');
       }
       return change(core, p.openingId, (o) => {
         setState(o, p.openingState, isoAt(core.now()));
@@ -189,7 +210,8 @@ export const openingEndpoints: EndpointTable = {
   'closeReason.list': {
     permission: 'hiringProcessMetadataRead',
     handle: ({ core, body }) => {
-      const all = params(z.looseObject({ includeArchived: z.boolean().optional() }), body).includeArchived === true;
+      const all =
+        params(z.looseObject({ includeArchived: z.boolean().optional() }), body).includeArchived === true;
       return { results: [...core.state.closeReasons.values()].filter((r) => all || !r.isArchived) };
     },
   },
