@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors/app-error.js';
 import type { HttpClient } from '../kit/http-client.js';
 import { callAshby, type AshbyTransport, type CallOptions } from './ashby-call.js';
+import { paginate, withCursor } from './paginate.js';
 import {
   apiKeyInfoSchema,
   applicationInfoSchema,
@@ -220,33 +220,4 @@ export function createAshbyClient(options: AshbyClientOptions): AshbyClient {
     },
   };
   return client;
-}
-
-function withCursor<P extends PageParams>(params: P, cursor: string | undefined): P {
-  return cursor === undefined ? params : { ...params, cursor };
-}
-
-/**
- * Follows cursors until Ashby says there is no more data. A cursor that does not advance would loop
- * forever, so it is reported as an upstream fault instead.
- */
-export async function* paginate<T>(
-  fetchPage: (cursor: string | undefined) => Promise<AshbyPage<T>>,
-  startCursor?: string,
-): AsyncGenerator<AshbyPage<T>> {
-  let cursor = startCursor;
-  const seen = new Set<string>();
-  for (;;) {
-    const current = await fetchPage(cursor);
-    yield current;
-    if (!current.moreDataAvailable) return;
-    const next = current.nextCursor;
-    if (next === null || seen.has(next)) {
-      throw new AppError('upstream_permanent', 'ashby pagination: moreDataAvailable without a new cursor', {
-        details: { reason: 'cursor_stuck' },
-      });
-    }
-    seen.add(next);
-    cursor = next;
-  }
 }

@@ -5,7 +5,7 @@ import type {
   SourceBundle,
 } from '../../core/mapping/source-bundle.js';
 import type { AshbyClient } from './client.js';
-import { paginate } from './client.js';
+import { paginate } from './paginate.js';
 import type { AshbyReader } from './reader.js';
 import type { ApplicationInfo, HiringTeamMember, Offer, OfferListItem } from './schemas.js';
 import {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customValue, definition } from './bundle.fixture.js';
 import { evaluateOne } from './evaluate-one.fixture.js';
 import type { CustomFieldValue } from './source-bundle.js';
+import type { Transform } from './transform-spec.js';
 
 const v = customValue;
 const sizes = definition('f1', 'ValueSelect', 'Candidate', [

@@ -4,7 +4,7 @@ import { NEW_HIRE_FIELDS, VALUE_TYPES } from '../model/new-hire-fields.js';
 import { hireBundle } from './bundle.fixture.js';
 import { evaluateMapping } from './evaluate-mapping.js';
 import { CUSTOM_FIELD_OBJECTS, type MappingSpec } from './mapping-spec.js';
-import { code, expectSound, nullableNum, num, text } from './property.fixture.js';
+import { MARK, code, expectSound, nullableNum, num, text } from './property.fixture.js';
 import type { CustomFieldDefinition, CustomFieldValue, SourceBundle } from './source-bundle.js';
 import type { Transform } from './transform-spec.js';
 

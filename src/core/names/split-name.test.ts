@@ -102,8 +102,9 @@ describe('splitName properties', () => {
       fc.property(nameFrom(fc.oneof(latinWord, anyWord)), (input) => {
         const p = splitName(input);
         expect(p.first === null).toBe(normalizeName(input) === '');
-        for (const v of [p.first, p.middle, p.last])
-          if (v !== null) (expect(v.trim()).toBe(v), expect(v).not.toBe(''));
+        for (const v of [p.first, p.middle, p.last]) {
+          if (v !== null) expect(v.trim() === v && v !== '').toBe(true);
+        }
       }),
       { numRuns: 2000 },
     );

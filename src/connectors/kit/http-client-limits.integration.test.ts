@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../core/errors/app-error.js';
+import { createHttpClient, type HttpClientOptions, type HttpRequest } from './http-client.js';
+import { sleep } from './sleep.js';
+import { sendJson, startUpstream, type Upstream } from './testing/upstream-server.js';
+
+const silent = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
+const clock = { now: () => Date.now() };
+
+let upstream: Upstream;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+
+function client(overrides: Partial<HttpClientOptions> = {}) {
+  return createHttpClient({
+    fetch: globalThis.fetch,
+    clock,
+    sleep,
+    random: () => 0.5,
+    logger: silent,
+    timeoutMs: 2000,
+    maxResponseBytes: 1024,
+    retry: { maxRetries: 2, baseDelayMs: 5, maxWaitMs: 3000 },
+    ...overrides,
+  });
+}
+
+const post = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
+  method: 'POST',
+  url: `${upstream.url}/candidate.info?token=url-secret`,
+  endpoint: 'ashby candidate.info',
+  body: '{}',
+  ...extra,
+});
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('createHttpClient limits: time, size, transport', () => {
+  it('times out a hanging server (no headers) and a server that stalls mid-body', async () => {
+    upstream.handler = () => {}; // never answers
+    const c = client({ timeoutMs: 200, retry: { maxRetries: 1, baseDelayMs: 5, maxWaitMs: 100 } });
+    const started = Date.now();
+    const err = await failure(c.request(post()));
+    expect(err).toMatchObject({ code: 'upstream_retryable', message: 'ashby candidate.info: timed out' });
+    expect(upstream.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(1500);
+
+    upstream.requests.length = 0;
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":');
+    };
+    const err2 = await failure(c.request(post()));
+    expect(err2.code).toBe('upstream_retryable');
+    expect(err2.details).toMatchObject({ reason: 'timeout' });
+  });
+  it('caps the response size, whether declared or streamed, and does not retry it', async () => {
+    upstream.handler = (_req, res) => sendJson(res, 200, { blob: 'x'.repeat(5000) });
+    const declared = await failure(client().request(post()));
+    expect(declared).toMatchObject({ code: 'upstream_permanent', details: { reason: 'response_too_large' } });
+    expect(upstream.requests).toHaveLength(1);
+
+    upstream.requests.length = 0;
+    upstream.handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no content-length
+      for (let i = 0; i < 50; i++) res.write('x'.repeat(100));
+      res.end();
+    };
+    const streamed = await failure(client().request(post()));
+    expect(streamed.details).toMatchObject({ reason: 'response_too_large' });
+    expect(upstream.requests).toHaveLength(1);
+  });
+  it('classifies a refused connection as retryable and retries it', async () => {
+    const closed = await startUpstream();
+    const url = `${closed.url}/x`;
+    await closed.close();
+    const err = await failure(client().request(post({ url })));
+    expect(err.code).toBe('upstream_retryable');
+    expect(err.details).toMatchObject({ reason: 'network' });
+    expect(err.message).not.toContain('127.0.0.1');
+  });
+  it('does not follow redirects', async () => {
+    upstream.handler = (req, res) => {
+      if (req.path.startsWith('/elsewhere')) return sendJson(res, 200, {});
+      res.writeHead(302, { location: `${upstream.url}/elsewhere` });
+      res.end();
+    };
+    const err = await failure(client().request(post()));
+    expect(err.code).toBe('upstream_permanent');
+    expect(upstream.requests).toHaveLength(1);
+  });
+  it('stops at once when the caller aborts', async () => {
+    upstream.handler = () => {};
+    const controller = new AbortController();
+    const pending = client().request(post({ signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    const err = await failure(pending);
+    expect(err.details).toMatchObject({ reason: 'aborted' });
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
