@@ -1,21 +1,15 @@
 import { evaluateMapping } from '../core/mapping/evaluate-mapping.js';
-import type { MappingSpec } from '../core/mapping/mapping-spec.js';
 import type { AshbyGateway } from '../core/ports/ashby-gateway.js';
-import type { Clock } from '../core/ports/clock.js';
-import type { IdGenerator } from '../core/ports/id-generator.js';
-import type { NewHireStore, SaveOutcome } from '../core/ports/new-hire-store.js';
+import type { InboxDeps } from './inbox-deps.js';
+import { saveImportedHire, type SaveOutcome } from './save-imported-hire.js';
 
-export interface ImportDeps {
+export interface ImportDeps extends InboxDeps {
   /** The gateway of a connection, or undefined when the connection no longer exists. */
   readonly gatewayFor: (connectionId: string) => Promise<AshbyGateway | undefined>;
-  readonly mappingFor: (connectionId: string) => Promise<MappingSpec>;
-  readonly newHires: NewHireStore;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
 }
 
 export type ImportOutcome =
-  | { readonly kind: 'saved'; readonly outcome: SaveOutcome; readonly newHireId: string }
+  | { readonly kind: 'saved'; readonly outcome: SaveOutcome; readonly newHireId: string | null }
   | { readonly kind: 'skipped'; readonly reason: string };
 
 /**
@@ -34,26 +28,25 @@ export async function importApplication(
   if (fetched.kind === 'not_hired') {
     return skip(deps, input, `application status is ${fetched.applicationStatus}, not Hired`);
   }
-  const mapping = await deps.mappingFor(connectionId);
-  const result = evaluateMapping(mapping, fetched.bundle, fetched.definitions);
-  const saved = await deps.newHires.saveImport({
-    newHireId: deps.ids.newId(),
+  const { bundle } = fetched;
+  const result = evaluateMapping(await deps.mappingFor(connectionId), bundle, fetched.definitions);
+  const saved = await saveImportedHire(deps, {
     connectionId,
     applicationId,
-    candidateId: fetched.bundle.candidate.id,
-    offerId: fetched.bundle.offer?.id ?? null,
-    fields: result.fields,
-    missingRequired: result.missingRequired,
-    at: deps.clock.now(),
+    candidateId: bundle.candidate.id,
+    offerId: bundle.offer?.id ?? null,
+    result,
+    ashbyRefs: {
+      departmentId: bundle.department?.id ?? null,
+      locationId: bundle.location?.id ?? null,
+      hiringManagerUserId: bundle.hiringManager?.userId ?? null,
+    },
   });
-  return { kind: 'saved', outcome: saved.outcome, newHireId: saved.newHire.id };
+  return { kind: 'saved', ...saved };
 }
 
-async function skip(
-  deps: ImportDeps,
-  input: { connectionId: string; applicationId: string },
-  reason: string,
-): Promise<ImportOutcome> {
-  await deps.newHires.recordSkip(input.connectionId, input.applicationId, `skipped: ${reason}`, deps.clock.now());
+async function skip(deps: ImportDeps, input: { connectionId: string; applicationId: string }, reason: string): Promise<ImportOutcome> {
+  const at = deps.clock.now();
+  await deps.inbox.transaction((data) => data.markDeliveriesProcessed(input.connectionId, input.applicationId, `skipped: ${reason}`, at));
   return { kind: 'skipped', reason };
 }

@@ -64,7 +64,7 @@ export function ashbyCommands(program: Command): void {
     .description('replace the API key of a connection, keeping its URL, secret and settings')
     .requiredOption('--api-key <key>', 'the new Ashby API key')
     .action(async (id: string, o: { apiKey: string }) => {
-      const connection = await withContainer((c) => c.services.reconnectAshby({ connectionId: id, apiKey: o.apiKey }));
+      const connection = await withContainer((c) => c.services.reconnectAshby({ connectionId: id, apiKey: o.apiKey, actor: 'cli' }));
       printLine(`Reconnected "${connection.name}" (id ${connection.id}) with the new key.`);
       printPermissions(connection.permissions);
     });

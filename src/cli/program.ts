@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ashbyCommands } from './ashby-commands.js';
+import { inboxCommands } from './inbox-commands.js';
 import { jobCommands } from './job-commands.js';
 import { printLine } from './output.js';
 import { tokenCommands } from './token-commands.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
       await runWorkerProcess();
     });
   ashbyCommands(program);
+  inboxCommands(program);
   tokenCommands(program);
   jobCommands(program);
   return program;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historyEntrySchema, reportingToSchema } from './inbox.js';
 
 export const listNewHiresQuerySchema = z.object({
   status: z.enum(['in_review', 'added', 'deleted']).optional(),
@@ -19,6 +20,8 @@ export const newHireSchema = z.object({
   status: z.enum(['in_review', 'added', 'deleted']),
   fields: z.record(z.string(), newHireFieldSchema),
   missingRequired: z.array(z.string()),
+  editedFields: z.array(z.string()),
+  memberId: z.string().nullable(),
   source: z.object({
     connectionId: z.string(),
     candidateId: z.string(),
@@ -30,3 +33,10 @@ export const newHireSchema = z.object({
   updatedAt: z.string(),
 });
 export type NewHireResponse = z.infer<typeof newHireSchema>;
+
+/** The single-new-hire view adds how Reporting to resolves and the history. */
+export const newHireDetailSchema = newHireSchema.extend({
+  reportingTo: reportingToSchema,
+  history: z.array(historyEntrySchema),
+});
+export type NewHireDetailResponse = z.infer<typeof newHireDetailSchema>;

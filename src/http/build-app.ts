@@ -1,11 +1,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireToken } from './plugins/authenticate.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
+import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { meRoutes } from './routes/api/me.js';
 import { healthRoutes } from './routes/health.js';
+import { memberRoutes } from './routes/api/members.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
@@ -39,6 +41,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     connectionRoutes(api, options.services);
     newHireRoutes(api, options.services);
     deliveryRoutes(api, options.services);
+    memberRoutes(api, options.services);
+    auditRoutes(api, options.services);
   });
   return app;
 }

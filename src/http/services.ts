@@ -1,8 +1,10 @@
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
+import type { NewHireDetail } from '../app/get-new-hire.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { DeliveryView } from '../core/model/delivery.js';
+import type { AuditEntry, Member, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
@@ -21,10 +23,17 @@ export interface HttpServices {
   readonly publicUrl: string;
   ingestAshbyDelivery(input: { connectionId: string; rawBody: Buffer; signature: string | undefined }): Promise<IngestResult>;
   connectAshby(input: { apiKey: string; apiUrl?: string; name?: string; actor: string }): Promise<ConnectAshbyResult>;
-  reconnectAshby(input: { connectionId: string; apiKey: string }): Promise<AshbyConnection>;
+  reconnectAshby(input: { connectionId: string; apiKey: string; actor: string }): Promise<AshbyConnection>;
   listConnections(): Promise<AshbyConnection[]>;
   getConnection(id: string): Promise<AshbyConnection>;
   listNewHires(filter: { status?: NewHireStatus; connectionId?: string; limit: number }): Promise<NewHire[]>;
-  getNewHire(id: string): Promise<NewHire>;
+  getNewHire(id: string): Promise<NewHireDetail>;
+  editNewHire(input: { newHireId: string; fields: Readonly<Record<string, unknown>>; principal: Principal }): Promise<NewHire>;
+  addMember(input: { newHireId: string; principal: Principal }): Promise<{ member: Member; created: boolean }>;
+  deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
+  listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
+  getMember(id: string): Promise<{ member: Member; updates: MemberUpdate[] }>;
+  decideMemberUpdate(input: { memberId: string; updateId: string; decision: 'accept' | 'reject'; principal: Principal }): Promise<Member>;
+  listAudit(filter: { limit: number }): Promise<AuditEntry[]>;
   listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
 }

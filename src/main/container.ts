@@ -6,7 +6,15 @@ import { backfillAshby, type BackfillProgress } from '../app/backfill-ashby.js';
 import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
 import { createApiToken } from '../app/create-api-token.js';
 import { ingestAshbyDelivery } from '../app/ingest-ashby-delivery.js';
+import { actorOf, type Actor } from '../app/actor.js';
+import { addMember } from '../app/add-member.js';
+import { decideMemberUpdate } from '../app/decide-member-update.js';
+import { deleteNewHire, restoreNewHire } from '../app/delete-new-hire.js';
+import { editNewHire } from '../app/edit-new-hire.js';
+import { getNewHire } from '../app/get-new-hire.js';
 import type { ImportDeps } from '../app/import-application.js';
+import { importMembers } from '../app/import-members.js';
+import type { InboxDeps } from '../app/inbox-deps.js';
 import { retryJob } from '../app/retry-job.js';
 import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
@@ -32,7 +40,7 @@ import { deliveryIntake } from './adapters/delivery-intake.js';
 import { deliveryLog } from './adapters/delivery-log.js';
 import { importQueue } from './adapters/import-queue.js';
 import { apiTokenStore, databaseHealth, jobAdmin } from './adapters/foundation-stores.js';
-import { newHireStore } from './adapters/new-hire-store.js';
+import { inboxStore } from './adapters/inbox-store.js';
 import { productionJobs } from './production-jobs.js';
 import { randomIds, systemClock } from './system-ports.js';
 
@@ -62,7 +70,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const codec = { generate: generateApiToken, hash: hashApiToken };
   const jobs = jobAdmin(db, clock);
   const connections = ashbyConnectionStore(db, secretBox);
-  const newHires = newHireStore(db);
+  const inbox = inboxStore(db);
   const gateways = createAshbyGateways({
     fetch: overrides.fetch ?? fetch,
     clock,
@@ -74,16 +82,16 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const wakeWorkers = () => workers.forEach((w) => w.wake());
 
   const imports = importQueue(db, clock, ids, wakeWorkers);
+  const inboxDeps: InboxDeps = { inbox, mappingFor: async () => defaultMapping(), clock, ids };
   const importDeps: ImportDeps = {
+    ...inboxDeps,
     gatewayFor: async (connectionId) => {
       const key = await openApiKey(db, secretBox, connectionId);
       return key && gateways.forKey(key.apiUrl, key.apiKey);
     },
-    mappingFor: async () => defaultMapping(),
-    newHires,
-    clock,
-    ids,
   };
+  const audit = (actor: Actor, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}) =>
+    inbox.transaction((data) => data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }));
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,
@@ -108,12 +116,32 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
     ingestAshbyDelivery: (input) => ingestAshbyDelivery(ingestDeps, input),
-    connectAshby: (input) => connectAshby(connectDeps, input),
-    reconnectAshby: (input) => reconnectAshby(connectDeps, input),
+    connectAshby: async (input) => {
+      const result = await connectAshby(connectDeps, input);
+      await audit(input.actor, 'connection.connect', 'connection', result.connection.id, { apiUrl: result.connection.apiUrl });
+      return result;
+    },
+    reconnectAshby: async ({ actor, ...input }) => {
+      const result = await reconnectAshby(connectDeps, input);
+      await audit(actor, 'connection.reconnect', 'connection', result.id);
+      return result;
+    },
     listConnections: () => connections.list(),
     getConnection: async (id) => (await connections.find(id)) ?? Promise.reject(notFound('Ashby connection')),
-    listNewHires: (filter) => newHires.list(filter),
-    getNewHire: async (id) => (await newHires.find(id)) ?? Promise.reject(notFound('New hire')),
+    listNewHires: (filter) => inbox.read((data) => data.listNewHires(filter)),
+    getNewHire: (id) => getNewHire(inboxDeps, id),
+    editNewHire: ({ principal, ...input }) => editNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
+    addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),
+    deleteNewHire: ({ principal, ...input }) => deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
+    listMembers: (filter) => inbox.read((data) => data.searchMembers(filter)),
+    getMember: (id) =>
+      inbox.read(async (data) => {
+        const member = await data.findMember(id);
+        if (!member) throw notFound('Member');
+        return { member, updates: await data.memberUpdates(id) };
+      }),
+    decideMemberUpdate: ({ principal, ...input }) => decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
+    listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
     listDeliveries: (filter) => deliveryLog(db, filter),
   };
 
@@ -132,7 +160,18 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     backfillAshby: (input: { connectionId: string; since: number | null }, onProgress?: (p: BackfillProgress) => void) =>
       backfillAshby({ gatewayFor: importDeps.gatewayFor, queue: imports }, input, onProgress),
     pendingImports: (connectionId: string) => imports.pendingImports(connectionId),
-    createApiToken: (input: { name: string; role: Role }) => createApiToken({ tokens, codec, clock, ids }, input),
+    createApiToken: async (input: { name: string; role: Role }, actor: Actor = 'cli') => {
+      const created = await createApiToken({ tokens, codec, clock, ids }, input);
+      await audit(actor, 'token.create', 'api_token', created.id, { role: created.role });
+      return created;
+    },
+    importMembers: (csv: string, actor: Actor = 'cli') => importMembers(inboxDeps, { csv, actor }),
+    restoreNewHire: async (newHireId: string, actor: Actor = 'cli') => {
+      const target = await restoreNewHire(inboxDeps, { newHireId, actor });
+      await imports.enqueueImports(target.connectionId, [target.applicationId]);
+      return target;
+    },
+    inboxDeps,
     listApiTokens: () => tokens.list(),
     revokeApiToken: (id: string) => tokens.revoke(id),
     createWorker: (options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {}) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient } from '../kit/http-client.js';
 import { callAshby, type AshbyTransport, type CallOptions } from './ashby-call.js';
-import { paginate, withCursor } from './paginate.js';
+import { paginate, withCursor, type AshbyPage, type PageParams } from './paginate.js';
 import {
   apiKeyInfoSchema,
   applicationInfoSchema,
@@ -34,22 +34,6 @@ import {
   type WebhookSetting,
 } from './schemas.js';
 
-/** Typed Ashby API methods; every response is validated against the wire schemas. */
-export interface AshbyPage<T> {
-  readonly results: readonly T[];
-  readonly nextCursor: string | null;
-  readonly moreDataAvailable: boolean;
-  /** Only on the last page of sync-capable lists: store it for the next incremental run. */
-  readonly syncToken: string | null;
-}
-
-export interface PageParams {
-  readonly cursor?: string;
-  /** Ashby's maximum (and default) is 100. */
-  readonly limit?: number;
-  readonly syncToken?: string;
-}
-
 export interface ApplicationListParams extends PageParams {
   /** Epoch milliseconds. */
   readonly createdAfter?: number;
@@ -63,6 +47,9 @@ export interface OfferListParams extends PageParams {
   readonly acceptanceStatus?: readonly OfferAcceptanceStatus[];
 }
 
+export type { AshbyPage, PageParams } from './paginate.js';
+
+/** Typed Ashby API methods; every response is validated against the wire schemas. */
 export interface AshbyClient {
   apiKeyInfo(): Promise<ApiKeyInfo>;
   candidateInfo(id: string): Promise<Candidate>;

@@ -1,5 +1,19 @@
 import { AppError } from '../../core/errors/app-error.js';
-import type { AshbyPage, PageParams } from './client.js';
+
+export interface AshbyPage<T> {
+  readonly results: readonly T[];
+  readonly nextCursor: string | null;
+  readonly moreDataAvailable: boolean;
+  /** Only on the last page of sync-capable lists: store it for the next incremental run. */
+  readonly syncToken: string | null;
+}
+
+export interface PageParams {
+  readonly cursor?: string;
+  /** Ashby's maximum (and default) is 100. */
+  readonly limit?: number;
+  readonly syncToken?: string;
+}
 
 export function withCursor<P extends PageParams>(params: P, cursor: string | undefined): P {
   return cursor === undefined ? params : { ...params, cursor };

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../kit/rate-limiter.js';
-import { sleep } from '../kit/sleep.js';
 import { startUpstream, type Upstream } from '../kit/testing/upstream-server.js';
 import { createAshbyClient, type AshbyClient } from './client.js';
-import { ALL_ENDPOINTS } from './fake/endpoints/all-endpoints.js';
 import { startAshbySimulator, type AshbySimulator } from './fake/simulator.js';
 import { fetchHire } from './fetch-hire.js';
 import { probePermissions } from './permissions.js';
@@ -101,14 +98,12 @@ describe('Ashby client against the simulator', () => {
 });
 
 describe('probePermissions against the simulator', () => {
-  const hasJobsWriteProbe = Object.hasOwn(ALL_ENDPOINTS, 'opening.setArchived');
-
-  it.skipIf(!hasJobsWriteProbe)('reports a full key', async () => {
+  it('reports a full key', async () => {
     const report = await probePermissions(client);
     expect([...report.required, ...report.optional].every((p) => p.granted)).toBe(true);
   });
 
-  it.skipIf(!hasJobsWriteProbe)('reports what a limited key lacks', async () => {
+  it('reports what a limited key lacks', async () => {
     const limited = createAshbyClient({ http: testHttp(), apiUrl: sim.url, apiKey: LIMITED });
     const report = await probePermissions(limited);
     expect(report.required.filter((p) => !p.granted).map((p) => p.name)).toEqual([
@@ -202,53 +197,5 @@ describe('a hire end to end: signed webhook → verify → parse → fetchHire',
     } finally {
       sim.setKnobs({ latencyMs: 0 });
     }
-  });
-
-  it('gets through a flaky simulator (30 % 5xx) by bounded retries', async () => {
-    sim.setKnobs({ serverErrorProbability: 0.3 });
-    // 5 retries: a logical call fails only if 6 attempts in a row do (0.3^6 ≈ 0.07 %).
-    const retrying = createAshbyClient({
-      http: testHttp({ retry: { maxRetries: 5, baseDelayMs: 1, maxWaitMs: 50 } }),
-      apiUrl: sim.url,
-      apiKey: FULL,
-    });
-    const reader = createAshbyReader(retrying, { clock: { now: () => 0 } });
-    const applicationId = sim.applicationIds({ status: 'Hired' })[0]!;
-    let ok = 0;
-    for (let i = 0; i < 10; i++) {
-      const result = await fetchHire(reader, { applicationId }).then(
-        () => true,
-        (err: unknown) => {
-          expect(err).toMatchObject({ code: 'upstream_retryable' });
-          return false;
-        },
-      );
-      if (result) ok++;
-    }
-    expect(ok).toBeGreaterThanOrEqual(8);
-    // At most 1 + maxRetries attempts per logical call (≤ 7 per hire, caches warm after the first): no storm.
-    const stats = sim.stats().calls;
-    expect(stats.total).toBeLessThanOrEqual(6 * 7 * 10);
-    const serverErrors = ['500', '502', '503'].reduce((sum, code) => sum + (stats.byStatus[code] ?? 0), 0);
-    expect(serverErrors).toBeGreaterThan(0);
-  });
-
-  it('hands a long Retry-After back as rate_limited after one request, and every caller honours the pause', async () => {
-    sim.setKnobs({ rateLimitProbability: 1, retryAfterFormat: 'seconds', retryAfterSeconds: 60 });
-    const limiter = createRateLimiter({
-      clock: { now: () => Date.now() },
-      sleep,
-      defaults: { ratePerSecond: 50, burst: 10 },
-    });
-    const limitedClient = createAshbyClient({ http: testHttp({ limiter }), apiUrl: sim.url, apiKey: FULL });
-    const reader = createAshbyReader(limitedClient, { clock: { now: () => 0 } });
-    const applicationId = sim.applicationIds({ status: 'Hired' })[0]!;
-    await expect(fetchHire(reader, { applicationId })).rejects.toMatchObject({
-      code: 'rate_limited',
-      retryAfterMs: 60_000,
-    });
-    const more = await Promise.allSettled([1, 2, 3].map(() => fetchHire(reader, { applicationId })));
-    for (const r of more) expect(r).toMatchObject({ status: 'rejected', reason: { code: 'rate_limited' } });
-    expect(sim.callCount()).toBe(1);
   });
 });

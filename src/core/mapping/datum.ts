@@ -35,20 +35,6 @@ export type Datum =
 
 export type DatumKind = Datum['kind'];
 
-export const DATUM_KINDS: readonly DatumKind[] = [
-  'text',
-  'number',
-  'boolean',
-  'date',
-  'select',
-  'multiSelect',
-  'money',
-  'numberRange',
-  'compensationRange',
-  'person',
-  'textList',
-];
-
 /** The outcome of one step: a value, nothing (absent in Ashby: not an error), or a per-field error. */
 export type Step =
   | { readonly status: 'value'; readonly datum: Datum }

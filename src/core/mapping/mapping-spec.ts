@@ -63,8 +63,6 @@ export type CustomFieldSource = z.output<typeof customFieldSourceSchema>;
 export type MappingRule = z.output<typeof ruleSchema>;
 export type CustomTarget = z.output<typeof customTargetSchema>;
 export type MappingSpec = z.output<typeof mappingSpecSchema>;
-/** What an API client may send: defaults (lookup `otherwise`, join `separator`/`use`) may be left out. */
-export type MappingSpecInput = z.input<typeof mappingSpecSchema>;
 
 export function isCustomFieldSource(source: MappingSource): source is CustomFieldSource {
   return typeof source === 'object';

@@ -21,8 +21,3 @@ export function mappingTargets(spec: MappingSpec): readonly FieldDefinition[] {
   }
   return fields;
 }
-
-/** The field a rule target names, or `undefined` when it names none. */
-export function findTarget(spec: MappingSpec, key: string): FieldDefinition | undefined {
-  return mappingTargets(spec).find((f) => f.key === key);
-}

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from '../tables/database.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-ashby-intake.js';
+import * as m0003 from './0003-inbox-directory.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -10,6 +11,7 @@ import * as m0002 from './0002-ashby-intake.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-ashby-intake': m0002,
+  '0003-inbox-directory': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,5 +1,7 @@
 import type { ApiTokenTable } from './api-token.table.js';
 import type { AshbyConnectionTable } from './ashby-connection.table.js';
+import type { MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
+import type { AuditLogTable, NewHireHistoryTable, TombstoneTable } from './inbox.table.js';
 import type { JobTable } from './job.table.js';
 import type { NewHireTable } from './new-hire.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
@@ -11,4 +13,11 @@ export interface Database {
   ashby_connections: AshbyConnectionTable;
   webhook_deliveries: WebhookDeliveryTable;
   new_hires: NewHireTable;
+  new_hire_history: NewHireHistoryTable;
+  new_hire_tombstones: TombstoneTable;
+  departments: OrgUnitTable;
+  locations: OrgUnitTable;
+  members: MemberTable;
+  member_updates: MemberUpdateTable;
+  audit_log: AuditLogTable;
 }

@@ -14,6 +14,12 @@ export interface NewHireTable {
   fields: string;
   /** JSON: keys of required fields that are still empty. */
   missing_required: string;
+  /** JSON: keys a reviewer edited; a later import leaves those alone. */
+  edited_fields: string;
+  /** The member this new hire became (Add member). */
+  member_id: string | null;
+  /** JSON: Ashby ids behind the names: { departmentId, locationId, hiringManagerUserId }. */
+  ashby_refs: string;
   imported_at: number;
   created_at: number;
   updated_at: number;

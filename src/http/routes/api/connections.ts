@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { connectAshbyRequestSchema, reconnectAshbyRequestSchema, type ConnectionResponse } from '../../../contract/connections.js';
 import { webhookUrlFor, type AshbyConnection } from '../../../core/model/ashby-connection.js';
+import { actorOf } from '../../../app/actor.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
@@ -30,7 +31,7 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
     const body = parseInput(connectAshbyRequestSchema, request.body, 'body');
     const result = await services.connectAshby({
       apiKey: body.apiKey,
-      actor: `token:${actor.id}`,
+      actor: actorOf(actor),
       ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
       ...(body.name ? { name: body.name } : {}),
     });
@@ -48,9 +49,10 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
     return toConnectionResponse(await services.getConnection(id), services.publicUrl);
   });
   app.post('/api/v1/connections/:id/reconnect', async (request) => {
-    requireRole(request, 'admin');
+    const actor = requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
     const body = parseInput(reconnectAshbyRequestSchema, request.body, 'body');
-    return toConnectionResponse(await services.reconnectAshby({ connectionId: id, apiKey: body.apiKey }), services.publicUrl);
+    const connection = await services.reconnectAshby({ connectionId: id, apiKey: body.apiKey, actor: actorOf(actor) });
+    return toConnectionResponse(connection, services.publicUrl);
   });
 }
