@@ -46,7 +46,7 @@ export async function editNewHire(
       else problems.push({ field: key, message: checked.error.message });
     }
     if (problems.length > 0) {
-      throw new AppError('validation_failed', `Invalid fields: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {
+      throw new AppError('invalid_fields', `Invalid fields: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {
         details: { problems },
       });
     }

@@ -1,11 +1,15 @@
 import { evaluateMapping } from '../core/mapping/evaluate-mapping.js';
 import type { AshbyGateway } from '../core/ports/ashby-gateway.js';
+import type { CrashPoint } from '../core/ports/crash-point.js';
+import { importedHireOf } from './imported-hire.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { saveImportedHire, type SaveOutcome } from './save-imported-hire.js';
 
 export interface ImportDeps extends InboxDeps {
   /** The gateway of a connection, or undefined when the connection no longer exists. */
   readonly gatewayFor: (connectionId: string) => Promise<AshbyGateway | undefined>;
+  /** Testing only: the chaos suite's hook between reading Ashby and saving (core/ports/crash-point.ts). */
+  readonly crashPoint?: CrashPoint;
 }
 
 export type ImportOutcome =
@@ -30,18 +34,8 @@ export async function importApplication(
   }
   const { bundle } = fetched;
   const result = evaluateMapping(await deps.mappingFor(connectionId), bundle, fetched.definitions);
-  const saved = await saveImportedHire(deps, {
-    connectionId,
-    applicationId,
-    candidateId: bundle.candidate.id,
-    offerId: bundle.offer?.id ?? null,
-    result,
-    ashbyRefs: {
-      departmentId: bundle.department?.id ?? null,
-      locationId: bundle.location?.id ?? null,
-      hiringManagerUserId: bundle.hiringManager?.userId ?? null,
-    },
-  });
+  deps.crashPoint?.('import-fetched');
+  const saved = await saveImportedHire(deps, importedHireOf(connectionId, applicationId, bundle, result));
   return { kind: 'saved', ...saved };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../core/errors/app-error.js';
 import type { AshbyWebhookCodec } from '../core/ports/ashby-webhook-codec.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { CrashPoint } from '../core/ports/crash-point.js';
 import type { DeliveryIntake } from '../core/ports/delivery-intake.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { IntakeConnections } from '../core/ports/intake-connections.js';
@@ -26,6 +27,8 @@ export interface IngestDeps {
   readonly intake: DeliveryIntake;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Testing only: the chaos suite's hook between commit and reply (see core/ports/crash-point.ts). */
+  readonly crashPoint?: CrashPoint;
 }
 
 export type IngestResult =
@@ -72,6 +75,7 @@ export async function ingestAshbyDelivery(
     },
     imports,
   );
+  deps.crashPoint?.('delivery-stored');
   return { kind: 'stored', duplicate, action: delivery.action };
 }
 

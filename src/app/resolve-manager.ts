@@ -1,6 +1,6 @@
 import type { PersonRef } from '../core/model/field-value.js';
 import type { Member } from '../core/model/member.js';
-import { normalizeName } from '../core/names/split-name.js';
+import { nameKey } from '../core/names/name-key.js';
 import type { InboxData } from '../core/ports/inbox-store.js';
 
 export type ManagerMatch =
@@ -23,7 +23,7 @@ export async function resolveManager(data: Pick<InboxData, 'findMembersByIdentit
     const byEmail = await data.findMembersByIdentity({ candidateId: null, emails: [value.email] });
     if (byEmail.length === 1 && byEmail[0]) return { status: 'matched', memberId: byEmail[0].id, by: 'email' };
   }
-  const byName: Member[] = await data.findMembersByNameKey(normalizeName(value.name));
+  const byName: Member[] = await data.findMembersByNameKey(nameKey(value.name));
   if (byName.length === 1 && byName[0]) return { status: 'matched', memberId: byName[0].id, by: 'name' };
   return {
     status: 'unmatched',

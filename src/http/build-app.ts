@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireToken } from './plugins/authenticate.js';
+import { acceptEmptyJson } from './plugins/json-body.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
@@ -35,6 +36,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   healthRoutes(app, options.services);
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   await app.register(async (api) => {
+    acceptEmptyJson(api);
     requireToken(api, options.services);
     meRoutes(api);
     jobRoutes(api, options.services);

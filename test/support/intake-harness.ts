@@ -57,8 +57,13 @@ export async function startIntakeHarness(
     settle: async (timeoutMs = 20_000) => {
       await waitFor('Ashby deliveries and HireBridge jobs to settle', async () => {
         if (!(await sim.idleWithin(10))) return false;
-        const counts = await server.container.jobs.countByState();
-        return counts.available === 0 && counts.running === 0;
+        // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
+        const busy = await server.container.database.db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where((eb) => eb.or([eb('state', '=', 'running'), eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())])]))
+          .executeTakeFirst();
+        return Number(busy?.count ?? 0) === 0;
       }, timeoutMs, 50);
     },
     dispose: async () => {

@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   upstream_retryable: 'upstream_retryable',
   /** A required Ashby API-key permission is missing; `details.missing` names them. */
   permission_missing: 'permission_missing',
+  /** Field values that do not fit their field (a bad date, email, currency, amount); `details.problems` names each. */
+  invalid_fields: 'invalid_fields',
   /** Add member refused: `details.fields` names every required field still empty. */
   required_fields_missing: 'required_fields_missing',
   /** A bug: never shown with its message to API clients. */

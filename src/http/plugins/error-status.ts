@@ -12,6 +12,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unsupported_media_type: 415,
   permission_missing: 422,
   required_fields_missing: 422,
+  invalid_fields: 422,
   rate_limited: 429,
   internal: 500,
   upstream_permanent: 502,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FieldValue } from '../../core/model/field-value.js';
 import type { AuditEntry, Member, MemberUpdate, OrgUnit } from '../../core/model/member.js';
 import type { HistoryEntry, NewHire } from '../../core/model/new-hire.js';
-import { normalizeName } from '../../core/names/split-name.js';
+import { nameKey } from '../../core/names/name-key.js';
 import type { InboxData, InboxStore } from '../../core/ports/inbox-store.js';
 import {
   decideMemberUpdateRow,
@@ -70,7 +70,7 @@ const orgUnit = (row: OrgUnitRow | undefined): OrgUnit | null => (row ? { id: ro
 const emailKey = (value: FieldValue | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : null);
 
 function memberNameKey(fields: Member['fields']): string {
-  return normalizeName([fields['firstName'], fields['middleName'], fields['lastName']].filter((v) => typeof v === 'string').join(' '));
+  return nameKey([fields['firstName'], fields['middleName'], fields['lastName']].filter((v) => typeof v === 'string').join(' '));
 }
 
 function toUpdate(row: MemberUpdateRow): MemberUpdate {
@@ -214,9 +214,9 @@ function inboxData(db: Kysely<Database>): InboxData {
           emailKeys: emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''),
         }),
       ),
-    findMembersByNameKey: async (nameKey) => members(await findMemberRowsByNameKey(db, nameKey)),
+    findMembersByNameKey: async (key) => members(await findMemberRowsByNameKey(db, key)),
     searchMembers: async ({ query, limit }) =>
-      members(await searchMemberRows(db, { limit, ...(query ? { nameKeyContains: normalizeName(query) || query.toLowerCase() } : {}) })),
+      members(await searchMemberRows(db, { limit, ...(query ? { nameKeyContains: nameKey(query) || query.toLowerCase() } : {}) })),
     insertMember: (m) =>
       insertMemberRow(db, {
         id: m.id,
@@ -245,15 +245,15 @@ function inboxData(db: Kysely<Database>): InboxData {
     setMemberManager: (id, managerId, at) => updateMemberRow(db, id, { manager_id: managerId, updated_at: at }),
     orgUnit: async (kind, ashbyId, name, newId, at) => {
       const table = kind === 'department' ? 'departments' : 'locations';
-      const nameKey = normalizeName(name);
+      const key = nameKey(name);
       const byAshby = ashbyId ? await findOrgUnitByAshbyId(db, table, ashbyId) : undefined;
       if (byAshby) return { id: byAshby.id, name: byAshby.name, ashbyId: byAshby.ashby_id };
-      const byName = await findOrgUnitByNameKey(db, table, nameKey);
+      const byName = await findOrgUnitByNameKey(db, table, key);
       if (byName) {
         if (ashbyId && byName.ashby_id === null) await setOrgUnitAshbyId(db, table, byName.id, ashbyId);
         return { id: byName.id, name: byName.name, ashbyId: byName.ashby_id ?? ashbyId };
       }
-      await insertOrgUnit(db, table, { id: newId, name: name.trim(), name_key: nameKey, ashby_id: ashbyId, created_at: at });
+      await insertOrgUnit(db, table, { id: newId, name: name.trim(), name_key: key, ashby_id: ashbyId, created_at: at });
       return { id: newId, name: name.trim(), ashbyId };
     },
     insertMemberUpdate: (u) =>
