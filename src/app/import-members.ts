@@ -29,10 +29,13 @@ export interface MemberImportReport {
 export async function importMembers(deps: InboxDeps, input: { csv: string; actor: Actor }): Promise<MemberImportReport> {
   let records: { record: Record<string, string>; line: number }[];
   try {
-    const rows = parse(input.csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
+    const rows = parse<{ record: Record<string, string>; info: { lines: number } }>(input.csv, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
     records = rows.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (err) {
     throw new AppError('validation_failed', `The file is not valid CSV: ${err instanceof Error ? err.message : 'unreadable'}`);

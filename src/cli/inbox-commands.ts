@@ -9,7 +9,8 @@ import { withContainer } from './with-container.js';
 /** The CLI acts as an admin; history and the audit log name it "cli". */
 const CLI: Principal = { kind: 'token', id: 'cli', name: 'cli', role: 'admin' };
 
-const display = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const display = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value === null || value === undefined ? '' : JSON.stringify(value);
 
 function printNewHire(n: NewHire): void {
   printLine(`New hire ${n.id} (${n.status}), Ashby application ${n.applicationId}`);
@@ -50,7 +51,7 @@ export function inboxCommands(program: Command): void {
         items.map((n) => ({
           id: n.id,
           status: n.status,
-          name: [n.fields['firstName']?.value, n.fields['lastName']?.value].filter(Boolean).join(' '),
+          name: [n.fields['firstName']?.value, n.fields['lastName']?.value].map(display).filter(Boolean).join(' '),
           job: display(n.fields['jobTitle']?.value),
           start: display(n.fields['employmentStartDate']?.value),
           missing: n.missingRequired.length,
@@ -113,7 +114,7 @@ export function inboxCommands(program: Command): void {
       printTable(
         items.map((m) => ({
           id: m.id,
-          name: [m.fields['firstName'], m.fields['lastName']].filter(Boolean).join(' '),
+          name: [m.fields['firstName'], m.fields['lastName']].map(display).filter(Boolean).join(' '),
           email: display(m.fields['workEmail'] ?? m.fields['personalEmail']),
           job: display(m.fields['jobTitle']),
           department: m.department?.name ?? '',

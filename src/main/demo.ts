@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, loadConfigFromProcess } from '../config/config.js';
 import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../connectors/ashby/fake/sample-fixture.js';
 import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import { createLogger } from '../observability/logger.js';
@@ -22,12 +22,13 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 
 const dataDir = path.resolve('data/demo');
 fs.rmSync(dataDir, { recursive: true, force: true });
-const port = Number(process.env['PORT'] ?? 3000);
+// PORT and LOG_LEVEL come from the environment as usual; the rest is the demo's own.
+const base = loadConfigFromProcess();
 const config = loadConfig({
-  PORT: String(port),
+  PORT: String(base.port),
   DATA_DIR: dataDir,
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+  PUBLIC_URL: `http://127.0.0.1:${base.port}`,
+  LOG_LEVEL: base.logLevel === 'info' ? 'warn' : base.logLevel,
 });
 const simulator = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.01 });
 const server = await startServer(config, { logger: createLogger(config.logLevel) });

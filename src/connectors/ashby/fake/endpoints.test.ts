@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiKeyInfoSchema,
@@ -26,7 +27,7 @@ describe('Ashby simulator: endpoints, envelopes and business errors (sample comp
   let scenario: Scenario;
   const call = (endpoint: string, body: unknown, options: Parameters<typeof httpCall>[2] = {}) =>
     httpCall(`${sim.url}/${endpoint}`, body, { key: SAMPLE_KEYS.full, ...options });
-  const ok = async <T>(endpoint: string, body: unknown, results: import('zod').ZodType<T>) => {
+  const ok = async <T>(endpoint: string, body: unknown, results: ZodType<T>) => {
     const res = await call(endpoint, body);
     expect(res.status).toBe(200);
     return successEnvelopeSchema(results).parse(res.json).results;
