@@ -7,7 +7,9 @@ import Fastify from 'fastify';
  */
 const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
 app.removeAllContentTypeParsers();
-app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) =>
+  done(null, body),
+);
 app.get('/healthz', async () => ({ ok: true }));
 app.post('/webhooks/ashby/:connectionId', async (request, reply) => {
   const bytes = Buffer.isBuffer(request.body) ? request.body.length : 0;

@@ -38,7 +38,7 @@ interface TargetRun {
   open?: LoadResult;
   serverCpuMs: number;
   closedCompleted: number;
-  idleRssMb?: number;
+  idleRssMb?: number | undefined;
 }
 
 export async function runIntake(options: IntakeOptions) {
@@ -51,34 +51,67 @@ export async function runIntake(options: IntakeOptions) {
     const template = sim.hire(activeId);
 
     const baselinePort = await freePort();
-    const baseline: ManagedChild = spawnChild(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/baseline-server.ts')], {
-      env: childEnv({ PORT: String(baselinePort) }),
-      cwd: REPO_ROOT,
-    });
+    const baseline: ManagedChild = spawnChild(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'bench/baseline-server.ts')],
+      {
+        env: childEnv({ PORT: String(baselinePort) }),
+        cwd: REPO_ROOT,
+      },
+    );
     started.push(baseline);
     const baselineUrl = `http://127.0.0.1:${baselinePort}`;
-    await waitFor('the baseline server', () => fetch(`${baselineUrl}/healthz`).then((r) => r.ok, () => false), 30_000, 50);
+    await waitFor(
+      'the baseline server',
+      () =>
+        fetch(`${baselineUrl}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      30_000,
+      50,
+    );
 
     const targets: TargetRun[] = [
       {
         name: 'baseline',
         pid: baseline.pid,
-        delivery: candidateHireDeliveries(`${baselineUrl}/webhooks/ashby/baseline`, { application: { ...template.application }, offer: { ...template.offer } }, undefined),
+        delivery: candidateHireDeliveries(
+          `${baselineUrl}/webhooks/ashby/baseline`,
+          { application: { ...template.application }, offer: { ...template.offer } },
+          undefined,
+        ),
         closed: [],
         serverCpuMs: 0,
         closedCompleted: 0,
       },
     ];
-    for (const dialect of ['sqlite', 'postgres'] as const) {
-      const hb = await startHireBridge({ name: `HireBridge (${dialect}, intake only)`, dialect, mode: options.mode, env: { RUN_WORKER: 'false' } });
-      started.push({ stop: () => hb.dispose() });
-      const { connectionId, secretToken } = await hb.connect(sim.url, GENERATED_API_KEYS.full);
+    // Both HireBridge servers start at once (each migrates, makes a token, starts, connects).
+    const servers = await Promise.allSettled(
+      (['sqlite', 'postgres'] as const).map(async (dialect) => {
+        const hb = await startHireBridge({
+          name: `HireBridge (${dialect}, intake only)`,
+          dialect,
+          mode: options.mode,
+          env: { RUN_WORKER: 'false' },
+        });
+        started.push({ stop: () => hb.dispose() });
+        return { dialect, hb, ...(await hb.connect(sim.url, GENERATED_API_KEYS.full)) };
+      }),
+    );
+    for (const server of servers) {
+      if (server.status === 'rejected') throw server.reason;
+      const { dialect, hb, connectionId, secretToken } = server.value;
       targets.push({
         name: dialect,
         pid: hb.child.pid,
         hb,
         connectionId,
-        delivery: candidateHireDeliveries(`${hb.url}/webhooks/ashby/${connectionId}`, { application: { ...template.application }, offer: { ...template.offer } }, secretToken),
+        delivery: candidateHireDeliveries(
+          `${hb.url}/webhooks/ashby/${connectionId}`,
+          { application: { ...template.application }, offer: { ...template.offer } },
+          secretToken,
+        ),
         closed: [],
         serverCpuMs: 0,
         closedCompleted: 0,
@@ -89,18 +122,27 @@ export async function runIntake(options: IntakeOptions) {
     await sleep(2_000);
     for (const t of targets) t.idleRssMb = readMemory(t.pid)?.rssMb;
 
-    for (const t of targets) await closedLoop(t.delivery, { concurrency: options.concurrency, durationMs: options.warmupMs, maxRequests: 1_000_000 });
+    for (const t of targets)
+      await closedLoop(t.delivery, {
+        concurrency: options.concurrency,
+        durationMs: options.warmupMs,
+        maxRequests: 1_000_000,
+      });
 
     for (let round = 0; round < options.rounds; round++) {
       // Rotate the order each round so no target always runs first (or right after the baseline).
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const t of order) {
         const cpuBefore = readCpuMs(t.pid) ?? Number.NaN;
-        const result = await closedLoop(t.delivery, { concurrency: options.concurrency, durationMs: options.roundMs, maxRequests: 200_000 });
+        const result = await closedLoop(t.delivery, {
+          concurrency: options.concurrency,
+          durationMs: options.roundMs,
+          maxRequests: 200_000,
+        });
         t.serverCpuMs += (readCpuMs(t.pid) ?? Number.NaN) - cpuBefore;
         t.closedCompleted += result.latency.count;
         t.closed.push(result);
-        await sleep(300);
+        await sleep(100);
       }
     }
     for (const t of targets) {
@@ -124,7 +166,10 @@ export async function runIntake(options: IntakeOptions) {
       const ratios = t.closed.map((r, i) => r.reqPerSec / (baselineRun.closed[i]?.reqPerSec ?? Number.NaN));
       const cpuUsPerReq = (t.serverCpuMs * 1000) / t.closedCompleted;
       const baselineCpuUsPerReq = (baselineRun.serverCpuMs * 1000) / baselineRun.closedCompleted;
-      const stored = t.hb && t.connectionId ? await verifyStored(t.hb, t.connectionId, t.delivery.acknowledgedIds()) : undefined;
+      const stored =
+        t.hb && t.connectionId
+          ? await verifyStored(t.hb, t.connectionId, t.delivery.acknowledgedIds())
+          : undefined;
       const open = t.open!;
       report[t.name] = {
         reqPerSec: round(median(t.closed.map((r) => r.reqPerSec)), 0),
@@ -152,7 +197,9 @@ export async function runIntake(options: IntakeOptions) {
           generatorSendLagP99Ms: open.sendLag?.p99Ms,
         },
         serverCpuUsPerReq: round(cpuUsPerReq, 0),
-        ...(t.name === 'baseline' ? {} : { cpuPerReqVsBaseline: round(cpuUsPerReq / baselineCpuUsPerReq, 2) }),
+        ...(t.name === 'baseline'
+          ? {}
+          : { cpuPerReqVsBaseline: round(cpuUsPerReq / baselineCpuUsPerReq, 2) }),
         idleRssMb: round(t.idleRssMb ?? Number.NaN, 1),
         peakRssMb: round(readMemory(t.pid)?.hwmMb ?? Number.NaN, 1),
         ...(stored ? { stored } : {}),
@@ -170,7 +217,11 @@ export async function runIntake(options: IntakeOptions) {
  * rows of the connection (exactly, not just counted), and each stored delivery must have its import job.
  */
 async function verifyStored(hb: HireBridge, connectionId: string, acknowledged: readonly string[]) {
-  const rows = await hb.db.selectFrom('webhook_deliveries').select('action_key').where('connection_id', '=', connectionId).execute();
+  const rows = await hb.db
+    .selectFrom('webhook_deliveries')
+    .select('action_key')
+    .where('connection_id', '=', connectionId)
+    .execute();
   const stored = new Set(rows.map((r) => r.action_key));
   const missing = acknowledged.filter((id) => !stored.has(id)).length;
   const jobs = await hb.db

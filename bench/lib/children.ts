@@ -72,7 +72,11 @@ export function runToEnd(
   options: { env: Record<string, string>; cwd: string; timeoutMs: number },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     live.add(child);
     let stdout = '';
     let stderr = '';
@@ -105,8 +109,4 @@ export function killAllChildren(): void {
     }
   }
   live.clear();
-}
-
-export function liveChildren(): number {
-  return live.size;
 }

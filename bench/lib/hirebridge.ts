@@ -33,7 +33,10 @@ export interface HireBridge {
   api<T>(route: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }>;
   /** Connects an Ashby (simulator) account through the API; returns the connection id and Secret Token. */
   connect(apiUrl: string, apiKey: string): Promise<{ connectionId: string; secretToken: string }>;
-  cli(args: readonly string[], timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  cli(
+    args: readonly string[],
+    timeoutMs?: number,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }>;
   /** Stops the process and removes its database and data directory. */
   dispose(): Promise<void>;
 }
@@ -48,6 +51,8 @@ export async function startHireBridge(options: {
   dialect: Dialect;
   mode: ServerMode;
   env?: Record<string, string>;
+  /** Extra node flags for the server only (e.g. --cpu-prof when looking into a figure). */
+  nodeArgs?: readonly string[];
 }): Promise<HireBridge> {
   const { target, drop } = await createTestTarget(options.dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-bench-'));
@@ -74,16 +79,24 @@ export async function startHireBridge(options: {
   try {
     // The CLI migrates the fresh database and makes an admin token before the server starts.
     const created = await cli(['token', 'create', '--name', 'bench', '--role', 'admin', '--json']);
-    if (created.code !== 0) throw new Error(`token create failed (${created.code}): ${created.stderr.slice(-500)}`);
+    if (created.code !== 0)
+      throw new Error(`token create failed (${created.code}): ${created.stderr.slice(-500)}`);
     const token = (JSON.parse(created.stdout) as { token: string }).token;
-    const started = spawnChild(process.execPath, entry(options.mode, 'server'), { env, cwd: REPO_ROOT });
+    const started = spawnChild(
+      process.execPath,
+      [...(options.nodeArgs ?? []), ...entry(options.mode, 'server')],
+      { env, cwd: REPO_ROOT },
+    );
     child = started;
     const url = `http://127.0.0.1:${port}`;
     await waitFor(
       `${options.name} to answer /readyz`,
       async () => {
         if (started.exited()) throw new Error(`${options.name} exited: ${started.stderrTail()}`);
-        return fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+        return fetch(`${url}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
       },
       60_000,
       50,
@@ -92,8 +105,18 @@ export async function startHireBridge(options: {
     const api = async <T>(route: string, init: { method?: string; body?: unknown } = {}) => {
       const response = await fetch(`${url}${route}`, {
         method: init.method ?? 'GET',
-        headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      }).catch(async (err: unknown) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+        const why = started.exited()
+          ? `${options.name} exited: ${started.stderrTail()}`
+          : `${String(err)}${cause}`;
+        throw new Error(`${route}: ${why}`);
       });
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };

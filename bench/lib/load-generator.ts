@@ -85,7 +85,12 @@ function sendOne(agent: http.Agent, url: URL, spec: RequestSpec): Promise<number
   });
 }
 
-function tally(target: LoadTarget, index: number, status: number, counts: { ok: number; non2xx: number; transport: number }) {
+function tally(
+  target: LoadTarget,
+  index: number,
+  status: number,
+  counts: { ok: number; non2xx: number; transport: number },
+) {
   target.onOutcome(index, status);
   if (status >= 200 && status < 300) counts.ok += 1;
   else if (status === 0) counts.transport += 1;
@@ -102,7 +107,11 @@ export async function closedLoop(
   options: { concurrency: number; durationMs: number; maxRequests: number },
 ): Promise<LoadResult> {
   const url = new URL(target.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.concurrency,
+    maxFreeSockets: options.concurrency,
+  });
   const latencies: number[] = [];
   const counts = { ok: 0, non2xx: 0, transport: 0 };
   let sent = 0;

@@ -18,7 +18,10 @@ export function candidateHireDeliveries(
   const json = JSON.stringify({
     webhookActionId: WAID,
     action: 'candidateHire',
-    data: { application: { ...template.application, id: APPID }, offer: { ...template.offer, applicationId: APPID } },
+    data: {
+      application: { ...template.application, id: APPID },
+      offer: { ...template.offer, applicationId: APPID },
+    },
   });
   const parts = json.split(new RegExp(`(${WAID}|${APPID})`));
   const run = randomBytes(4).toString('hex');
@@ -31,7 +34,10 @@ export function candidateHireDeliveries(
   const build = (i: number): RequestSpec => {
     const { waid, appId } = idsOf(i);
     const body = Buffer.from(parts.map((p) => (p === WAID ? waid : p === APPID ? appId : p)).join(''));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'hirebridge-bench' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'hirebridge-bench',
+    };
     if (secretToken !== undefined) {
       headers['ashby-signature'] = `sha256=${createHmac('sha256', secretToken).update(body).digest('hex')}`;
     }

@@ -62,6 +62,8 @@ export function addMember(
       if (raced) return { member: raced, created: false };
     }
     await data.updateNewHire(hire.id, { status: 'added', memberId: member.id, updatedAt: at });
+    // The documents move with the new hire: the member owns them from now on (same stored files).
+    await data.documents.moveToMember(hire.id, member.id, at);
     await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'added', changes: {} });
     await data.audit({
       id: deps.ids.newId(),

@@ -9,7 +9,8 @@ const PROBLEMS_IN_MESSAGE = 5;
 
 function refused(problems: readonly MappingProblem[]): AppError {
   const shown = problems.slice(0, PROBLEMS_IN_MESSAGE).map((p) => p.message);
-  const more = problems.length > PROBLEMS_IN_MESSAGE ? `; and ${problems.length - PROBLEMS_IN_MESSAGE} more` : '';
+  const more =
+    problems.length > PROBLEMS_IN_MESSAGE ? `; and ${problems.length - PROBLEMS_IN_MESSAGE} more` : '';
   return new AppError(
     'validation_failed',
     `The mapping has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown.join('; ')}${more}`,
@@ -22,13 +23,20 @@ function refused(problems: readonly MappingProblem[]): AppError {
  * refuses it with every problem named by rule: first the shape, then the meaning, checked against the
  * connection's Ashby custom fields so an id that Ashby does not know is caught before any import.
  */
-export async function checkMapping(gateway: AshbyGateway, input: unknown): Promise<MappingSpec> {
+export async function checkMapping(
+  gateway: Pick<AshbyGateway, 'customFieldDefinitions'>,
+  input: unknown,
+): Promise<MappingSpec> {
   const parsed = parseMappingSpec(input);
   if (!parsed.ok) throw refused(parsed.problems);
-  let problems = validateMapping(parsed.spec, { customFieldDefinitions: await gateway.customFieldDefinitions() });
+  let problems = validateMapping(parsed.spec, {
+    customFieldDefinitions: await gateway.customFieldDefinitions(),
+  });
   if (problems.some((p) => p.code === 'unknown_custom_field')) {
     // Definitions are cached for minutes; a field an admin created in Ashby a moment ago is worth one fresh read.
-    problems = validateMapping(parsed.spec, { customFieldDefinitions: await gateway.customFieldDefinitions({ fresh: true }) });
+    problems = validateMapping(parsed.spec, {
+      customFieldDefinitions: await gateway.customFieldDefinitions({ fresh: true }),
+    });
   }
   if (problems.length > 0) throw refused(problems);
   return parsed.spec;

@@ -18,6 +18,8 @@ export function deleteNewHire(deps: InboxDeps, input: { newHireId: string; actor
     const at = deps.clock.now();
     await data.updateNewHire(hire.id, { status: 'deleted', fields: {}, missingRequired: [], editedFields: [], updatedAt: at });
     await data.clearHistory(hire.id);
+    // Its documents go too: the rows now, the stored files by a queued job (retried until gone).
+    await data.documents.removeForNewHire(hire.id);
     await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'deleted', changes: {} });
     await data.addTombstone({ connectionId: hire.connectionId, applicationId: hire.applicationId, newHireId: hire.id, deletedBy: input.actor, deletedAt: at });
     await data.audit({ id: deps.ids.newId(), at, actor: input.actor, action: 'new_hire.delete', targetType: 'new_hire', targetId: hire.id, details: { applicationId: hire.applicationId } });

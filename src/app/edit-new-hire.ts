@@ -6,7 +6,7 @@ import type { NewHire } from '../core/model/new-hire.js';
 import type { Actor } from './actor.js';
 import { diffValues, hasChanges, valuesOf } from './field-diff.js';
 import type { InboxDeps } from './inbox-deps.js';
-import { recomputeMissing } from './save-imported-hire.js';
+import { missingRequiredOf } from './save-imported-hire.js';
 
 /**
  * A reviewer completes or corrects a new hire. Every value is validated against its field's type
@@ -20,13 +20,17 @@ export async function editNewHire(
 ): Promise<NewHire> {
   const keys = Object.keys(input.fields);
   if (keys.length === 0) throw new AppError('validation_failed', 'fields is empty: send at least one field to change');
+  // The mapping is read before the transaction (see missingRequiredOf); a new hire never changes connection.
+  const known = await deps.inbox.read((data) => data.findNewHire(input.newHireId));
+  if (!known) throw notFound('New hire');
+  const spec = await deps.mappingFor(known.connectionId);
   return deps.inbox.transaction(async (data) => {
     const hire = await data.findNewHire(input.newHireId);
     if (!hire) throw notFound('New hire');
     if (hire.status !== 'in_review') {
       throw new AppError('conflict', `This new hire is ${hire.status === 'added' ? 'already added to the directory' : 'deleted'}; it can no longer be edited`);
     }
-    const targets = new Map(mappingTargets(await deps.mappingFor(hire.connectionId)).map((t) => [t.key, t]));
+    const targets = new Map(mappingTargets(spec).map((t) => [t.key, t]));
     const problems: { field: string; message: string }[] = [];
     const fields: Record<string, FieldResult> = { ...hire.fields };
     for (const key of keys) {
@@ -53,7 +57,7 @@ export async function editNewHire(
     const changes = diffValues(valuesOf(hire.fields), valuesOf(fields), keys);
     if (!hasChanges(changes)) return hire;
     const at = deps.clock.now();
-    const missingRequired = await recomputeMissing(deps, hire.connectionId, fields);
+    const missingRequired = missingRequiredOf(spec, fields);
     const editedFields = [...new Set([...hire.editedFields, ...Object.keys(changes)])];
     await data.updateNewHire(hire.id, { fields, missingRequired, editedFields, updatedAt: at });
     await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'edited', changes });

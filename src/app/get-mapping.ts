@@ -30,7 +30,10 @@ export function mappingView(connectionId: string, stored: MappingRevision | unde
   };
 }
 
-export async function getMapping(deps: Pick<MappingDeps, 'mappings' | 'connections'>, connectionId: string): Promise<MappingView> {
+export async function getMapping(
+  deps: Pick<MappingDeps, 'mappings' | 'connections'>,
+  connectionId: string,
+): Promise<MappingView> {
   if (!(await deps.connections.find(connectionId))) throw notFound('Ashby connection');
   return mappingView(connectionId, await deps.mappings.current(connectionId));
 }

@@ -1,4 +1,3 @@
-import { evaluateMapping } from '../core/mapping/evaluate-mapping.js';
 import type { AshbyGateway } from '../core/ports/ashby-gateway.js';
 import type { CrashPoint } from '../core/ports/crash-point.js';
 import { importedHireOf } from './imported-hire.js';
@@ -32,10 +31,10 @@ export async function importApplication(
   if (fetched.kind === 'not_hired') {
     return skip(deps, input, `application status is ${fetched.applicationStatus}, not Hired`);
   }
-  const { bundle } = fetched;
-  const result = evaluateMapping(await deps.mappingFor(connectionId), bundle, fetched.definitions);
+  const spec = await deps.mappingFor(connectionId);
+  const imported = importedHireOf({ connectionId, applicationId, bundle: fetched.bundle, definitions: fetched.definitions, spec });
   deps.crashPoint?.('import-fetched');
-  const saved = await saveImportedHire(deps, importedHireOf(connectionId, applicationId, bundle, result));
+  const saved = await saveImportedHire(deps, imported);
   return { kind: 'saved', ...saved };
 }
 

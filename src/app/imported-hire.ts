@@ -1,19 +1,29 @@
-import type { MappingResult } from '../core/mapping/evaluate-mapping.js';
-import type { SourceBundle } from '../core/mapping/source-bundle.js';
+import { evaluateMapping } from '../core/mapping/evaluate-mapping.js';
+import type { MappingSpec } from '../core/mapping/mapping-spec.js';
+import type { CustomFieldDefinition, SourceBundle } from '../core/mapping/source-bundle.js';
 import type { ImportedHire } from './save-imported-hire.js';
 
-/** What saveImportedHire needs from one hire read from Ashby and the mapping's result over it. */
-export function importedHireOf(connectionId: string, applicationId: string, bundle: SourceBundle, result: MappingResult): ImportedHire {
+/** What saveImportedHire needs: one hire read from Ashby, run through the connection's mapping. */
+export function importedHireOf(input: {
+  connectionId: string;
+  applicationId: string;
+  bundle: SourceBundle;
+  definitions: readonly CustomFieldDefinition[];
+  spec: MappingSpec;
+}): ImportedHire {
+  const { connectionId, applicationId, bundle, spec } = input;
   return {
     connectionId,
     applicationId,
     candidateId: bundle.candidate.id,
     offerId: bundle.offer?.id ?? null,
-    result,
+    spec,
+    result: evaluateMapping(spec, bundle, input.definitions),
     ashbyRefs: {
       departmentId: bundle.department?.id ?? null,
       locationId: bundle.location?.id ?? null,
       hiringManagerUserId: bundle.hiringManager?.userId ?? null,
     },
+    files: bundle.files ?? null,
   };
 }

@@ -17,7 +17,10 @@ export interface MappingDeps {
   readonly ids: IdGenerator;
 }
 
-export async function gatewayOf(deps: Pick<MappingDeps, 'gatewayFor'>, connectionId: string): Promise<AshbyGateway> {
+export async function gatewayOf(
+  deps: Pick<MappingDeps, 'gatewayFor'>,
+  connectionId: string,
+): Promise<AshbyGateway> {
   const gateway = await deps.gatewayFor(connectionId);
   if (!gateway) throw notFound('Ashby connection');
   return gateway;

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../core/errors/app-error.js';
+import { defaultMapping } from '../core/mapping/default-mapping.js';
 import { evaluateMapping, type MappingResult } from '../core/mapping/evaluate-mapping.js';
 import { mappingTargets } from '../core/mapping/target-fields.js';
 import type { FieldDefinition } from '../core/model/new-hire-fields.js';
@@ -40,10 +41,16 @@ export async function previewMapping(
   const gateway = await gatewayOf(deps, connectionId);
   const { applicationId, newHireId } = await applicationOf(deps, connectionId, input.subject);
   const stored = input.mapping === undefined ? await deps.mappings.current(connectionId) : undefined;
-  const spec = input.mapping === undefined ? (stored?.spec ?? (await import('../core/mapping/default-mapping.js')).defaultMapping()) : await checkMapping(gateway, input.mapping);
+  const spec =
+    input.mapping === undefined
+      ? (stored?.spec ?? defaultMapping())
+      : await checkMapping(gateway, input.mapping);
   const fetched = await gateway.fetchHire(applicationId);
   if (fetched.kind === 'not_hired') {
-    throw new AppError('conflict', `Ashby application ${applicationId} is ${fetched.applicationStatus}, not Hired: there is no hire to preview`);
+    throw new AppError(
+      'conflict',
+      `Ashby application ${applicationId} is ${fetched.applicationStatus}, not Hired: there is no hire to preview`,
+    );
   }
   const result = evaluateMapping(spec, fetched.bundle, fetched.definitions);
   return {

@@ -1,7 +1,10 @@
 import type { MappingResult } from '../core/mapping/evaluate-mapping.js';
+import type { MappingSpec } from '../core/mapping/mapping-spec.js';
+import type { BundleFiles } from '../core/mapping/source-bundle.js';
 import { mappingTargets } from '../core/mapping/target-fields.js';
 import type { AshbyRefs, NewHire } from '../core/model/new-hire.js';
 import { diffValues, hasChanges, valuesOf } from './field-diff.js';
+import { followUpImport } from './follow-up-import.js';
 import type { InboxDeps } from './inbox-deps.js';
 
 export interface ImportedHire {
@@ -9,8 +12,12 @@ export interface ImportedHire {
   readonly applicationId: string;
   readonly candidateId: string;
   readonly offerId: string | null;
+  /** The mapping `result` was made with; it also decides which merged fields are still missing. */
+  readonly spec: MappingSpec;
   readonly result: MappingResult;
   readonly ashbyRefs: AshbyRefs;
+  /** The hire's Ashby files, turned into documents while it is in review (null: none known). */
+  readonly files: BundleFiles | null;
 }
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged' | 'restored' | 'pending_member_update' | 'tombstoned';
@@ -35,6 +42,8 @@ export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{
   return deps.inbox.transaction(async (data) => {
     const finish = async (outcome: SaveOutcome, newHireId: string | null) => {
       await data.markDeliveriesProcessed(hire.connectionId, hire.applicationId, OUTCOME_TEXT[outcome], at);
+      // Documents and, on creation, notifications: queued in this transaction, so exactly once per new hire.
+      await followUpImport(deps, data, { created: outcome === 'created', newHireId, connectionId: hire.connectionId, files: hire.files });
       return { outcome, newHireId };
     };
     if (await data.findTombstone(hire.connectionId, hire.applicationId)) return finish('tombstoned', null);
@@ -96,7 +105,7 @@ export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{
       if (kept) fields[key] = kept;
     }
     const changes = diffValues(valuesOf(existing.fields), valuesOf(fields));
-    const missingRequired = await recomputeMissing(deps, hire.connectionId, fields);
+    const missingRequired = missingRequiredOf(hire.spec, fields);
     await data.updateNewHire(existing.id, {
       ...revived(fresh),
       fields,
@@ -120,12 +129,11 @@ function revived(fresh: NewHire) {
   };
 }
 
-/** Required targets of the connection's mapping that have no value. */
-export async function recomputeMissing(
-  deps: Pick<InboxDeps, 'mappingFor'>,
-  connectionId: string,
-  fields: NewHire['fields'],
-): Promise<string[]> {
-  const targets = mappingTargets(await deps.mappingFor(connectionId));
+/**
+ * Required targets of a mapping that have no value. Callers read the mapping before their transaction:
+ * on SQLite the one connection belongs to an open transaction, so a read from outside it would wait forever.
+ */
+export function missingRequiredOf(spec: MappingSpec, fields: NewHire['fields']): string[] {
+  const targets = mappingTargets(spec);
   return targets.filter((t) => t.required && (fields[t.key]?.value ?? null) === null).map((t) => t.key);
 }

@@ -20,9 +20,16 @@ export async function saveMapping(
   const { connectionId, actor } = input;
   const spec = await checkMapping(await gatewayOf(deps, connectionId), input.mapping);
   const previous = await deps.mappings.current(connectionId);
-  if (previous && JSON.stringify(previous.spec) === JSON.stringify(spec)) return mappingView(connectionId, previous);
+  if (previous && JSON.stringify(previous.spec) === JSON.stringify(spec))
+    return mappingView(connectionId, previous);
   const at = deps.clock.now();
-  const next: MappingRevision = { connectionId, revision: (previous?.revision ?? 0) + 1, spec, savedAt: at, savedBy: actor };
+  const next: MappingRevision = {
+    connectionId,
+    revision: (previous?.revision ?? 0) + 1,
+    spec,
+    savedAt: at,
+    savedBy: actor,
+  };
   const saved = await deps.mappings.save(next, {
     id: deps.ids.newId(),
     at,
@@ -33,7 +40,10 @@ export async function saveMapping(
     details: { revision: next.revision, ...mappingChanges(previous?.spec ?? defaultMapping(), spec) },
   });
   if (!saved) {
-    throw new AppError('conflict', 'The mapping was saved by someone else at the same moment; read it again and reapply your change');
+    throw new AppError(
+      'conflict',
+      'The mapping was saved by someone else at the same moment; read it again and reapply your change',
+    );
   }
   return mappingView(connectionId, next);
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isAppError } from '../core/errors/app-error.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { PermissionReport } from '../core/ports/ashby-gateway.js';
+import { reconcileCommand } from './ashby-reconcile-command.js';
 import { printJson, printLine } from './output.js';
 import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
@@ -23,7 +24,7 @@ function printWebhooks(connection: AshbyConnection): void {
 }
 
 export function ashbyCommands(program: Command): void {
-  const ashby = program.command('ashby').description('Ashby connections, backfill');
+  const ashby = program.command('ashby').description('Ashby connections, backfill, reconcile');
   ashby
     .command('connect')
     .description('check an Ashby API key, store it encrypted, and print the webhook URL and Secret Token')
@@ -111,4 +112,5 @@ export function ashbyCommands(program: Command): void {
         printLine('Backfill done. Failed imports, if any, are listed by `hirebridge jobs list --state dead`.');
       });
     });
+  reconcileCommand(ashby);
 }

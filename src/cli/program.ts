@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ashbyCommands } from './ashby-commands.js';
 import { inboxCommands } from './inbox-commands.js';
 import { jobCommands } from './job-commands.js';
+import { mappingCommands } from './mapping-commands.js';
 import { printLine } from './output.js';
 import { tokenCommands } from './token-commands.js';
 import { withContainer } from './with-container.js';
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   inboxCommands(program);
   tokenCommands(program);
   jobCommands(program);
+  mappingCommands(program);
   return program;
 }

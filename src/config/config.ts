@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { CrashPointName } from '../core/ports/crash-point.js';
+import { documentsConfig, type DocumentsConfig } from './documents-config.js';
 import { decodeKey, envSchema } from './env-schema.js';
 
 export type DatabaseConfig =
@@ -18,6 +20,12 @@ export interface Config {
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
   readonly ashbyRequestsPerMinute: number;
+  readonly ashbyTimeoutMs: number;
+  readonly reconcileIntervalMs: number;
+  /** Testing only (HIREBRIDGE_CRASH_POINT): the crash point that kills the process, if any. */
+  readonly crashPoint: CrashPointName | undefined;
+  /** Blob store, download timeout and SMTP (documents-config.ts). */
+  readonly documents: DocumentsConfig;
 }
 
 /** Thrown at start when the environment is invalid; the message names every bad variable. */
@@ -45,6 +53,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const documents = documentsConfig(e, dataDir);
+  if (documents.problems.length > 0) throw new ConfigError(documents.problems);
   const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const hostPart = displayHost.includes(':') ? `[${displayHost}]` : displayHost;
   return {
@@ -59,6 +69,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     ashbyRequestsPerMinute: e.ASHBY_REQUESTS_PER_MINUTE,
+    ashbyTimeoutMs: e.ASHBY_TIMEOUT_MS,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
+    crashPoint: e.HIREBRIDGE_CRASH_POINT,
+    documents: documents.config,
   };
 }
 

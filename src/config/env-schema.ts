@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CRASH_POINTS } from '../core/ports/crash-point.js';
+import { DOCUMENT_ENV } from './documents-config.js';
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -41,6 +43,17 @@ export const envSchema = z.object({
   ASHBY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Seconds a claimed job stays leased without a heartbeat before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Per-attempt timeout of an Ashby API call (connect, headers and body), in milliseconds. */
+  ASHBY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /**
+   * FOR TESTING ONLY: makes the process kill itself (SIGKILL) when it reaches this crash point, so the
+   * chaos suite can prove recovery from a crash at that exact moment. Never set it in production.
+   */
+  HIREBRIDGE_CRASH_POINT: z.enum(CRASH_POINTS).optional(),
+  /** Documents (blob store, downloads) and email: documents-config.ts. */
+  ...DOCUMENT_ENV,
 });
 
 

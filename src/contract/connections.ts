@@ -4,6 +4,8 @@ export const connectAshbyRequestSchema = z.strictObject({
   apiKey: z.string().min(1, 'is required').max(500),
   apiUrl: z.string().url('must be a URL').max(500).optional(),
   name: z.string().max(100).optional(),
+  /** The HireBridge user (an admin) connecting: the default recipient of new-hire notifications. */
+  connectedByUserId: z.string().min(1).max(100).optional(),
 });
 
 export const reconnectAshbyRequestSchema = z.strictObject({ apiKey: z.string().min(1, 'is required').max(500) });

@@ -5,11 +5,15 @@ import { registerErrorHandling } from './plugins/error-handler.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
+import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
+import { mappingRoutes } from './routes/api/mapping.js';
 import { meRoutes } from './routes/api/me.js';
 import { healthRoutes } from './routes/health.js';
 import { memberRoutes } from './routes/api/members.js';
+import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
+import { peopleRoutes } from './routes/api/people.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
 
@@ -45,6 +49,10 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     deliveryRoutes(api, options.services);
     memberRoutes(api, options.services);
     auditRoutes(api, options.services);
+    mappingRoutes(api, options.services);
+    newHireReimportRoutes(api, options.services);
+    documentRoutes(api, options.services);
+    peopleRoutes(api, options.services);
   });
   return app;
 }

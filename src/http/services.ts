@@ -1,13 +1,18 @@
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
+import type { MappingView } from '../app/get-mapping.js';
 import type { NewHireDetail } from '../app/get-new-hire.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
+import type { AshbyField } from '../app/list-ashby-fields.js';
+import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
+import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { DeliveryView } from '../core/model/delivery.js';
 import type { AuditEntry, Member, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
+import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
  * The use cases the HTTP layer may call, already bound to their dependencies by src/main. Routes see
@@ -22,7 +27,8 @@ export interface HttpServices {
   /** Base of URLs shown to users (PUBLIC_URL). */
   readonly publicUrl: string;
   ingestAshbyDelivery(input: { connectionId: string; rawBody: Buffer; signature: string | undefined }): Promise<IngestResult>;
-  connectAshby(input: { apiKey: string; apiUrl?: string; name?: string; actor: string }): Promise<ConnectAshbyResult>;
+  /** `connectedByUserId`: the HireBridge user connecting (an admin), the default notification recipient. */
+  connectAshby(input: { apiKey: string; apiUrl?: string; name?: string; actor: string; connectedByUserId?: string }): Promise<ConnectAshbyResult>;
   reconnectAshby(input: { connectionId: string; apiKey: string; actor: string }): Promise<AshbyConnection>;
   listConnections(): Promise<AshbyConnection[]>;
   getConnection(id: string): Promise<AshbyConnection>;
@@ -36,4 +42,14 @@ export interface HttpServices {
   decideMemberUpdate(input: { memberId: string; updateId: string; decision: 'accept' | 'reject'; principal: Principal }): Promise<Member>;
   listAudit(filter: { limit: number }): Promise<AuditEntry[]>;
   listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
+  getMapping(connectionId: string): Promise<MappingView>;
+  /** `mapping` is untrusted input: checked by the engine, refused with every problem named by rule. */
+  saveMapping(input: { connectionId: string; mapping: unknown; actor: string }): Promise<MappingView>;
+  listAshbyFields(input: { connectionId: string; fresh: boolean }): Promise<AshbyField[]>;
+  previewMapping(input: { connectionId: string; subject: PreviewSubject; mapping?: unknown }): Promise<MappingPreview>;
+  reimportNewHire(input: { newHireId: string; principal: Principal }): Promise<{ outcome: SaveOutcome; newHire: NewHire }>;
+  /** Documents (issue 6): lists, settings, a new hire's or member's files. */
+  readonly documents: DocumentServices;
+  /** HireBridge users and new-hire notifications (issue 6). */
+  readonly people: PeopleServices;
 }

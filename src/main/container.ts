@@ -11,14 +11,21 @@ import { addMember } from '../app/add-member.js';
 import { decideMemberUpdate } from '../app/decide-member-update.js';
 import { deleteNewHire, restoreNewHire } from '../app/delete-new-hire.js';
 import { editNewHire } from '../app/edit-new-hire.js';
+import { currentMapping } from '../app/current-mapping.js';
+import { getMapping } from '../app/get-mapping.js';
 import { getNewHire } from '../app/get-new-hire.js';
 import type { ImportDeps } from '../app/import-application.js';
 import { importMembers } from '../app/import-members.js';
+import { reconcileAshby, type ReconcileDeps } from '../app/reconcile-ashby.js';
 import type { InboxDeps } from '../app/inbox-deps.js';
+import { listAshbyFields } from '../app/list-ashby-fields.js';
+import type { MappingDeps } from '../app/mapping-deps.js';
+import { previewMapping } from '../app/preview-mapping.js';
+import { reimportNewHire } from '../app/reimport-new-hire.js';
+import { saveMapping } from '../app/save-mapping.js';
 import { retryJob } from '../app/retry-job.js';
 import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
-import { defaultMapping } from '../core/mapping/default-mapping.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Config } from '../config/config.js';
@@ -41,6 +48,10 @@ import { deliveryLog } from './adapters/delivery-log.js';
 import { importQueue } from './adapters/import-queue.js';
 import { apiTokenStore, databaseHealth, jobAdmin } from './adapters/foundation-stores.js';
 import { inboxStore } from './adapters/inbox-store.js';
+import { mappingStore } from './adapters/mapping-store.js';
+import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
+import { crashPointFor } from './crash-point.js';
+import { createPeopleWiring } from './people-wiring.js';
 import { productionJobs } from './production-jobs.js';
 import { randomIds, systemClock } from './system-ports.js';
 
@@ -66,30 +77,40 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const { db } = database;
   const secretBox: SecretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
   const engine: QueueEngine = database.dialect === 'postgres' ? postgresEngine : sqliteEngine;
+  // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
+  const crashPoint = crashPointFor(config.crashPoint);
   const tokens = apiTokenStore(db, clock);
   const codec = { generate: generateApiToken, hash: hashApiToken };
   const jobs = jobAdmin(db, clock);
   const connections = ashbyConnectionStore(db, secretBox);
-  const inbox = inboxStore(db);
+  // Documents, users and notifications (issue 6); their in-transaction parts join the inbox store.
+  const people = createPeopleWiring({ config, db, clock, ids, logger, secretBox, fetch: overrides.fetch ?? fetch });
+  const inbox = inboxStore(db, people.extras);
+  const mappings = mappingStore(db);
   const gateways = createAshbyGateways({
     fetch: overrides.fetch ?? fetch,
     clock,
     logger,
     requestsPerMinute: config.ashbyRequestsPerMinute,
+    timeoutMs: config.ashbyTimeoutMs,
   });
   // Workers in this process are woken at once after an enqueue, instead of at their next poll.
   const workers = new Set<Worker>();
   const wakeWorkers = () => workers.forEach((w) => w.wake());
 
   const imports = importQueue(db, clock, ids, wakeWorkers);
-  const inboxDeps: InboxDeps = { inbox, mappingFor: async () => defaultMapping(), clock, ids };
+  const inboxDeps: InboxDeps = { inbox, mappingFor: (connectionId) => currentMapping(mappings, connectionId), clock, ids };
   const importDeps: ImportDeps = {
     ...inboxDeps,
     gatewayFor: async (connectionId) => {
       const key = await openApiKey(db, secretBox, connectionId);
       return key && gateways.forKey(key.apiUrl, key.apiKey);
     },
+    crashPoint,
   };
+  const reconcileDeps: ReconcileDeps = { gatewayFor: importDeps.gatewayFor, syncStore: ashbySyncStore(db, clock), queue: imports, clock };
+  const reconciles = reconcileSchedule(db, clock, ids, wakeWorkers);
+  const mappingDeps: MappingDeps = { mappings, connections, gatewayFor: importDeps.gatewayFor, inbox, clock, ids };
   const audit = (actor: Actor, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}) =>
     inbox.transaction((data) => data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }));
   const ingestDeps = {
@@ -98,6 +119,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     intake: deliveryIntake(db, clock, ids, wakeWorkers),
     clock,
     ids,
+    crashPoint,
   };
   const connectDeps = {
     gatewayForKey: gateways.forKey,
@@ -116,9 +138,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
     ingestAshbyDelivery: (input) => ingestAshbyDelivery(ingestDeps, input),
-    connectAshby: async (input) => {
+    connectAshby: async ({ connectedByUserId, ...input }) => {
+      if (connectedByUserId !== undefined) await people.checkConnectingUser(connectedByUserId);
       const result = await connectAshby(connectDeps, input);
+      // The admin who connected is the default recipient of the connection's new-hire notifications.
+      if (connectedByUserId !== undefined) await people.recordConnectedBy(result.connection.id, connectedByUserId);
       await audit(input.actor, 'connection.connect', 'connection', result.connection.id, { apiUrl: result.connection.apiUrl });
+      // The first reconciliation records where Ashby stands now; later ones catch lost webhooks.
+      await reconciles.schedule(result.connection.id, clock.now());
       return result;
     },
     reconnectAshby: async ({ actor, ...input }) => {
@@ -143,6 +170,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     decideMemberUpdate: ({ principal, ...input }) => decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
     listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
     listDeliveries: (filter) => deliveryLog(db, filter),
+    getMapping: (connectionId) => getMapping(mappingDeps, connectionId),
+    saveMapping: (input) => saveMapping(mappingDeps, input),
+    listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
+    previewMapping: (input) => previewMapping(mappingDeps, input),
+    reimportNewHire: ({ principal, ...input }) => reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
+    ...people.services({ inbox, connections, audit }),
   };
 
   return {
@@ -160,6 +193,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     backfillAshby: (input: { connectionId: string; since: number | null }, onProgress?: (p: BackfillProgress) => void) =>
       backfillAshby({ gatewayFor: importDeps.gatewayFor, queue: imports }, input, onProgress),
     pendingImports: (connectionId: string) => imports.pendingImports(connectionId),
+    /** Reconciles one connection now (the `ashby reconcile` command); undefined when it does not exist. */
+    reconcileAshby: (connectionId: string) => reconcileAshby(reconcileDeps, { connectionId }),
+    /** Makes sure every connection has a reconciliation waiting (at server start; a no-op when one waits). */
+    scheduleReconciles: async () => {
+      for (const connection of await connections.list()) await reconciles.schedule(connection.id, clock.now());
+    },
     createApiToken: async (input: { name: string; role: Role }, actor: Actor = 'cli') => {
       const created = await createApiToken({ tokens, codec, clock, ids }, input);
       await audit(actor, 'token.create', 'api_token', created.id, { role: created.role });
@@ -178,7 +217,20 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       const worker = new Worker({
         db,
         engine,
-        jobs: productionJobs({ importApplication: importDeps }),
+        jobs: [
+          ...productionJobs({
+            importApplication: importDeps,
+            reconcileAshby: { ...reconcileDeps, schedule: reconciles, intervalMs: config.reconcileIntervalMs },
+          }),
+          ...people.jobs({
+            inbox,
+            connections,
+            fileUrlFor: async (connectionId, fileHandle) => {
+              const key = await openApiKey(db, secretBox, connectionId);
+              return key && gateways.fileUrl(key.apiUrl, key.apiKey, fileHandle);
+            },
+          }),
+        ],
         clock,
         ids,
         logger,

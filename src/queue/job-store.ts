@@ -24,6 +24,34 @@ async function changed(query: { executeTakeFirst(): Promise<{ numUpdatedRows: bi
   return result.numUpdatedRows > 0n;
 }
 
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * A job with a unique key may run while another job with the same key waits (work asked for during the
+ * run). When the running one goes back to available (retry, snooze, release, reclaim), the two would
+ * share the key in `available`, which the unique index forbids: the write would fail, and the job would
+ * stay running with a waiting twin the claim never picks (its key is running). Jobs sharing a key do the
+ * same work, so the waiting twin is merged into the returning job: deleted in the same transaction.
+ * Found by the kill -9 chaos suite (test/chaos), where it stalled every lease reclaim.
+ */
+async function dropWaitingTwin(trx: Kysely<Database>, lease: LeaseRef): Promise<void> {
+  await trx
+    .deleteFrom('jobs')
+    .where('state', '=', 'available')
+    .where('id', '!=', lease.id)
+    .where('unique_key', '=', (eb) =>
+      eb
+        .selectFrom('jobs as held')
+        .select('held.unique_key')
+        .where('held.id', '=', lease.id)
+        .where('held.lease_token', '=', lease.leaseToken)
+        .where('held.state', '=', 'running'),
+    )
+    .execute();
+}
+
 export function completeJob(db: Kysely<Database>, lease: LeaseRef, now: number): Promise<boolean> {
   return changed(
     whereLeaseHeld(db, lease).set({
@@ -47,30 +75,36 @@ export function failJob(
 ): Promise<boolean> {
   const next: { state: JobState; run_at?: number; finished_at?: number } =
     runAt === undefined ? { state: 'dead', finished_at: now } : { state: 'available', run_at: runAt };
-  return changed(
-    whereLeaseHeld(db, lease).set({
-      ...next,
-      last_error: error,
-      updated_at: now,
-      lease_token: null,
-      lease_expires_at: null,
-    }),
-  );
+  return inTransaction(db, async (trx) => {
+    if (runAt !== undefined) await dropWaitingTwin(trx, lease);
+    return changed(
+      whereLeaseHeld(trx, lease).set({
+        ...next,
+        last_error: error,
+        updated_at: now,
+        lease_token: null,
+        lease_expires_at: null,
+      }),
+    );
+  });
 }
 
 /** Reschedules without spending the attempt this run took. */
 export function snoozeJob(db: Kysely<Database>, lease: LeaseRef, now: number, runAt: number, reason: string) {
-  return changed(
-    whereLeaseHeld(db, lease).set((eb) => ({
-      state: 'available',
-      run_at: runAt,
-      attempt: eb('attempt', '-', 1),
-      last_error: reason,
-      updated_at: now,
-      lease_token: null,
-      lease_expires_at: null,
-    })),
-  );
+  return inTransaction(db, async (trx) => {
+    await dropWaitingTwin(trx, lease);
+    return changed(
+      whereLeaseHeld(trx, lease).set((eb) => ({
+        state: 'available',
+        run_at: runAt,
+        attempt: eb('attempt', '-', 1),
+        last_error: reason,
+        updated_at: now,
+        lease_token: null,
+        lease_expires_at: null,
+      })),
+    );
+  });
 }
 
 export function extendLease(db: Kysely<Database>, lease: LeaseRef, now: number, leaseMs: number) {
@@ -86,7 +120,11 @@ export function releaseJob(db: Kysely<Database>, lease: LeaseRef, now: number) {
  * Takes back jobs whose lease ran out (the worker crashed, was killed or hangs): available again, or
  * dead when that was their last attempt. Returns how many were taken back.
  */
-export async function reclaimExpiredLeases(db: Kysely<Database>, now: number): Promise<number> {
+export function reclaimExpiredLeases(db: Kysely<Database>, now: number): Promise<number> {
+  return inTransaction(db, (trx) => reclaimIn(trx, now));
+}
+
+async function reclaimIn(db: Kysely<Database>, now: number): Promise<number> {
   const common = { lease_token: null, lease_expires_at: null, locked_by: null, updated_at: now };
   const dead = await db
     .updateTable('jobs')
@@ -100,6 +138,19 @@ export async function reclaimExpiredLeases(db: Kysely<Database>, now: number): P
     .where('lease_expires_at', '<', now)
     .whereRef('attempt', '>=', 'max_attempts')
     .executeTakeFirst();
+  // Waiting twins of the jobs about to return are merged into them (see dropWaitingTwin).
+  await db
+    .deleteFrom('jobs')
+    .where('state', '=', 'available')
+    .where('unique_key', 'in', (eb) =>
+      eb
+        .selectFrom('jobs as expired')
+        .select('expired.unique_key')
+        .where('expired.state', '=', 'running')
+        .where('expired.lease_expires_at', '<', now)
+        .where('expired.unique_key', 'is not', null),
+    )
+    .execute();
   const again = await db
     .updateTable('jobs')
     .set({ ...common, state: 'available', run_at: now, last_error: 'lease expired (worker stopped)' })

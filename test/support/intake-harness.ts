@@ -24,7 +24,14 @@ export interface IntakeHarness {
  */
 export async function startIntakeHarness(
   dialect: Dialect,
-  options: { scenario?: unknown; knobs?: PartialKnobs; env?: Record<string, string>; key?: string } = {},
+  options: {
+    scenario?: unknown;
+    knobs?: PartialKnobs;
+    env?: Record<string, string>;
+    key?: string;
+    /** Runs after the server starts, before connecting; returns extra fields of the connect request. */
+    beforeConnect?: (api: IntakeHarness['api']) => Promise<Record<string, unknown>>;
+  } = {},
 ): Promise<IntakeHarness> {
   const sim = await startAshbySimulator({
     ...(options.scenario === undefined ? { scenarioFile: SAMPLE_COMPANY_PATH } : { scenario: options.scenario }),
@@ -42,9 +49,10 @@ export async function startIntakeHarness(
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
+  const extra = options.beforeConnect ? await options.beforeConnect(api) : {};
   const connected = await api<{ id: string; secretToken: string }>('/api/v1/connections/ashby', {
     method: 'POST',
-    body: JSON.stringify({ apiKey: options.key ?? SAMPLE_KEYS.full, apiUrl: sim.url, name: 'Sample' }),
+    body: JSON.stringify({ apiKey: options.key ?? SAMPLE_KEYS.full, apiUrl: sim.url, name: 'Sample', ...extra }),
   });
   if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${JSON.stringify(connected.body)}`);
   return {

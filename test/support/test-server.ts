@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Dialect } from '../../src/db/dialects/create-database.js';
 import { createLogger } from '../../src/observability/logger.js';
+import type { ContainerOverrides } from '../../src/main/container.js';
 import { startServer, type RunningServer } from '../../src/main/start-server.js';
 import { freePort } from './free-port.js';
 import { createTestTarget } from './test-databases.js';
@@ -24,6 +25,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   dialect: Dialect,
   extraEnv: Record<string, string> = {},
+  overrides: Omit<ContainerOverrides, 'logger'> = {},
 ): Promise<TestServer> {
   const { target, drop } = await createTestTarget(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-'));
@@ -39,7 +41,7 @@ export async function startTestServer(
     ...extraEnv,
   };
   const config = loadConfig(env);
-  const server = await startServer(config, { logger: createLogger(config.logLevel) });
+  const server = await startServer(config, { ...overrides, logger: createLogger(config.logLevel) });
   return {
     ...server,
     config,

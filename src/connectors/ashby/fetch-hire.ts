@@ -11,6 +11,7 @@ import type { ApplicationInfo, HiringTeamMember, Offer, OfferListItem } from './
 import {
   toBundleApplication,
   toBundleCandidate,
+  toBundleFiles,
   toBundleHiringManager,
   toBundleJob,
   toBundleOffer,
@@ -111,6 +112,7 @@ async function fetchRest(
     department: department ? { id: department.id, name: department.name } : null,
     location: location ? { id: location.id, name: location.name } : null,
     hiringManager,
+    files: toBundleFiles(candidate, offer),
   };
   const missing: MissingPart[] = [];
   if (!bundle.offer) missing.push('offer');

@@ -180,8 +180,8 @@ describe('a hire end to end: signed webhook → verify → parse → fetchHire',
     });
   });
 
-  it('takes two sequential round trips (calls grouped into waves under 200 ms simulated latency)', async () => {
-    const latencyMs = 200;
+  it('takes two sequential round trips (calls grouped into waves under 400 ms simulated latency)', async () => {
+    const latencyMs = 400;
     sim.setKnobs({ latencyMs });
     try {
       const reader = createAshbyReader(client, { clock: { now: () => 0 } });

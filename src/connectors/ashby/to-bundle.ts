@@ -1,6 +1,8 @@
 import type {
   BundleApplication,
   BundleCandidate,
+  BundleFileHandle,
+  BundleFiles,
   BundleHiringManager,
   BundleJob,
   BundleOffer,
@@ -16,6 +18,7 @@ import type {
   ContactInfo,
   CustomFieldDefinition,
   CustomFieldValue,
+  FileHandle,
   HiringTeamMember,
   Job,
   OfferListItem,
@@ -64,6 +67,23 @@ export function toBundleOffer(
     decidedAt: offer.decidedAt ?? null,
     latestVersion: toOfferVersion(version),
   };
+}
+
+/** The files a hire brings: the resume, the other candidate files, and the accepted offer version's letters. */
+export function toBundleFiles(
+  candidate: Candidate,
+  offer: (OfferListItem & { versions?: readonly OfferVersion[] | null | undefined }) | null,
+): BundleFiles {
+  const version = offer ? (offer.latestVersion ?? newestVersion(offer.versions ?? [])) : undefined;
+  return {
+    resume: candidate.resumeFileHandle ? toFileHandle(candidate.resumeFileHandle) : null,
+    candidateFiles: candidate.fileHandles.map(toFileHandle),
+    offerLetters: (version?.fileHandles ?? []).map(toFileHandle),
+  };
+}
+
+function toFileHandle(f: FileHandle): BundleFileHandle {
+  return { id: f.id, name: f.name, handle: f.handle };
 }
 
 export function toBundleJob(job: Job): BundleJob {

@@ -156,6 +156,23 @@ export interface BundleHiringManager {
   readonly email: string | null;
 }
 
+/** An Ashby file handle (ashby-api.md §3.3): `handle` is opaque, passed to `file.info` for a short-lived URL. */
+export interface BundleFileHandle {
+  readonly id: string;
+  /** The file name; personal data (it often holds the person's name). */
+  readonly name: string;
+  readonly handle: string;
+}
+
+/** The hire's files in Ashby: not read by the mapping, but turned into documents (core/documents). */
+export interface BundleFiles {
+  readonly resume: BundleFileHandle | null;
+  /** `candidate.fileHandles`: cover letters, certificates, ... (may include the resume again). */
+  readonly candidateFiles: readonly BundleFileHandle[];
+  /** The accepted offer's version files: the unsigned .pdf/.docx letter, and the signed .pdf once signed. */
+  readonly offerLetters: readonly BundleFileHandle[];
+}
+
 /** Everything fetched for one hired application. */
 export interface SourceBundle {
   readonly application: BundleApplication;
@@ -165,4 +182,9 @@ export interface SourceBundle {
   readonly department: BundleDepartment | null;
   readonly location: BundleLocation | null;
   readonly hiringManager: BundleHiringManager | null;
+  /**
+   * Optional, unlike the rest, because the mapping never reads it and bundles built elsewhere (fixtures,
+   * previews) need not carry it; the Ashby connector always sets it.
+   */
+  readonly files?: BundleFiles;
 }

@@ -1,4 +1,6 @@
 import type { AuditEntry, Member, MemberUpdate, OrgUnit, OrgUnitKind } from '../model/member.js';
+import type { DocumentData } from './document-store.js';
+import type { NotificationData } from './notification-store.js';
 import type { HistoryEntry, NewHire, Tombstone } from '../model/new-hire.js';
 
 export type NewHireChanges = Partial<
@@ -43,6 +45,11 @@ export interface InboxData {
   findMemberUpdate(id: string): Promise<MemberUpdate | undefined>;
   memberUpdates(memberId: string): Promise<MemberUpdate[]>;
   decideMemberUpdate(id: string, status: 'accepted' | 'rejected', by: string, at: number): Promise<void>;
+
+  /** A new hire's documents, in the same transaction (import, Add member, delete). */
+  readonly documents: DocumentData;
+  /** New-hire notifications, queued in the same transaction as the new hire they announce. */
+  readonly notifications: NotificationData;
 }
 
 export interface InboxStore {

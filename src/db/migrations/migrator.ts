@@ -3,6 +3,9 @@ import type { Database } from '../tables/database.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-ashby-intake.js';
 import * as m0003 from './0003-inbox-directory.js';
+import * as m0004 from './0004-ashby-sync-state.js';
+import * as m0005 from './0005-connection-mappings.js';
+import * as m0006 from './0006-documents-notifications.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -12,6 +15,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-ashby-intake': m0002,
   '0003-inbox-directory': m0003,
+  '0004-ashby-sync-state': m0004,
+  '0005-connection-mappings': m0005,
+  '0006-documents-notifications': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
@@ -22,6 +28,10 @@ function migrator(db: Kysely<Database>): Migrator {
 
 /** Applies every pending migration; Kysely's lock makes concurrent starts safe. Returns what ran. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // Every start after an upgrade finds nothing to do; finding that out only reads, so a process starting
+  // next to busy SQLite writers does not queue for the write lock the migration lock needs (the kill -9
+  // chaos suite saw restarts fail with "database is locked" there).
+  if ((await pendingMigrations(db)).length === 0) return [];
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed with a non-error value');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

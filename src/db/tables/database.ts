@@ -1,9 +1,13 @@
 import type { ApiTokenTable } from './api-token.table.js';
 import type { AshbyConnectionTable } from './ashby-connection.table.js';
+import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
+import type { ConnectionMappingTable } from './connection-mapping.table.js';
 import type { MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
+import type { ConnectionDocumentSettingsTable, DocumentCategoryTable, DocumentTable } from './document.table.js';
 import type { AuditLogTable, NewHireHistoryTable, TombstoneTable } from './inbox.table.js';
 import type { JobTable } from './job.table.js';
 import type { NewHireTable } from './new-hire.table.js';
+import type { ConnectionNotificationSettingsTable, NotificationSendTable, NotificationTable, UserTable } from './notification.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
 
 /** Every table HireBridge owns. One set serves SQLite and PostgreSQL. */
@@ -20,4 +24,13 @@ export interface Database {
   members: MemberTable;
   member_updates: MemberUpdateTable;
   audit_log: AuditLogTable;
+  ashby_sync_state: AshbySyncStateTable;
+  connection_mappings: ConnectionMappingTable;
+  document_categories: DocumentCategoryTable;
+  connection_document_settings: ConnectionDocumentSettingsTable;
+  documents: DocumentTable;
+  users: UserTable;
+  connection_notification_settings: ConnectionNotificationSettingsTable;
+  notifications: NotificationTable;
+  notification_sends: NotificationSendTable;
 }

@@ -3,8 +3,10 @@ import { createAshbyClient } from '../../connectors/ashby/client.js';
 import { fetchHireIfHired } from '../../connectors/ashby/fetch-hire.js';
 import { probePermissions } from '../../connectors/ashby/permissions.js';
 import { createAshbyReader, type AshbyReader } from '../../connectors/ashby/reader.js';
+import { toCoreDefinition } from '../../connectors/ashby/to-bundle.js';
 import { createHttpClient } from '../../connectors/kit/http-client.js';
 import { createRateLimiter } from '../../connectors/kit/rate-limiter.js';
+import { isAppError } from '../../core/errors/app-error.js';
 import type { AshbyGateway } from '../../core/ports/ashby-gateway.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -15,6 +17,24 @@ export interface AshbyGatewayOptions {
   readonly logger: Logger;
   /** Client-side limit per API key. Ashby publishes no number (UNCONFIRMED), so it is configurable. */
   readonly requestsPerMinute: number;
+  /** Per-attempt timeout of an API call (ASHBY_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Error codes with which Ashby refuses a sync token: `sync_token_expired` (seen in a third-party client,
+ * UNCONFIRMED) and `incremental_sync_too_large` (changelog 2026-05-14). Either means: sync in full.
+ */
+const SYNC_TOKEN_REFUSED = new Set(['sync_token_expired', 'incremental_sync_too_large']);
+
+function isSyncTokenRefusal(err: unknown): boolean {
+  const code = isAppError(err) ? err.details?.['upstreamCode'] : undefined;
+  return typeof code === 'string' && SYNC_TOKEN_REFUSED.has(code);
+}
+
+function epochMs(iso: string): number | null {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -36,7 +56,7 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
     sleep,
     random: Math.random,
     logger: options.logger,
-    timeoutMs: 15_000,
+    timeoutMs: options.timeoutMs,
     maxResponseBytes: 5 * 1024 * 1024,
     retry: { maxRetries: 3, baseDelayMs: 250, maxWaitMs: 10_000 },
     limiter,
@@ -75,6 +95,30 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
           nextCursor: page.moreDataAvailable ? page.nextCursor : null,
         };
       },
+      applicationChanges: async ({ syncToken, cursor }) => {
+        try {
+          // The token goes with every page, the cursor from the second on ("send it and paginate with cursors").
+          const page = await reader.client.applicationList({
+            limit: 100,
+            ...(syncToken === null ? {} : { syncToken }),
+            ...(cursor === null ? {} : { cursor }),
+          });
+          return {
+            kind: 'page',
+            applications: page.results.map((a) => ({ id: a.id, status: a.status, updatedAt: epochMs(a.updatedAt) })),
+            nextCursor: page.moreDataAvailable ? page.nextCursor : null,
+            syncToken: page.syncToken,
+          };
+        } catch (err) {
+          if (syncToken !== null && isSyncTokenRefusal(err)) return { kind: 'sync_token_expired' };
+          throw err;
+        }
+      },
+      customFieldDefinitions: async (options = {}) => {
+        // The reader clears its caches together; departments and users are cheap to read again.
+        if (options.fresh === true) reader.clear();
+        return (await reader.customFieldDefinitions()).map(toCoreDefinition);
+      },
       checkPermissions: async () => {
         const report = await probePermissions(reader.client);
         return {
@@ -89,5 +133,8 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
     };
   }
 
-  return { forKey };
+  /** A short-lived download URL for a file handle (file.info), through the key's rate limiter and client. */
+  const fileUrl = (apiUrl: string, apiKey: string, fileHandle: string): Promise<string> => readerFor(apiUrl, apiKey).client.fileInfo(fileHandle);
+
+  return { forKey, fileUrl };
 }

@@ -86,8 +86,11 @@ function toUpdate(row: MemberUpdateRow): MemberUpdate {
   };
 }
 
+/** The documents and notifications parts of InboxData, built over the same handle (see container.ts). */
+export type InboxExtras = (db: Kysely<Database>) => Pick<InboxData, 'documents' | 'notifications'>;
+
 /** The inbox and directory data operations over one Kysely handle (the database or a transaction). */
-function inboxData(db: Kysely<Database>): InboxData {
+function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
   const toMember = async (row: MemberRow): Promise<Member> => ({
     id: row.id,
     fields: json(row.fields),
@@ -104,6 +107,7 @@ function inboxData(db: Kysely<Database>): InboxData {
   });
   const members = async (rows: MemberRow[]) => Promise.all(rows.map(toMember));
   return {
+    ...extras(db),
     findNewHire: async (id) => {
       const row = await findNewHire(db, id);
       return row && toNewHire(row);
@@ -276,9 +280,9 @@ function inboxData(db: Kysely<Database>): InboxData {
   };
 }
 
-export function inboxStore(db: Kysely<Database>): InboxStore {
+export function inboxStore(db: Kysely<Database>, extras: InboxExtras): InboxStore {
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(inboxData(trx))),
-    read: (work) => work(inboxData(db)),
+    transaction: (work) => db.transaction().execute((trx) => work(inboxData(trx, extras))),
+    read: (work) => work(inboxData(db, extras)),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallLog } from './call-log.js';
 import type { SimulatorCore } from './core.js';
 import { sendText } from './http-io.js';
+import { OVERSIZED_FILE_BYTES } from './knobs.js';
 
 /**
  * `GET /files/<fileId>?expires=<ms>&sig=<hex>`: the "presigned" download URL that `file.info` hands out,
@@ -49,7 +50,8 @@ export function handleFileDownload(
     sendText(res, 404, 'NoSuchKey');
     return;
   }
-  const bytes = Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
+  const oversized = core.knobs().oversizedFileIds.includes(fileId);
+  const bytes = oversized ? Buffer.alloc(OVERSIZED_FILE_BYTES, 0x20) : Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
   log(200);
   res.writeHead(200, {
     'content-type': file.contentType,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Fault knobs. They act on API calls (`POST /<category>.<method>`) only; control routes and file
- * downloads are exempt so a test can always drive and inspect a misbehaving simulator.
+ * Fault knobs. The random faults act on API calls (`POST /<category>.<method>`) only; control routes and
+ * file downloads are exempt so a test can always drive and inspect a misbehaving simulator. The two
+ * `file*` knobs are deliberate, not random: they shape file links and downloads.
  */
 const probability = z.number().min(0).max(1);
 
@@ -28,6 +29,13 @@ export const knobsSchema = z.strictObject({
   duplicateDeliveryProbability: probability,
   /** Shuffle the order in which one event's fan-out deliveries start. */
   shuffleFanOut: z.boolean(),
+  /**
+   * Files: `file.info` hands out links on this base instead of the simulator's own URL (a hostile or
+   * misconfigured Ashby, e.g. "http://169.254.169.254"); null = the simulator's URL.
+   */
+  fileUrlBase: z.string().nullable(),
+  /** Files: downloads of these file ids serve OVERSIZED_FILE_BYTES (25 MiB + 1) of filler instead of their content. */
+  oversizedFileIds: z.array(z.string()),
 });
 export type Knobs = z.infer<typeof knobsSchema>;
 export const partialKnobsSchema = knobsSchema.partial();
@@ -45,7 +53,12 @@ export const DEFAULT_KNOBS: Knobs = {
   faultEndpoints: null,
   duplicateDeliveryProbability: 0,
   shuffleFanOut: false,
+  fileUrlBase: null,
+  oversizedFileIds: [],
 };
+
+/** One byte above HireBridge's 25 MiB document limit. */
+export const OVERSIZED_FILE_BYTES = 25 * 1024 * 1024 + 1;
 
 /** Merges a partial update; throws a readable error on a bad value (exactOptionalPropertyTypes-safe). */
 export function mergeKnobs(current: Knobs, update: unknown): Knobs {

@@ -34,6 +34,7 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
       actor: actorOf(actor),
       ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
       ...(body.name ? { name: body.name } : {}),
+      ...(body.connectedByUserId ? { connectedByUserId: body.connectedByUserId } : {}),
     });
     return reply
       .status(201)

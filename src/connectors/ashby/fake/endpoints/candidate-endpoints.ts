@@ -98,7 +98,8 @@ export const candidateEndpoints: EndpointTable = {
       if (decoded === 'bad-signature' || !core.state.files.has(decoded.fileId)) throw notFound('file');
       const expires = core.now() + FILE_URL_TTL_MS;
       const sig = core.wire.handles.downloadSignature(decoded.fileId, expires);
-      const url = `${core.baseUrl()}/files/${encodeURIComponent(decoded.fileId)}?expires=${expires}&sig=${sig}`;
+      const base = core.knobs().fileUrlBase ?? core.baseUrl();
+      const url = `${base}/files/${encodeURIComponent(decoded.fileId)}?expires=${expires}&sig=${sig}`;
       return { results: { url } };
     },
   },

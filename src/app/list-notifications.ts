@@ -1,0 +1,42 @@
+import { notFound } from '../core/errors/app-error.js';
+import type { AppNotification, NewHireNotice, NotificationSend } from '../core/model/notification.js';
+import { noticeOf } from '../core/notifications/compose-notice.js';
+import type { InboxStore } from '../core/ports/inbox-store.js';
+import type { NotificationStore } from '../core/ports/notification-store.js';
+import type { UserStore } from '../core/ports/user-store.js';
+
+export interface NotificationReadDeps {
+  readonly notifications: NotificationStore;
+  readonly users: UserStore;
+  readonly inbox: InboxStore;
+  readonly publicUrl: string;
+}
+
+export interface NotificationView {
+  readonly notification: AppNotification;
+  /** Name, job, start date and link, read from the new hire now; null once the new hire was deleted. */
+  readonly notice: NewHireNotice | null;
+  /** The email to this user about this new hire, if one was queued. */
+  readonly email: NotificationSend | null;
+}
+
+/** A user's in-app notifications, newest first. */
+export async function listNotifications(deps: NotificationReadDeps, input: { userId: string; unreadOnly: boolean; limit: number }): Promise<NotificationView[]> {
+  if (!(await deps.users.find(input.userId))) throw notFound('User');
+  const rows = await deps.notifications.listForUser(input.userId, { unreadOnly: input.unreadOnly, limit: input.limit });
+  return Promise.all(
+    rows.map(async (notification) => {
+      const hire = await deps.inbox.read((data) => data.findNewHire(notification.newHireId));
+      const sends = await deps.notifications.listSends({ newHireId: notification.newHireId, limit: 100 });
+      return {
+        notification,
+        notice: hire && hire.status !== 'deleted' ? noticeOf(hire, deps.publicUrl) : null,
+        email: sends.find((s) => s.channel === 'email' && s.userId === input.userId) ?? null,
+      };
+    }),
+  );
+}
+
+export async function markNotificationRead(deps: Pick<NotificationReadDeps, 'notifications'> & { readonly clock: { now(): number } }, input: { userId: string; notificationId: string }): Promise<void> {
+  if (!(await deps.notifications.markRead(input.notificationId, input.userId, deps.clock.now()))) throw notFound('Notification');
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'inbox', 'viewer']),
+  /** Whether the role holds "Manage ATS inbox" (admins and inbox managers): only they receive new-hire notifications. */
+  mayManageInbox: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const addUserRequestSchema = z.strictObject({
+  email: z.string().min(3).max(254),
+  name: z.string().min(1).max(200),
+  role: z.enum(['admin', 'inbox', 'viewer'], { error: 'must be admin, inbox or viewer' }),
+});
+
+export const notificationSettingsSchema = z.object({
+  connectionId: z.string(),
+  recipients: z.array(userSchema),
+  usingDefault: z.boolean(),
+  connectedByUserId: z.string().nullable(),
+  channels: z.object({ inApp: z.literal(true), email: z.boolean(), slack: z.boolean() }),
+});
+
+/**
+ * `recipients`: user ids, or null for the default (the admin who connected Ashby); `slackWebhookUrl`: an
+ * incoming-webhook URL, or null to remove it. Omitted keys keep their value.
+ */
+export const saveNotificationSettingsRequestSchema = z.strictObject({
+  recipients: z.array(z.string().min(1).max(100)).max(100).nullable().optional(),
+  slackWebhookUrl: z.string().min(1).max(500).nullable().optional(),
+});
+
+const sendSchema = z.object({
+  id: z.string(),
+  newHireId: z.string(),
+  connectionId: z.string(),
+  channel: z.enum(['email', 'slack']),
+  userId: z.string().nullable(),
+  status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type SendResponse = z.infer<typeof sendSchema>;
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  newHireId: z.string(),
+  connectionId: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+  /** Null once the new hire was deleted: notifications keep no personal data of their own. */
+  newHire: z.object({ name: z.string(), jobTitle: z.string().nullable(), startDate: z.string().nullable(), link: z.string() }).nullable(),
+  email: sendSchema.nullable(),
+});
+
+/** API tokens are not people: name the user whose notifications to read. */
+export const listNotificationsQuerySchema = z.object({
+  userId: z.string().min(1, 'is required: API tokens are not users, so name the user').max(100),
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const notificationUserQuerySchema = z.object({ userId: z.string().min(1, 'is required').max(100) });
+
+export const listSendsQuerySchema = z.object({
+  status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,39 @@
+import type { NewHire } from '../model/new-hire.js';
+import type { NewHireNotice } from '../model/notification.js';
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/** The inbox entry of a new hire, under PUBLIC_URL (the admin app serves it; the API has /api/v1/new-hires/:id). */
+export const inboxLink = (publicUrl: string, newHireId: string) => `${publicUrl.replace(/\/+$/, '')}/new-hires/${encodeURIComponent(newHireId)}`;
+
+/** Name, job and start date of a new hire for a notification; "A new hire" when the name is empty. */
+export function noticeOf(newHire: NewHire, publicUrl: string): NewHireNotice {
+  const value = (key: string) => text(newHire.fields[key]?.value);
+  const name = [value('firstName'), value('middleName'), value('lastName')].filter((p) => p !== null).join(' ');
+  return {
+    newHireId: newHire.id,
+    name: name || 'A new hire',
+    jobTitle: value('jobTitle'),
+    startDate: value('employmentStartDate'),
+    link: inboxLink(publicUrl, newHire.id),
+  };
+}
+
+export interface ComposedMessage {
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** The email and Slack text: who, which job, when they start, and where to review them. */
+export function composeMessage(notice: NewHireNotice): ComposedMessage {
+  const job = notice.jobTitle ?? 'a job not yet known';
+  const start = notice.startDate ? `starts on ${notice.startDate}` : 'has no start date yet';
+  return {
+    subject: `New hire: ${notice.name}, ${job}`,
+    text: [
+      `${notice.name} was hired as ${job} and ${start}.`,
+      '',
+      `Review the new hire in HireBridge: ${notice.link}`,
+    ].join('\n'),
+  };
+}

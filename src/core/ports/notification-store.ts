@@ -1,0 +1,32 @@
+import type { AppNotification, NotificationSend, NotificationSettings, SendStatus } from '../model/notification.js';
+import type { User } from '../model/user.js';
+
+/** Notification operations inside an inbox transaction (InboxData.notifications): queued with the new hire. */
+export interface NotificationData {
+  settings(connectionId: string): Promise<NotificationSettings>;
+  /** Which channels besides in-app are set up: email when SMTP is configured, Slack per connection. */
+  emailEnabled(): boolean;
+  usersByIds(ids: readonly string[]): Promise<User[]>;
+  users(): Promise<User[]>;
+  /** False when that user already has this notification. */
+  insertNotification(notification: AppNotification): Promise<boolean>;
+  /** Records the send and queues its job (unique per send); false when it was already there. */
+  queueSend(send: NotificationSend): Promise<boolean>;
+}
+
+/** Notifications outside the import transaction: the send job, the API, the settings. */
+export interface NotificationStore {
+  findSend(id: string): Promise<NotificationSend | undefined>;
+  updateSend(id: string, change: { status: SendStatus; attempts: number; lastError: string | null; sentAt: number | null; at: number }): Promise<void>;
+  listSends(filter: { status?: SendStatus; newHireId?: string; limit: number }): Promise<NotificationSend[]>;
+  listForUser(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<AppNotification[]>;
+  /** False when the notification does not exist or belongs to another user. */
+  markRead(id: string, userId: string, at: number): Promise<boolean>;
+  settings(connectionId: string): Promise<NotificationSettings>;
+  /** `recipientIds` null = back to the default; `slackWebhookUrl` null = remove, undefined = keep. */
+  saveSettings(connectionId: string, change: { recipientIds?: readonly string[] | null; slackWebhookUrl?: string | null }, at: number): Promise<void>;
+  /** The user who connected Ashby: the default recipient. */
+  recordConnectedBy(connectionId: string, userId: string, at: number): Promise<void>;
+  /** The connection's Slack incoming-webhook URL, opened from its sealed form. */
+  slackWebhookUrl(connectionId: string): Promise<string | undefined>;
+}

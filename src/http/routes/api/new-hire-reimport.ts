@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ReimportResponse } from '../../../contract/mapping.js';
+import { requireRole } from '../../plugins/authenticate.js';
+import type { HttpServices } from '../../services.js';
+import { parseInput } from '../../validate.js';
+import { toNewHireResponse } from './new-hires.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Applies the connection's current mapping again to a new hire in review (inbox managers and admins). */
+export function newHireReimportRoutes(app: FastifyInstance, services: HttpServices): void {
+  app.post('/api/v1/new-hires/:id/reimport', async (request): Promise<ReimportResponse> => {
+    const principal = requireRole(request, 'inbox');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const { outcome, newHire } = await services.reimportNewHire({ newHireId: id, principal });
+    return { outcome, newHire: toNewHireResponse(newHire) };
+  });
+}

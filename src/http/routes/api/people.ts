@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  addUserRequestSchema,
+  listNotificationsQuerySchema,
+  listSendsQuerySchema,
+  notificationUserQuerySchema,
+  saveNotificationSettingsRequestSchema,
+  type SendResponse,
+} from '../../../contract/people.js';
+import type { NotificationView } from '../../../app/list-notifications.js';
+import type { NotificationSettingsView } from '../../../app/notification-settings.js';
+import type { NotificationSend } from '../../../core/model/notification.js';
+import { mayManageInbox, type User } from '../../../core/model/user.js';
+import { requireRole } from '../../plugins/authenticate.js';
+import type { HttpServices } from '../../services.js';
+import { isoOrNull } from '../../time-format.js';
+import { parseInput } from '../../validate.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const toUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, mayManageInbox: mayManageInbox(u.role), createdAt: iso(u.createdAt) });
+
+const toSend = (s: NotificationSend): SendResponse => ({
+  id: s.id,
+  newHireId: s.newHireId,
+  connectionId: s.connectionId,
+  channel: s.channel,
+  userId: s.userId,
+  status: s.status,
+  attempts: s.attempts,
+  lastError: s.lastError,
+  sentAt: isoOrNull(s.sentAt),
+  createdAt: iso(s.createdAt),
+});
+
+const toSettings = (s: NotificationSettingsView) => ({ ...s, recipients: s.recipients.map(toUser) });
+
+const toNotification = (v: NotificationView) => ({
+  id: v.notification.id,
+  userId: v.notification.userId,
+  newHireId: v.notification.newHireId,
+  connectionId: v.notification.connectionId,
+  createdAt: iso(v.notification.createdAt),
+  readAt: isoOrNull(v.notification.readAt),
+  newHire: v.notice && { name: v.notice.name, jobTitle: v.notice.jobTitle, startDate: v.notice.startDate, link: v.notice.link },
+  email: v.email && toSend(v.email),
+});
+
+/**
+ * HireBridge users (admins), notification settings per connection (admins), in-app notifications and
+ * send status. API tokens are not people, so notification reads name the user with `?userId=`; any
+ * inbox or admin token may, since those tokens already see every new hire the notifications point to.
+ */
+export function peopleRoutes(app: FastifyInstance, services: HttpServices): void {
+  app.get('/api/v1/users', async (request) => {
+    requireRole(request, 'admin');
+    return { items: (await services.people.listUsers()).map(toUser) };
+  });
+  app.post('/api/v1/users', async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const body = parseInput(addUserRequestSchema, request.body, 'body');
+    return reply.status(201).send(toUser(await services.people.addUser({ ...body, principal })));
+  });
+
+  app.get('/api/v1/connections/:id/notification-settings', async (request) => {
+    requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    return toSettings(await services.people.notificationSettings(id));
+  });
+  app.put('/api/v1/connections/:id/notification-settings', async (request) => {
+    const principal = requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const body = parseInput(saveNotificationSettingsRequestSchema, request.body, 'body');
+    const saved = await services.people.saveNotificationSettings({
+      connectionId: id,
+      principal,
+      ...(body.recipients === undefined ? {} : { recipientIds: body.recipients }),
+      ...(body.slackWebhookUrl === undefined ? {} : { slackWebhookUrl: body.slackWebhookUrl }),
+    });
+    return toSettings(saved);
+  });
+
+  app.get('/api/v1/notifications', async (request) => {
+    requireRole(request, 'inbox');
+    const q = parseInput(listNotificationsQuerySchema, request.query, 'query');
+    const items = await services.people.listNotifications({ userId: q.userId, unreadOnly: q.unread === 'true', limit: q.limit });
+    return { items: items.map(toNotification) };
+  });
+  app.post('/api/v1/notifications/:id/read', async (request, reply) => {
+    requireRole(request, 'inbox');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
+    await services.people.markNotificationRead({ userId, notificationId: id });
+    return reply.status(204).send();
+  });
+  app.get('/api/v1/notification-sends', async (request) => {
+    requireRole(request, 'admin');
+    const q = parseInput(listSendsQuerySchema, request.query, 'query');
+    return { items: (await services.people.listSends({ limit: q.limit, ...(q.status ? { status: q.status } : {}) })).map(toSend) };
+  });
+}

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { User, UserRole } from '../../core/model/user.js';
+import type { UserStore } from '../../core/ports/user-store.js';
+import { findUserRow, insertUserOnce, listUserRows } from '../../db/repositories/user.repository.js';
+import type { Database } from '../../db/tables/database.js';
+import type { UserRow } from '../../db/tables/notification.table.js';
+
+export const emailKey = (email: string) => email.trim().toLowerCase();
+
+export function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role as UserRole, createdAt: row.created_at, createdBy: row.created_by };
+}
+
+export function userStore(db: Kysely<Database>): UserStore {
+  return {
+    insert: (u) =>
+      insertUserOnce(db, { id: u.id, email: u.email, email_key: emailKey(u.email), name: u.name, role: u.role, created_at: u.createdAt, created_by: u.createdBy }),
+    find: async (id) => {
+      const row = await findUserRow(db, { id });
+      return row && toUser(row);
+    },
+    findByEmail: async (email) => {
+      const row = await findUserRow(db, { emailKey: emailKey(email) });
+      return row && toUser(row);
+    },
+    list: async () => (await listUserRows(db)).map(toUser),
+  };
+}

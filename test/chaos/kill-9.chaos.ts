@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
+import { seededRandom, shuffled } from '../../src/connectors/ashby/fake/random.js';
+import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { TEST_DIALECTS } from '../support/test-databases.js';
+import { sendUntilAnswered, signedDelivery, type SignedDelivery } from './support/ashby-deliveries.js';
+import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
+import { sizes } from './support/chaos-settings.js';
+import type { HireBridgeProcess } from './support/hirebridge-process.js';
+import { hireFigures, hireLine, jobStates, newHiresByApplication, waitForDrain } from './support/queue-state.js';
+import { reportScenario } from './support/scenario-report.js';
+
+/**
+ * Scenario 1, kill -9 chaos (reliability.md §6.2 Q1). Thousands of signed deliveries for hundreds of
+ * applications (a quarter hired, with the three-event fan-out of a hire; 20% of deliveries sent twice;
+ * all shuffled) go to a HireBridge server and a worker process, one of which is SIGKILLed every few
+ * seconds and restarted. The sender behaves like Ashby: it retries until it gets an answer. After the
+ * load stops and the queue drains: one new hire per hired application and none for the others, every
+ * delivery that was answered 2xx stored and processed, no job left running or dead.
+ */
+const size = sizes.killChaos;
+const random = seededRandom(20260801);
+
+let install: ChaosInstall | undefined;
+let sim: AshbySimulator | undefined;
+afterEach(async () => {
+  await install?.dispose();
+  await sim?.close();
+  install = undefined;
+  sim = undefined;
+});
+
+/** Every delivery of the run: stage moves for everyone, the hire fan-out for the hired, 20% sent twice. */
+function buildDeliveries(s: AshbySimulator, secret: string): { deliveries: SignedDelivery[]; hired: Set<string> } {
+  const unique: SignedDelivery[] = [];
+  const hired = new Set<string>();
+  let n = 0;
+  const actionId = () => `chaos-action-${++n}`;
+  for (const applicationId of s.applicationIds()) {
+    const application = s.application(applicationId);
+    if (!application) throw new Error(`no application ${applicationId}`);
+    const isHired = application.status === 'Hired';
+    if (isHired) hired.add(applicationId);
+    // Stage moves before the outcome: two for applications still open or archived, one before a hire.
+    for (let i = 0; i < (isHired ? 1 : 2); i += 1) {
+      const id = actionId();
+      for (const action of ['candidateStageChange', 'applicationUpdate'])
+        unique.push(signedDelivery(secret, { webhookActionId: id, action, data: { application } }));
+    }
+    if (isHired) {
+      // Ashby's fan-out of one hire: three events under one webhookActionId.
+      const id = actionId();
+      for (const action of ['candidateHire', 'applicationUpdate', 'candidateStageChange'])
+        unique.push(signedDelivery(secret, { webhookActionId: id, action, data: { application } }));
+    }
+  }
+  // 20% of all deliveries are duplicates: a quarter of the unique ones sent a second time.
+  const duplicates = shuffled(random, unique).slice(0, Math.round(unique.length / 4));
+  return { deliveries: shuffled(random, [...unique, ...duplicates]), hired };
+}
+
+describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
+  it(
+    'imports every hire exactly once while server and worker processes are SIGKILLed at random',
+    async () => {
+      sim = await startAshbySimulator({
+        scenario: generateCompany({ seed: 8, hires: size.hired, active: size.active, archived: size.archived }),
+      });
+      install = await createChaosInstall(dialect, { WORKER_CONCURRENCY: '4' });
+      const inst = install;
+      let server: HireBridgeProcess = await inst.startServer({ RUN_WORKER: 'true' });
+      let worker: HireBridgeProcess = await inst.startWorker();
+      const { connectionId, secretToken } = await inst.connect(sim.url, GENERATED_API_KEYS.full);
+      const { deliveries, hired } = buildDeliveries(sim, secretToken);
+      expect(deliveries.length).toBeGreaterThanOrEqual(2000);
+      const webhookUrl = `${inst.url}/webhooks/ashby/${connectionId}`;
+
+      // The chaos: every 1.5-3.5 s (CI size) one of the processes is SIGKILLed and started again.
+      let sending = true;
+      let kills = 0;
+      let chaosFailure: unknown;
+      const chaos = (async () => {
+        while (sending) {
+          const [low, high] = size.killEveryMs;
+          await new Promise((resolve) => setTimeout(resolve, low + random() * (high - low)));
+          if (!sending) break;
+          kills += 1;
+          if (random() < 0.5) {
+            await server.kill();
+            server = await inst.startServer({ RUN_WORKER: 'true' });
+          } else {
+            await worker.kill();
+            worker = await inst.startWorker();
+          }
+        }
+      })().catch((err: unknown) => {
+        // A process that cannot start again is a finding: stop the load and fail with its output.
+        chaosFailure = err;
+        sending = false;
+      });
+
+      // The load: paced over the chaos window, a few deliveries in flight at once, each until answered.
+      const started = Date.now();
+      const deadline = started + size.chaosMs + 120_000;
+      const spacingMs = size.chaosMs / deliveries.length;
+      const statuses: (number | undefined)[] = new Array<number | undefined>(deliveries.length);
+      let next = 0;
+      let retries = 0;
+      const sender = async () => {
+        for (let i = next++; i < deliveries.length && sending; i = next++) {
+          const due = started + i * spacingMs;
+          if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+          const result = await sendUntilAnswered(webhookUrl, deliveries[i]!, deadline);
+          statuses[i] = result.status;
+          retries += result.attempts - 1;
+        }
+      };
+      const progress = setInterval(() => {
+        const answered = statuses.filter((x) => x !== undefined).length;
+        console.log(`kill -9 chaos [${dialect}] progress: ${answered}/${deliveries.length} answered, ${kills} kills, ${retries} resends`);
+      }, 10_000);
+      await Promise.all(Array.from({ length: 8 }, sender)).finally(() => clearInterval(progress));
+      sending = false;
+      await chaos;
+      if (chaosFailure) throw chaosFailure;
+
+      // Drain with both processes up: leases of killed workers expire and their jobs are taken back.
+      await waitForDrain(inst.db, 90_000);
+
+      const acked = deliveries.filter((_, i) => (statuses[i] ?? 0) >= 200 && (statuses[i] ?? 0) < 300);
+      const rows = await inst.db
+        .selectFrom('webhook_deliveries')
+        .select(['action_key', 'action', 'status'])
+        .where('connection_id', '=', connectionId)
+        .execute();
+      const stored = new Map(rows.map((r) => [`${r.action_key}|${r.action}`, r.status]));
+      const unprocessed = new Set(
+        acked.map((d) => `${d.webhookActionId}|${d.action}`).filter((key) => {
+          const status = stored.get(key);
+          return status === undefined || status === 'queued';
+        }),
+      );
+      const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), hired);
+      const states = await jobStates(inst.db);
+      console.log(
+        `kill -9 chaos [${dialect}]: ${kills} SIGKILLs, ${retries} resends after a failed send, jobs ${JSON.stringify(states)}`,
+      );
+      reportScenario('kill-9', dialect, {
+        sent: deliveries.length,
+        acked: acked.length,
+        ...hireLine(hires),
+        // Lost: hired applications without a new hire, plus 2xx-acknowledged deliveries not processed.
+        lost: hires.lost + unprocessed.size,
+      });
+
+      expect(kills).toBeGreaterThanOrEqual(5);
+      expect(acked.length).toBe(deliveries.length);
+      expect(unprocessed.size).toBe(0);
+      expect(hires).toMatchObject({ duplicates: 0, unexpected: 0, lost: 0, newHires: hired.size });
+      expect(states['running'] ?? 0).toBe(0);
+      const dead = await inst.db.selectFrom('jobs').select(['kind', 'last_error']).where('state', '=', 'dead').execute();
+      expect(dead).toEqual([]);
+    },
+    sizes.killChaos.chaosMs + 300_000,
+  );
+});

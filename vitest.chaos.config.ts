@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm run test:chaos`: the reliability and security proof suite (test/chaos, README "Guarantees").
+ * Kept out of `npm test`: its files are named *.chaos.ts, which vitest.config.ts does not include.
+ * `CHAOS_LONG=1 npm run test:chaos` runs the long size for local soak runs.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/chaos/**/*.chaos.ts'],
+    pool: 'forks',
+    // One file at a time: each scenario starts several processes and some measure time (leases,
+    // Retry-After), which a second scenario on the same two cores would only blur.
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+    globalSetup: ['test/chaos/support/figures-summary.ts'],
+  },
+});
