@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('connecting Ashby', () => {
-  it('refuses a key without a required permission, naming each, through the API (422) and the CLI (exit 2)', async () => {
+  it('refuses a key without a required permission, naming each, through the API (422) and the CLI (exit 2)', { timeout: 90_000 }, async () => {
     sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH });
     server = await startTestServer('sqlite');
     const admin = await server.token('admin');
@@ -88,7 +88,8 @@ describe('connecting Ashby', () => {
     await worker.stop();
     expect(hires.items).toHaveLength(1);
     expect(sim.calls.some((c) => c.key === 'rotated_key')).toBe(true);
-  });
+    // Three CLI processes (tsx start-up each): generous on a loaded two-core machine.
+  }, 120_000);
 });
 
 describe.each(TEST_DIALECTS)('backfill on %s', (dialect) => {
