@@ -206,6 +206,23 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect((await post(`/api/v1/members/${memberId}/updates/${update.id}/reject`)).status).toBe(409);
   });
 
+  it('runs the whole loop from the CLI: inbox, edit, add member, member visible', { timeout: 120_000 }, async () => {
+    const fatima = await hire('5ad757a3-2f30-5c51-b9c4-fe43387e90c8');
+    const list = await runCli(['new-hires', 'list', '--json'], h.server.env);
+    expect((JSON.parse(list.stdout) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(fatima.id);
+    const edit = await runCli(['new-hires', 'edit', fatima.id, '--set', 'jobTitle=Head of Robotics', '--set', 'salaryAmount=91000'], h.server.env);
+    expect(edit.code).toBe(0);
+    expect(edit.stdout).toMatch(/jobTitle\s+Head of Robotics/);
+    const add = await runCli(['new-hires', 'add-member', fatima.id], h.server.env);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/Added member /);
+    const members = await runCli(['members', 'list', '--search', 'fatima'], h.server.env);
+    expect(members.stdout).toContain('Head of Robotics');
+    const badEdit = await runCli(['new-hires', 'edit', fatima.id, '--set', 'jobTitle=x'], h.server.env);
+    expect(badEdit.code).toBe(1);
+    expect(badEdit.stderr).toContain('conflict');
+  });
+
   it('records every action in the audit log with who and what, and keeps it from inbox tokens', async () => {
     const log = await h.api<{ items: { actor: string; action: string; targetType: string; details: Record<string, unknown> }[] }>('/api/v1/audit?limit=500');
     const actions = new Set(log.body.items.map((e) => e.action));
