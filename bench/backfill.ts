@@ -5,7 +5,7 @@ import { waitFor } from '../test/support/wait-for.js';
 import { preciseNow } from './lib/hire-session.js';
 import { startHireBridge, type ServerMode } from './lib/hirebridge.js';
 import { round } from './lib/percentiles.js';
-import { readMemory, startRssSampler } from './lib/proc-stats.js';
+import { readCpuMs, readMemory, startRssSampler } from './lib/proc-stats.js';
 
 /**
  * Benchmark 4, backfill: `hirebridge ashby backfill --no-wait` over `hires` past hires, imported by the
@@ -62,6 +62,7 @@ export async function runBackfill(options: {
     const idleRssMb = readMemory(hb.child.pid)?.rssMb;
     sim.resetCounters();
     const rss = startRssSampler(hb.child.pid);
+    const cpuBefore = readCpuMs(hb.child.pid) ?? Number.NaN;
 
     const cli = await hb.cli(['ashby', 'backfill', '--connection', connectionId, '--no-wait'], 120_000);
     if (cli.code !== 0) throw new Error(`backfill CLI failed (${cli.code}): ${cli.stderr.slice(-500)}`);
@@ -84,13 +85,16 @@ export async function runBackfill(options: {
       250,
     );
     const maxRssMb = rss.stop();
+    const serverCpuMs = (readCpuMs(hb.child.pid) ?? Number.NaN) - cpuBefore;
     const last = await hb.db
       .selectFrom('new_hires')
       .select((eb) => eb.fn.max('created_at').as('t'))
       .where('connection_id', '=', connectionId)
       .executeTakeFirstOrThrow();
 
-    const calls = sim.calls;
+    // API calls only (what the per-key limit counts); document downloads are reported apart.
+    const calls = sim.calls.filter((c) => c.endpoint !== 'file.download');
+    const fileDownloads = sim.calls.length - calls.length;
     const first = calls[0]?.time ?? Number.NaN;
     const endMs = Number(last.t);
     const minutes = (endMs - first) / 60_000;
@@ -99,6 +103,12 @@ export async function runBackfill(options: {
     const callsPerHire = accepted / options.hires;
     const hiresPerMinute = options.hires / minutes;
     const maxHiresPerMinute = options.limitPerMinute / callsPerHire;
+    // The middle 80% of the calls, leaving out the start (CLI start, first poll) and the last imports.
+    const okTimes = calls.filter((c) => c.status !== 429).map((c) => c.time);
+    const t10 = okTimes[Math.floor(okTimes.length * 0.1)] ?? Number.NaN;
+    const t90 = okTimes[Math.floor(okTimes.length * 0.9)] ?? Number.NaN;
+    const steadyCallsPerMinute =
+      (Math.floor(okTimes.length * 0.9) - Math.floor(okTimes.length * 0.1)) / ((t90 - t10) / 60_000);
     return {
       hires: options.hires,
       limitPerMinute: options.limitPerMinute,
@@ -112,6 +122,9 @@ export async function runBackfill(options: {
       fractionOfLimit: round(hiresPerMinute / maxHiresPerMinute, 3),
       http429,
       callsTotal: calls.length,
+      fileDownloads,
+      steadyFractionOfLimit: round(steadyCallsPerMinute / options.limitPerMinute, 3),
+      serverCpuMsPerHire: round(serverCpuMs / options.hires, 1),
       busiestMinuteCalls: busiestWindow(
         calls.filter((c) => c.status !== 429).map((c) => c.time),
         60_000,

@@ -26,6 +26,8 @@ export interface IntakeOptions {
   readonly concurrency: number;
   readonly openRate: number;
   readonly openMs: number;
+  /** How long the servers are left alone before their idle RSS is read. */
+  readonly idleMs: number;
 }
 
 interface TargetRun {
@@ -42,6 +44,9 @@ interface TargetRun {
 }
 
 export async function runIntake(options: IntakeOptions) {
+  const t0 = Date.now();
+  const progress = (what: string) =>
+    process.stderr.write(`bench:   intake: ${what} at ${Math.round((Date.now() - t0) / 1000)} s\n`);
   const sim = await startAshbySimulator({ scenario: generateCompany({ seed: 3, hires: 2, active: 4 }) });
   const started: { stop(): Promise<void> }[] = [];
   try {
@@ -118,8 +123,9 @@ export async function runIntake(options: IntakeOptions) {
       });
     }
 
+    progress('servers up');
     // Idle memory: started, connected, and left alone for a moment.
-    await sleep(2_000);
+    await sleep(options.idleMs);
     for (const t of targets) t.idleRssMb = readMemory(t.pid)?.rssMb;
 
     for (const t of targets)
@@ -145,11 +151,13 @@ export async function runIntake(options: IntakeOptions) {
         await sleep(100);
       }
     }
+    progress('closed-loop rounds done');
     for (const t of targets) {
       t.open = await openLoop(t.delivery, { ratePerSec: options.openRate, durationMs: options.openMs });
       await sleep(300);
     }
 
+    progress('open loops done');
     const baselineRun = targets[0]!;
     const report: Record<string, unknown> = {
       settings: {
@@ -207,7 +215,7 @@ export async function runIntake(options: IntakeOptions) {
     }
     return report;
   } finally {
-    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
     await sim.close();
   }
 }

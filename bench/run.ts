@@ -39,13 +39,29 @@ if (values.server !== undefined && values.server !== 'dist' && values.server !==
 
 const plan = quick
   ? {
-      intake: { rounds: 3, roundMs: 1_000, warmupMs: 500, concurrency: 16, openRate: 500, openMs: 1_500 },
+      intake: {
+        rounds: 4,
+        roundMs: 600,
+        warmupMs: 500,
+        concurrency: 16,
+        openRate: 500,
+        openMs: 1_000,
+        idleMs: 1_000,
+      },
       calls: { warmHires: 5 },
       latency: { hires: 20, latencyMs: 50, pollMs: 5 },
-      backfill: { hires: 150, limitPerMinute: 3_600, safety: 0.9, latencyMs: 25 },
+      backfill: { hires: 100, limitPerMinute: 3_600, safety: 0.9, latencyMs: 25 },
     }
   : {
-      intake: { rounds: 6, roundMs: 2_500, warmupMs: 2_000, concurrency: 16, openRate: 500, openMs: 10_000 },
+      intake: {
+        rounds: 15,
+        roundMs: 1_000,
+        warmupMs: 2_000,
+        concurrency: 16,
+        openRate: 500,
+        openMs: 10_000,
+        idleMs: 2_000,
+      },
       calls: { warmHires: 20 },
       latency: { hires: 200, latencyMs: 50, pollMs: 5 },
       backfill: { hires: 2_000, limitPerMinute: 6_000, safety: 0.9, latencyMs: 25 },

@@ -35,6 +35,14 @@ export function headlineRows(results: Json, fromSource = false): Row[] {
         met: dialect === 'sqlite' ? check(ratio, (v) => v >= 0.5) : undefined,
       });
     }
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      rows.push({
+        figure: `Intake ${dialect}: server CPU per request`,
+        value: `${fmt(num(intake, dialect, 'cpuPerReqVsBaseline'), 1)}x baseline (${fmt(num(intake, dialect, 'serverCpuUsPerReq'), 0)} vs ${fmt(num(intake, 'baseline', 'serverCpuUsPerReq'), 0)} us)`,
+        target: '(none)',
+        met: undefined,
+      });
+    }
     const rate = num(intake, 'settings', 'openRatePerSec');
     for (const dialect of ['sqlite', 'postgres', 'baseline'] as const) {
       const p99 = num(intake, dialect, 'p99Ms');

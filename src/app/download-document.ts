@@ -32,7 +32,8 @@ export async function downloadDocument(
   const doc = await deps.documents.find(input.documentId);
   // Gone (its new hire was deleted) or already stored by an earlier run: nothing to do.
   if (!doc || doc.status === 'stored') return 'skipped';
-  const fail = (error: string, final: boolean) => deps.documents.recordFailure(doc.id, { error, final, at: deps.clock.now() });
+  const fail = (error: string, final: boolean) =>
+    deps.documents.recordFailure(doc.id, { error, final, at: deps.clock.now() });
   const connection = await deps.connections.find(doc.connectionId);
   const gone = async () => {
     await fail('the Ashby connection no longer exists', true);
@@ -42,10 +43,19 @@ export async function downloadDocument(
   try {
     const url = await deps.fileUrlFor(doc.connectionId, doc.fileHandle);
     if (url === undefined) return await gone();
-    const file = await deps.files.fetch(url, { sourceApiUrl: connection.apiUrl, ...(input.signal ? { signal: input.signal } : {}) });
+    const file = await deps.files.fetch(url, {
+      sourceApiUrl: connection.apiUrl,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
     const blobKey = documentBlobKey(doc.id);
     await deps.blobs.put(blobKey, file.bytes, file.contentType);
-    const kept = await deps.documents.markStored(doc.id, { blobKey, contentType: file.contentType, sizeBytes: file.size, sha256: file.sha256, at: deps.clock.now() });
+    const kept = await deps.documents.markStored(doc.id, {
+      blobKey,
+      contentType: file.contentType,
+      sizeBytes: file.size,
+      sha256: file.sha256,
+      at: deps.clock.now(),
+    });
     if (kept) return 'stored';
     // Deleted while downloading: the delete could not see this file, so remove it here.
     await deps.blobs.delete(blobKey);

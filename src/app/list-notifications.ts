@@ -21,9 +21,15 @@ export interface NotificationView {
 }
 
 /** A user's in-app notifications, newest first. */
-export async function listNotifications(deps: NotificationReadDeps, input: { userId: string; unreadOnly: boolean; limit: number }): Promise<NotificationView[]> {
+export async function listNotifications(
+  deps: NotificationReadDeps,
+  input: { userId: string; unreadOnly: boolean; limit: number },
+): Promise<NotificationView[]> {
   if (!(await deps.users.find(input.userId))) throw notFound('User');
-  const rows = await deps.notifications.listForUser(input.userId, { unreadOnly: input.unreadOnly, limit: input.limit });
+  const rows = await deps.notifications.listForUser(input.userId, {
+    unreadOnly: input.unreadOnly,
+    limit: input.limit,
+  });
   return Promise.all(
     rows.map(async (notification) => {
       const hire = await deps.inbox.read((data) => data.findNewHire(notification.newHireId));
@@ -37,6 +43,10 @@ export async function listNotifications(deps: NotificationReadDeps, input: { use
   );
 }
 
-export async function markNotificationRead(deps: Pick<NotificationReadDeps, 'notifications'> & { readonly clock: { now(): number } }, input: { userId: string; notificationId: string }): Promise<void> {
-  if (!(await deps.notifications.markRead(input.notificationId, input.userId, deps.clock.now()))) throw notFound('Notification');
+export async function markNotificationRead(
+  deps: Pick<NotificationReadDeps, 'notifications'> & { readonly clock: { now(): number } },
+  input: { userId: string; notificationId: string },
+): Promise<void> {
+  if (!(await deps.notifications.markRead(input.notificationId, input.userId, deps.clock.now())))
+    throw notFound('Notification');
 }

@@ -26,11 +26,17 @@ export interface NotificationSettingsView {
   readonly channels: { readonly inApp: true; readonly email: boolean; readonly slack: boolean };
 }
 
-export async function getNotificationSettings(deps: NotificationAdminDeps, connectionId: string): Promise<NotificationSettingsView> {
+export async function getNotificationSettings(
+  deps: NotificationAdminDeps,
+  connectionId: string,
+): Promise<NotificationSettingsView> {
   if (!(await deps.connections.find(connectionId))) throw notFound('Ashby connection');
   const settings = await deps.notifications.settings(connectionId);
   const recipients = await resolveRecipients(
-    { usersByIds: async (ids) => (await deps.users.list()).filter((u) => ids.includes(u.id)), users: () => deps.users.list() },
+    {
+      usersByIds: async (ids) => (await deps.users.list()).filter((u) => ids.includes(u.id)),
+      users: () => deps.users.list(),
+    },
     settings,
   );
   return {
@@ -60,26 +66,49 @@ export async function saveNotificationSettings(
       const user = await deps.users.find(id);
       if (!user) problems.push({ field: 'recipients', userId: id, message: `user ${id} does not exist` });
       else if (!mayManageInbox(user.role)) {
-        problems.push({ field: 'recipients', userId: id, message: `user ${id} may not manage the ATS inbox (role ${user.role}), so cannot receive new-hire notifications` });
+        problems.push({
+          field: 'recipients',
+          userId: id,
+          message: `user ${id} may not manage the ATS inbox (role ${user.role}), so cannot receive new-hire notifications`,
+        });
       }
     }
   } else recipientIds = input.recipientIds;
   if (problems.length > 0) {
-    throw new AppError('invalid_fields', `Refused recipients: ${problems.map((p) => p.message).join('; ')}`, { details: { problems } });
+    throw new AppError('invalid_fields', `Refused recipients: ${problems.map((p) => p.message).join('; ')}`, {
+      details: { problems },
+    });
   }
-  const slackWebhookUrl = input.slackWebhookUrl === undefined || input.slackWebhookUrl === null ? input.slackWebhookUrl : checkSlackWebhookUrl(input.slackWebhookUrl);
+  const slackWebhookUrl =
+    input.slackWebhookUrl === undefined || input.slackWebhookUrl === null
+      ? input.slackWebhookUrl
+      : checkSlackWebhookUrl(input.slackWebhookUrl);
   await deps.notifications.saveSettings(
     input.connectionId,
-    { ...(recipientIds === undefined ? {} : { recipientIds }), ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }) },
+    {
+      ...(recipientIds === undefined ? {} : { recipientIds }),
+      ...(slackWebhookUrl === undefined ? {} : { slackWebhookUrl }),
+    },
     deps.clock.now(),
   );
   return getNotificationSettings(deps, input.connectionId);
 }
 
 /** At connect: remembers which user connected Ashby, the default recipient. Refuses an unknown user. */
-export async function checkConnectingUser(deps: Pick<NotificationAdminDeps, 'users'>, userId: string): Promise<User> {
+export async function checkConnectingUser(
+  deps: Pick<NotificationAdminDeps, 'users'>,
+  userId: string,
+): Promise<User> {
   const user = await deps.users.find(userId);
-  if (!user) throw new AppError('validation_failed', `connectedByUserId: user ${userId} does not exist`, { details: { problems: [{ field: 'connectedByUserId', message: 'no such user' }] } });
-  if (user.role !== 'admin') throw new AppError('validation_failed', `connectedByUserId: user ${userId} is not an admin; only admins connect Ashby`, { details: { problems: [{ field: 'connectedByUserId', message: 'must be an admin' }] } });
+  if (!user)
+    throw new AppError('validation_failed', `connectedByUserId: user ${userId} does not exist`, {
+      details: { problems: [{ field: 'connectedByUserId', message: 'no such user' }] },
+    });
+  if (user.role !== 'admin')
+    throw new AppError(
+      'validation_failed',
+      `connectedByUserId: user ${userId} is not an admin; only admins connect Ashby`,
+      { details: { problems: [{ field: 'connectedByUserId', message: 'must be an admin' }] } },
+    );
   return user;
 }

@@ -31,7 +31,7 @@ async function applicationOf(deps: MappingDeps, connectionId: string, subject: P
  * What a mapping (the saved one, or one sent to try out) makes of one real hire, read from Ashby now:
  * every field with its source and any per-field error, and the required fields left empty. Saves
  * nothing and queues nothing: it is the same engine over the same reads an import does, so what it
- * shows is what an import of that application would store.
+ * shows is what an import of that application would store (a new hire in review keeps its reviewer edits).
  */
 export async function previewMapping(
   deps: MappingDeps,

@@ -35,7 +35,14 @@ export async function queueNewHireNotifications(
       updatedAt: at,
     });
   for (const user of recipients) {
-    await notifications.insertNotification({ id: deps.ids.newId(), userId: user.id, newHireId: input.newHireId, connectionId: input.connectionId, createdAt: at, readAt: null });
+    await notifications.insertNotification({
+      id: deps.ids.newId(),
+      userId: user.id,
+      newHireId: input.newHireId,
+      connectionId: input.connectionId,
+      createdAt: at,
+      readAt: null,
+    });
     if (notifications.emailEnabled()) await send('email', user.id);
   }
   if (settings.slackWebhookConfigured) await send('slack', null);
@@ -46,7 +53,10 @@ export async function queueNewHireNotifications(
  * with an API token), every admin. Only users who may manage the inbox, checked again now: a user whose
  * role changed since they were chosen is skipped.
  */
-export async function resolveRecipients(notifications: Pick<NotificationData, 'usersByIds' | 'users'>, settings: NotificationSettings): Promise<User[]> {
+export async function resolveRecipients(
+  notifications: Pick<NotificationData, 'usersByIds' | 'users'>,
+  settings: NotificationSettings,
+): Promise<User[]> {
   const candidates =
     settings.recipientIds !== null
       ? await notifications.usersByIds(settings.recipientIds)

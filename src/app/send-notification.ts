@@ -26,7 +26,10 @@ export interface SendDeps {
  * twice. Every failure is recorded on the send and thrown for the queue: retryable ones are retried,
  * permanent ones (a refused address, bad credentials) go dead at once, where an admin can retry them.
  */
-export async function sendNotification(deps: SendDeps, input: { sendId: string; finalAttempt: boolean }): Promise<SendStatus | 'skipped'> {
+export async function sendNotification(
+  deps: SendDeps,
+  input: { sendId: string; finalAttempt: boolean },
+): Promise<SendStatus | 'skipped'> {
   const send = await deps.notifications.findSend(input.sendId);
   if (!send || send.status === 'sent' || send.status === 'cancelled') return 'skipped';
   const update = (status: SendStatus, lastError: string | null, attempted: boolean) =>
@@ -64,7 +67,9 @@ export async function sendNotification(deps: SendDeps, input: { sendId: string; 
   } catch (err) {
     const permanent = isAppError(err) && !err.retryable;
     // Our messages hold codes, never addresses; anything else is named by its class only.
-    const text = isAppError(err) ? err.message : `unexpected failure (${err instanceof Error ? err.name : 'unknown'})`;
+    const text = isAppError(err)
+      ? err.message
+      : `unexpected failure (${err instanceof Error ? err.name : 'unknown'})`;
     await update(permanent || input.finalAttempt ? 'failed' : 'retrying', text, true);
     throw err;
   }

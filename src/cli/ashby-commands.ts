@@ -3,6 +3,7 @@ import { isAppError } from '../core/errors/app-error.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { PermissionReport } from '../core/ports/ashby-gateway.js';
 import { reconcileCommand } from './ashby-reconcile-command.js';
+import { findUser } from './people-commands.js';
 import { printJson, printLine } from './output.js';
 import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
@@ -31,11 +32,18 @@ export function ashbyCommands(program: Command): void {
     .requiredOption('--api-key <key>', 'Ashby API key')
     .option('--api-url <url>', 'Ashby API base URL', 'https://api.ashbyhq.com')
     .option('--name <name>', 'a name for this Ashby account')
+    .option('--connected-by <user>', 'the admin user (id or email) connecting: the default recipient of new-hire notifications')
     .option('--json', 'print JSON: {id, webhookUrl, secretToken, permissions}')
-    .action(async (o: { apiKey: string; apiUrl: string; name?: string; json?: boolean }) => {
+    .action(async (o: { apiKey: string; apiUrl: string; name?: string; connectedBy?: string; json?: boolean }) => {
       try {
-        const result = await withContainer((c) =>
-          c.services.connectAshby({ apiKey: o.apiKey, apiUrl: o.apiUrl, actor: 'cli', ...(o.name ? { name: o.name } : {}) }),
+        const result = await withContainer(async (c) =>
+          c.services.connectAshby({
+            apiKey: o.apiKey,
+            apiUrl: o.apiUrl,
+            actor: 'cli',
+            ...(o.name ? { name: o.name } : {}),
+            ...(o.connectedBy ? { connectedByUserId: (await findUser(c, o.connectedBy)).id } : {}),
+          }),
         );
         if (o.json) {
           return printJson({

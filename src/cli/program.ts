@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { ashbyCommands } from './ashby-commands.js';
+import { documentCommands } from './document-commands.js';
 import { inboxCommands } from './inbox-commands.js';
 import { jobCommands } from './job-commands.js';
 import { mappingCommands } from './mapping-commands.js';
 import { printLine } from './output.js';
+import { peopleCommands } from './people-commands.js';
 import { tokenCommands } from './token-commands.js';
 import { withContainer } from './with-container.js';
 
@@ -32,5 +34,7 @@ export function buildProgram(): Command {
   tokenCommands(program);
   jobCommands(program);
   mappingCommands(program);
+  documentCommands(program);
+  peopleCommands(program);
   return program;
 }

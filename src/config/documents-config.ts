@@ -19,7 +19,7 @@ const urlWithScheme = (schemes: readonly string[], example: string) =>
 
 /** The environment variables of documents (blob storage, downloads) and email notifications; listed in README. */
 export const DOCUMENT_ENV = {
-  /** Where document files are kept: `filesystem` (DATA_DIR/documents) or `s3` (any S3-compatible storage). */
+  /** Where document files are kept: `filesystem` (DATA_DIR/blobs) or `s3` (any S3-compatible storage). */
   BLOB_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
   S3_ENDPOINT: urlWithScheme(['https:', 'http:'], 'https://s3.eu-west-1.amazonaws.com').optional(),
   S3_BUCKET: z.string().min(1).optional(),
@@ -59,11 +59,16 @@ export interface DocumentsConfig {
 }
 
 /** The documents part of the configuration, or the problems that make it unusable (named per variable). */
-export function documentsConfig(e: DocumentEnv, dataDir: string): { config: DocumentsConfig; problems: string[] } {
+export function documentsConfig(
+  e: DocumentEnv,
+  dataDir: string,
+): { config: DocumentsConfig; problems: string[] } {
   const problems: string[] = [];
-  let blobStore: BlobStoreConfig = { kind: 'filesystem', root: path.join(dataDir, 'documents') };
+  let blobStore: BlobStoreConfig = { kind: 'filesystem', root: path.join(dataDir, 'blobs') };
   if (e.BLOB_STORE === 's3') {
-    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => e[k] === undefined);
+    const missing = (
+      ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+    ).filter((k) => e[k] === undefined);
     for (const key of missing) problems.push(`${key}: is required when BLOB_STORE=s3`);
     blobStore = {
       kind: 's3',
@@ -77,7 +82,11 @@ export function documentsConfig(e: DocumentEnv, dataDir: string): { config: Docu
     };
   }
   return {
-    config: { blobStore, downloadTimeoutMs: e.FILE_DOWNLOAD_TIMEOUT_MS, smtp: e.SMTP_URL === undefined ? undefined : { url: e.SMTP_URL, from: e.SMTP_FROM } },
+    config: {
+      blobStore,
+      downloadTimeoutMs: e.FILE_DOWNLOAD_TIMEOUT_MS,
+      smtp: e.SMTP_URL === undefined ? undefined : { url: e.SMTP_URL, from: e.SMTP_FROM },
+    },
     problems,
   };
 }

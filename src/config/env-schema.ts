@@ -48,6 +48,11 @@ export const envSchema = z.object({
   /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /**
+   * On SIGTERM, how long running jobs may take to finish before they are put back for another worker.
+   * Keep it below the orchestrator's kill timeout (Kubernetes: terminationGracePeriodSeconds, default 30).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /**
    * FOR TESTING ONLY: makes the process kill itself (SIGKILL) when it reaches this crash point, so the
    * chaos suite can prove recovery from a crash at that exact moment. Never set it in production.
    */

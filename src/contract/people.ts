@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -9,6 +9,7 @@ export const userSchema = z.object({
   mayManageInbox: z.boolean(),
   createdAt: z.string(),
 });
+export type UserResponse = z.infer<typeof userSchema>;
 
 export const addUserRequestSchema = z.strictObject({
   email: z.string().min(3).max(254),
@@ -23,6 +24,7 @@ export const notificationSettingsSchema = z.object({
   connectedByUserId: z.string().nullable(),
   channels: z.object({ inApp: z.literal(true), email: z.boolean(), slack: z.boolean() }),
 });
+export type NotificationSettingsResponse = z.infer<typeof notificationSettingsSchema>;
 
 /**
  * `recipients`: user ids, or null for the default (the admin who connected Ashby); `slackWebhookUrl`: an
@@ -55,9 +57,17 @@ export const notificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
   /** Null once the new hire was deleted: notifications keep no personal data of their own. */
-  newHire: z.object({ name: z.string(), jobTitle: z.string().nullable(), startDate: z.string().nullable(), link: z.string() }).nullable(),
+  newHire: z
+    .object({
+      name: z.string(),
+      jobTitle: z.string().nullable(),
+      startDate: z.string().nullable(),
+      link: z.string(),
+    })
+    .nullable(),
   email: sendSchema.nullable(),
 });
+export type NotificationResponse = z.infer<typeof notificationSchema>;
 
 /** API tokens are not people: name the user whose notifications to read. */
 export const listNotificationsQuerySchema = z.object({

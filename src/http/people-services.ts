@@ -3,18 +3,34 @@ import type { DocumentOwner } from '../app/list-documents.js';
 import type { NotificationView } from '../app/list-notifications.js';
 import type { NotificationSettingsView } from '../app/notification-settings.js';
 import type { Principal } from '../core/auth/role.js';
-import type { DocumentCategory, DocumentCategoryKind, DocumentSettings, HireDocument } from '../core/model/document.js';
+import type {
+  DocumentCategory,
+  DocumentCategoryKind,
+  DocumentSettings,
+  HireDocument,
+} from '../core/model/document.js';
 import type { NotificationSend, SendStatus } from '../core/model/notification.js';
 import type { User } from '../core/model/user.js';
 
 /** Documents of new hires and members, the document lists and per-connection document settings. */
 export interface DocumentServices {
   list(owner: DocumentOwner): Promise<HireDocument[]>;
-  open(input: { owner: DocumentOwner; documentId: string }): Promise<{ document: HireDocument; content: AsyncIterable<Uint8Array> }>;
+  open(input: {
+    owner: DocumentOwner;
+    documentId: string;
+  }): Promise<{ document: HireDocument; content: AsyncIterable<Uint8Array> }>;
   categories(kind: DocumentCategoryKind): Promise<DocumentCategory[]>;
-  addCategory(input: { kind: DocumentCategoryKind; name: string; principal: Principal }): Promise<DocumentCategory>;
+  addCategory(input: {
+    kind: DocumentCategoryKind;
+    name: string;
+    principal: Principal;
+  }): Promise<DocumentCategory>;
   settings(connectionId: string): Promise<DocumentSettings>;
-  saveSettings(input: { connectionId: string; change: DocumentSettingsChange; principal: Principal }): Promise<DocumentSettings>;
+  saveSettings(input: {
+    connectionId: string;
+    change: DocumentSettingsChange;
+    principal: Principal;
+  }): Promise<DocumentSettings>;
 }
 
 /** HireBridge users, notification recipients and channels, in-app notifications and send status. */
@@ -28,7 +44,11 @@ export interface PeopleServices {
     slackWebhookUrl?: string | null;
     principal: Principal;
   }): Promise<NotificationSettingsView>;
-  listNotifications(input: { userId: string; unreadOnly: boolean; limit: number }): Promise<NotificationView[]>;
+  listNotifications(input: {
+    userId: string;
+    unreadOnly: boolean;
+    limit: number;
+  }): Promise<NotificationView[]>;
   markNotificationRead(input: { userId: string; notificationId: string }): Promise<void>;
   listSends(filter: { status?: SendStatus; limit: number }): Promise<NotificationSend[]>;
 }

@@ -21,7 +21,11 @@ export const downloadUniqueKey = (documentId: string) => `document-download:${do
 
 export function downloadDocumentHandler(deps: DownloadDeps): RegisteredJob {
   return registerJob(downloadDocumentJob, async (payload, context) => {
-    await downloadDocument(deps, { ...payload, finalAttempt: context.attempt >= downloadDocumentJob.maxAttempts, signal: context.signal });
+    await downloadDocument(deps, {
+      ...payload,
+      finalAttempt: context.attempt >= downloadDocumentJob.maxAttempts,
+      signal: context.signal,
+    });
   });
 }
 

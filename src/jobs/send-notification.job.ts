@@ -14,6 +14,9 @@ export const sendUniqueKey = (sendId: string) => `notification-send:${sendId}`;
 
 export function sendNotificationHandler(deps: SendDeps): RegisteredJob {
   return registerJob(sendNotificationJob, async (payload, context) => {
-    await sendNotification(deps, { ...payload, finalAttempt: context.attempt >= sendNotificationJob.maxAttempts });
+    await sendNotification(deps, {
+      ...payload,
+      finalAttempt: context.attempt >= sendNotificationJob.maxAttempts,
+    });
   });
 }

@@ -116,7 +116,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,
-    intake: deliveryIntake(db, clock, ids, wakeWorkers),
+    // Group commit on SQLite only: PostgreSQL commits concurrent transactions together itself.
+    intake: deliveryIntake(db, clock, ids, wakeWorkers, { groupCommit: database.dialect === 'sqlite' }),
     clock,
     ids,
     crashPoint,

@@ -1,11 +1,22 @@
 import type { Kysely } from 'kysely';
 import { actorOf, type Actor } from '../app/actor.js';
 import { addUser } from '../app/add-user.js';
-import { addDocumentCategory, getDocumentSettings, listDocumentCategories, saveDocumentSettings, type DocumentAdminDeps } from '../app/document-settings.js';
+import {
+  addDocumentCategory,
+  getDocumentSettings,
+  listDocumentCategories,
+  saveDocumentSettings,
+  type DocumentAdminDeps,
+} from '../app/document-settings.js';
 import type { DownloadDeps } from '../app/download-document.js';
 import { listDocuments, openDocument } from '../app/list-documents.js';
 import { listNotifications, markNotificationRead } from '../app/list-notifications.js';
-import { checkConnectingUser, getNotificationSettings, saveNotificationSettings, type NotificationAdminDeps } from '../app/notification-settings.js';
+import {
+  checkConnectingUser,
+  getNotificationSettings,
+  saveNotificationSettings,
+  type NotificationAdminDeps,
+} from '../app/notification-settings.js';
 import type { SendDeps } from '../app/send-notification.js';
 import type { Config } from '../config/config.js';
 import { createHttpClient } from '../connectors/kit/http-client.js';
@@ -59,7 +70,11 @@ export function createPeopleWiring(input: PeopleWiringInput) {
           endpoint: store.endpoint,
           bucket: store.bucket,
           region: store.region,
-          credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, ...(store.sessionToken ? { sessionToken: store.sessionToken } : {}) },
+          credentials: {
+            accessKeyId: store.accessKeyId,
+            secretAccessKey: store.secretAccessKey,
+            ...(store.sessionToken ? { sessionToken: store.sessionToken } : {}),
+          },
           forcePathStyle: store.forcePathStyle,
           timeoutMs: 30_000,
         })
@@ -90,11 +105,23 @@ export function createPeopleWiring(input: PeopleWiringInput) {
   function services(deps: {
     inbox: InboxStore;
     connections: AshbyConnectionStore;
-    audit: (actor: Actor, action: string, targetType: string, targetId: string, details?: Record<string, unknown>) => Promise<void>;
+    audit: (
+      actor: Actor,
+      action: string,
+      targetType: string,
+      targetId: string,
+      details?: Record<string, unknown>,
+    ) => Promise<void>;
   }): { documents: DocumentServices; people: PeopleServices } {
     const admin: DocumentAdminDeps = { documents, connections: deps.connections, clock, ids };
     const read = { documents, blobs, inbox: deps.inbox };
-    const notify: NotificationAdminDeps = { notifications, users, connections: deps.connections, clock, emailEnabled };
+    const notify: NotificationAdminDeps = {
+      notifications,
+      users,
+      connections: deps.connections,
+      clock,
+      emailEnabled,
+    };
     return {
       documents: {
         list: (owner) => listDocuments(read, owner),
@@ -122,20 +149,31 @@ export function createPeopleWiring(input: PeopleWiringInput) {
         notificationSettings: (connectionId) => getNotificationSettings(notify, connectionId),
         saveNotificationSettings: async ({ principal, ...i }) => {
           const saved = await saveNotificationSettings(notify, i);
-          await deps.audit(actorOf(principal), 'connection.notification_settings', 'connection', i.connectionId, {
-            recipients: saved.recipients.map((u) => u.id),
-            slack: saved.channels.slack,
-          });
+          await deps.audit(
+            actorOf(principal),
+            'connection.notification_settings',
+            'connection',
+            i.connectionId,
+            {
+              recipients: saved.recipients.map((u) => u.id),
+              slack: saved.channels.slack,
+            },
+          );
           return saved;
         },
-        listNotifications: (i) => listNotifications({ notifications, users, inbox: deps.inbox, publicUrl: config.publicUrl }, i),
+        listNotifications: (i) =>
+          listNotifications({ notifications, users, inbox: deps.inbox, publicUrl: config.publicUrl }, i),
         markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
         listSends: (filter) => notifications.listSends(filter),
       },
     };
   }
 
-  function jobs(deps: { inbox: InboxStore; connections: AshbyConnectionStore; fileUrlFor: DownloadDeps['fileUrlFor'] }): RegisteredJob[] {
+  function jobs(deps: {
+    inbox: InboxStore;
+    connections: AshbyConnectionStore;
+    fileUrlFor: DownloadDeps['fileUrlFor'];
+  }): RegisteredJob[] {
     const download: DownloadDeps = {
       documents,
       blobs,
@@ -144,8 +182,20 @@ export function createPeopleWiring(input: PeopleWiringInput) {
       connections: deps.connections,
       clock,
     };
-    const send: SendDeps = { notifications, inbox: deps.inbox, users, mailer, slack, publicUrl: config.publicUrl, clock };
-    return [downloadDocumentHandler(download), removeDocumentFileHandler({ blobs }), sendNotificationHandler(send)];
+    const send: SendDeps = {
+      notifications,
+      inbox: deps.inbox,
+      users,
+      mailer,
+      slack,
+      publicUrl: config.publicUrl,
+      clock,
+    };
+    return [
+      downloadDocumentHandler(download),
+      removeDocumentFileHandler({ blobs }),
+      sendNotificationHandler(send),
+    ];
   }
 
   return {
@@ -156,6 +206,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
     blobs,
     /** Before connecting: the connecting user must be an admin. After: they become the default recipient. */
     checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),
-    recordConnectedBy: (connectionId: string, userId: string) => notifications.recordConnectedBy(connectionId, userId, clock.now()),
+    recordConnectedBy: (connectionId: string, userId: string) =>
+      notifications.recordConnectedBy(connectionId, userId, clock.now()),
   };
 }

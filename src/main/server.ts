@@ -15,7 +15,7 @@ try {
     },
     'HireBridge is listening',
   );
-  onShutdownSignal(server.container.logger, () => server.stop());
+  onShutdownSignal(server.container.logger, () => server.stop(config.shutdownGraceMs));
 } catch (err) {
   exitOnStartupError(err);
 }

@@ -43,7 +43,11 @@ export async function startSmtpSink(options: { reject?: readonly string[] } = {}
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const mail = parse(raw, session.envelope.mailFrom ? session.envelope.mailFrom.address : '', session.envelope.rcptTo.map((r) => r.address));
+        const mail = parse(
+          raw,
+          session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          session.envelope.rcptTo.map((r) => r.address),
+        );
         sink.messages.push(mail);
         sink.onMessage?.(mail);
         callback();
@@ -68,7 +72,9 @@ function parse(raw: string, from: string, to: string[]): ReceivedMail {
   let body = split < 0 ? '' : raw.slice(split + 4);
   if (/^content-transfer-encoding:\s*quoted-printable/im.test(head)) {
     body = Buffer.from(
-      body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
       'latin1',
     ).toString('utf8');
   } else if (/^content-transfer-encoding:\s*base64/im.test(head)) {
@@ -78,7 +84,12 @@ function parse(raw: string, from: string, to: string[]): ReceivedMail {
   const subject = subjectLine.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
     enc.toLowerCase() === 'b'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
   return { from, to, subject: subject.trim(), text: body.replace(/\r\n/g, '\n').trim(), raw };
 }

@@ -10,7 +10,7 @@ export async function runWorkerProcess(): Promise<void> {
   worker.start();
   container.logger.info({ workerId: worker.id }, 'worker started');
   onShutdownSignal(container.logger, async () => {
-    await worker.stop();
+    await worker.stop(container.config.shutdownGraceMs);
     await container.close();
   });
   // Keep running until a signal arrives.

@@ -23,11 +23,21 @@ const REDACT_PATHS = [
   '*.salary',
 ];
 
+/**
+ * Requests are logged by method and path, never with their query string: a query can carry personal
+ * data (the member search's `?q=` holds a name or an email) and the redaction above works on keys, not
+ * inside a URL (found by the secrets-and-pii chaos scenario). Headers are not logged at all.
+ */
+function requestForLog(req: { method?: string; url?: string; ip?: string }) {
+  return { method: req.method, url: (req.url ?? '').split('?')[0], remoteAddress: req.ip };
+}
+
 export function createLogger(level: string, destination?: DestinationStream): PinoLogger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { req: requestForLog },
       base: { service: 'hirebridge' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

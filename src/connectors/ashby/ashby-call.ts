@@ -81,10 +81,18 @@ function parseErrorEnvelope(text: string): AshbyErrorEnvelope | undefined {
   }
 }
 
+/**
+ * Ashby's codes are lower snake_case with at least one underscore (invalid_input, application_not_found).
+ * Anything else is not shown: the deprecated `errors[]` holds free text, and an API that echoes input can
+ * put a single word of personal data there (a surname), which would reach logs and `last_error` (found
+ * by the secrets-and-pii chaos scenario).
+ */
+const ASHBY_ERROR_CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+
 /** Maps an Ashby error code to our closed set. The code is shown only if it looks like a code. */
 export function envelopeError(endpoint: string, envelope: AshbyErrorEnvelope): AppError {
   const raw = ashbyErrorCode(envelope);
-  const code = /^[A-Za-z0-9_.-]{1,80}$/.test(raw) ? raw : 'unknown';
+  const code = raw.length <= 80 && ASHBY_ERROR_CODE.test(raw) ? raw : 'unknown';
   const name = `ashby ${endpoint}`;
   const details = { endpoint: name, upstreamCode: code };
   if (code === 'missing_endpoint_permission') {

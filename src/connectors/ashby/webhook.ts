@@ -111,10 +111,13 @@ export function parseAshbyWebhook(rawBody: Buffer): WebhookParseResult {
   if (!envelope.success || Array.isArray(envelope.data.data))
     return { ok: false, reason: 'invalid_envelope' };
   const { action, data } = envelope.data;
+  const webhookActionId = envelope.data.webhookActionId ?? null;
+  if (!ACTION_NAME.test(action) || (webhookActionId !== null && !isIdLike(webhookActionId)))
+    return { ok: false, reason: 'invalid_envelope' };
   return {
     ok: true,
     event: {
-      webhookActionId: envelope.data.webhookActionId ?? null,
+      webhookActionId,
       action,
       applicationId: applicationIdOf(data),
       offer: offerOf(data),
@@ -156,6 +159,20 @@ function offerOf(data: Record<string, unknown>): Offer | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * What Ashby's ids and event names look like: ids are UUIDs, actions camelCase words. Anything else in a
+ * signed body (a megabyte-long "id", NUL or control characters) is refused or ignored here, before it
+ * reaches the database: PostgreSQL text cannot hold NUL, and a btree index entry holds about 2.7 kB, so
+ * such values turned a signed delivery into a 500 (found by the hostile-input chaos scenario). The
+ * limits are loose on purpose: an id format Ashby may adopt later still passes.
+ */
+const ACTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+const ID_LIKE = /^[\x21-\x7e]{1,200}$/;
+
+function isIdLike(value: string): boolean {
+  return ID_LIKE.test(value);
+}
+
 function stringAt(root: unknown, ...path: string[]): string | null {
   let current: unknown = root;
   for (const key of path) {
@@ -169,5 +186,5 @@ function stringAt(root: unknown, ...path: string[]): string | null {
     }
     current = (current as Record<string, unknown>)[key];
   }
-  return typeof current === 'string' && current.length > 0 ? current : null;
+  return typeof current === 'string' && isIdLike(current) ? current : null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PAYLOAD_HASH, signRequest, uriEncode } from './aws-sigv4.js';
 
-const signatureOf = (headers: Record<string, string>) => /Signature=([0-9a-f]{64})$/.exec(headers['authorization'] ?? '')?.[1];
+const signatureOf = (headers: Record<string, string>) =>
+  /Signature=([0-9a-f]{64})$/.exec(headers['authorization'] ?? '')?.[1];
 
 describe('signRequest', () => {
   it("matches AWS's S3 GET Object example (sig-v4-header-based-auth)", () => {
@@ -10,7 +11,10 @@ describe('signRequest', () => {
       url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'),
       headers: { Range: 'bytes=0-9', 'x-amz-content-sha256': EMPTY_PAYLOAD_HASH },
       payloadHash: EMPTY_PAYLOAD_HASH,
-      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      credentials: {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
       region: 'us-east-1',
       service: 's3',
       now: Date.parse('2013-05-24T00:00:00Z'),
@@ -29,7 +33,10 @@ describe('signRequest', () => {
       url: new URL('https://example.amazonaws.com/?Param2=value2&Param1=value1'),
       headers: {},
       payloadHash: EMPTY_PAYLOAD_HASH,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+      credentials: {
+        accessKeyId: 'AKIDEXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+      },
       region: 'us-east-1',
       service: 'service',
       now: Date.parse('2015-08-30T12:36:00Z'),

@@ -18,14 +18,20 @@ beforeEach(() => {
   upstream.requests.length = 0;
   upstream.handler = (req, res) => {
     if (req.path.startsWith('/file')) {
-      res.writeHead(200, { 'content-type': 'application/PDF; name="x.pdf"', 'content-length': String(PDF.length) });
+      res.writeHead(200, {
+        'content-type': 'application/PDF; name="x.pdf"',
+        'content-length': String(PDF.length),
+      });
       res.end(PDF);
     } else res.writeHead(404).end();
   };
 });
 
 /** A DNS table: names the tests invent resolve only through it, so the pinned lookup must be used. */
-function options(table: Record<string, readonly ResolvedAddress[]> = {}, extra: Partial<SafeDownloadOptions> = {}): SafeDownloadOptions {
+function options(
+  table: Record<string, readonly ResolvedAddress[]> = {},
+  extra: Partial<SafeDownloadOptions> = {},
+): SafeDownloadOptions {
   return {
     resolveHost: async (host) => {
       const found = table[host];
@@ -46,7 +52,13 @@ async function failure(promise: Promise<unknown>) {
     await promise;
   } catch (err) {
     if (!isAppError(err)) throw err;
-    return { code: err.code, retryable: err.retryable, message: err.message, reason: err.details?.['reason'], rule: err.details?.['rule'] };
+    return {
+      code: err.code,
+      retryable: err.retryable,
+      message: err.message,
+      reason: err.details?.['reason'],
+      rule: err.details?.['rule'],
+    };
   }
   throw new Error('expected the download to fail');
 }
@@ -64,7 +76,11 @@ describe('safeDownload', () => {
   });
 
   it('connects to the checked address, not to what DNS says later (pinned lookup)', async () => {
-    const file = await safeDownload(options({ 'files.sim.test': [v4('127.0.0.1')] }), `http://files.sim.test:${port}/file`, LOOPBACK_OK);
+    const file = await safeDownload(
+      options({ 'files.sim.test': [v4('127.0.0.1')] }),
+      `http://files.sim.test:${port}/file`,
+      LOOPBACK_OK,
+    );
     expect(file.size).toBe(PDF.length);
     expect(upstream.requests[0]?.headers.host).toBe(`files.sim.test:${port}`);
   });
@@ -87,7 +103,12 @@ describe('safeDownload', () => {
       [`file:///etc/passwd`, 'scheme'],
     ])('%s', async (url, rule) => {
       const refused = await failure(safeDownload(options(), url.replace('PORT', port), STRICT));
-      expect(refused).toMatchObject({ code: 'upstream_permanent', reason: 'ssrf_refused', rule, retryable: false });
+      expect(refused).toMatchObject({
+        code: 'upstream_permanent',
+        reason: 'ssrf_refused',
+        rule,
+        retryable: false,
+      });
       expect(upstream.requests).toHaveLength(0);
     });
   });
@@ -101,18 +122,28 @@ describe('safeDownload', () => {
 
   it('refuses a name resolving to an IPv4-mapped metadata address', async () => {
     const table = { 'meta.example.test': [{ address: '::ffff:169.254.169.254', family: 6 as const }] };
-    expect(await failure(safeDownload(options(table), 'https://meta.example.test/', STRICT))).toMatchObject({ rule: 'address' });
+    expect(await failure(safeDownload(options(table), 'https://meta.example.test/', STRICT))).toMatchObject({
+      rule: 'address',
+    });
   });
 
   it('loopback mode still refuses private and link-local addresses, and plain http to public hosts', async () => {
-    expect(await failure(safeDownload(options(), 'http://169.254.169.254/latest', LOOPBACK_OK))).toMatchObject({ rule: 'address' });
-    expect(await failure(safeDownload(options(), 'http://10.0.0.1/', LOOPBACK_OK))).toMatchObject({ rule: 'address' });
+    expect(
+      await failure(safeDownload(options(), 'http://169.254.169.254/latest', LOOPBACK_OK)),
+    ).toMatchObject({ rule: 'address' });
+    expect(await failure(safeDownload(options(), 'http://10.0.0.1/', LOOPBACK_OK))).toMatchObject({
+      rule: 'address',
+    });
     const table = { 'public.example.test': [v4('93.184.216.34')] };
-    expect(await failure(safeDownload(options(table), 'http://public.example.test/', LOOPBACK_OK))).toMatchObject({ rule: 'scheme' });
+    expect(
+      await failure(safeDownload(options(table), 'http://public.example.test/', LOOPBACK_OK)),
+    ).toMatchObject({ rule: 'scheme' });
   });
 
   it('refuses URLs carrying credentials (Node would send them as Basic auth)', async () => {
-    expect(await failure(safeDownload(options(), `http://user:pw@127.0.0.1:${port}/file`, LOOPBACK_OK))).toMatchObject({ rule: 'credentials' });
+    expect(
+      await failure(safeDownload(options(), `http://user:pw@127.0.0.1:${port}/file`, LOOPBACK_OK)),
+    ).toMatchObject({ rule: 'credentials' });
     expect(upstream.requests).toHaveLength(0);
   });
 
@@ -145,7 +176,9 @@ describe('safeDownload', () => {
 
     it('gives up after a few hops', async () => {
       redirectTo('/redirect');
-      const refused = await failure(safeDownload(options({}, { maxRedirects: 2 }), `${upstream.url}/redirect`, LOOPBACK_OK));
+      const refused = await failure(
+        safeDownload(options({}, { maxRedirects: 2 }), `${upstream.url}/redirect`, LOOPBACK_OK),
+      );
       expect(refused).toMatchObject({ rule: 'too_many_redirects' });
       expect(upstream.requests).toHaveLength(3);
     });
@@ -158,7 +191,11 @@ describe('safeDownload', () => {
         res.write(Buffer.alloc(10));
       };
       const refused = await failure(safeDownload(options(), `${upstream.url}/big`, LOOPBACK_OK));
-      expect(refused).toMatchObject({ code: 'upstream_permanent', reason: 'file_too_large', retryable: false });
+      expect(refused).toMatchObject({
+        code: 'upstream_permanent',
+        reason: 'file_too_large',
+        retryable: false,
+      });
       expect(refused.message).toBe(`the file is larger than the ${LIMIT} bytes limit (${LIMIT + 1} bytes)`);
     });
 
@@ -168,12 +205,17 @@ describe('safeDownload', () => {
         for (let i = 0; i < 5; i++) res.write(Buffer.alloc(LIMIT / 2));
         res.end();
       };
-      expect(await failure(safeDownload(options(), `${upstream.url}/big`, LOOPBACK_OK))).toMatchObject({ reason: 'file_too_large' });
+      expect(await failure(safeDownload(options(), `${upstream.url}/big`, LOOPBACK_OK))).toMatchObject({
+        reason: 'file_too_large',
+      });
     });
 
     it('names the limit in MiB for the production cap', async () => {
-      upstream.handler = (_req, res) => res.writeHead(200, { 'content-length': String(25 * 1024 * 1024 + 1) }).end();
-      const refused = await failure(safeDownload(options({}, { maxBytes: 25 * 1024 * 1024 }), `${upstream.url}/big`, LOOPBACK_OK));
+      upstream.handler = (_req, res) =>
+        res.writeHead(200, { 'content-length': String(25 * 1024 * 1024 + 1) }).end();
+      const refused = await failure(
+        safeDownload(options({}, { maxBytes: 25 * 1024 * 1024 }), `${upstream.url}/big`, LOOPBACK_OK),
+      );
       expect(refused.message).toBe('the file is larger than the 25 MiB limit (26214401 bytes)');
     });
   });
@@ -185,17 +227,24 @@ describe('safeDownload', () => {
       [503, 'upstream_retryable', true],
     ])('HTTP %i is %s', async (status, code, retryable) => {
       upstream.handler = (_req, res) => res.writeHead(status).end();
-      expect(await failure(safeDownload(options(), `${upstream.url}/x`, LOOPBACK_OK))).toMatchObject({ code, retryable });
+      expect(await failure(safeDownload(options(), `${upstream.url}/x`, LOOPBACK_OK))).toMatchObject({
+        code,
+        retryable,
+      });
     });
 
     it('times out a host that never answers, as retryable', async () => {
       upstream.handler = () => undefined;
-      const refused = await failure(safeDownload(options({}, { timeoutMs: 200 }), `${upstream.url}/hang`, LOOPBACK_OK));
+      const refused = await failure(
+        safeDownload(options({}, { timeoutMs: 200 }), `${upstream.url}/hang`, LOOPBACK_OK),
+      );
       expect(refused).toMatchObject({ code: 'upstream_retryable', reason: 'timeout' });
     });
 
     it('keeps the URL out of error messages (presigned URLs carry tokens)', async () => {
-      const refused = await failure(safeDownload(options(), 'https://10.0.0.1/file?X-Amz-Signature=secret-token', STRICT));
+      const refused = await failure(
+        safeDownload(options(), 'https://10.0.0.1/file?X-Amz-Signature=secret-token', STRICT),
+      );
       expect(refused.message).not.toContain('secret-token');
     });
   });

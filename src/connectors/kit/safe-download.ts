@@ -104,11 +104,16 @@ function parseUrl(text: string, base?: URL): URL {
 }
 
 /** Checks scheme, credentials and every address of the host; returns the addresses to connect to. */
-async function checkTarget(options: SafeDownloadOptions, target: URL, policy: DownloadPolicy): Promise<ResolvedAddress[]> {
+async function checkTarget(
+  options: SafeDownloadOptions,
+  target: URL,
+  policy: DownloadPolicy,
+): Promise<ResolvedAddress[]> {
   if (target.protocol !== 'https:' && !(policy.allowLoopback && target.protocol === 'http:')) {
     throw refused(`the ${target.protocol.replace(/:$/, '')} scheme is not allowed (https only)`, 'scheme');
   }
-  if (target.username !== '' || target.password !== '') throw refused('URLs with credentials are not allowed', 'credentials');
+  if (target.username !== '' || target.password !== '')
+    throw refused('URLs with credentials are not allowed', 'credentials');
   const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
   const literal = classifyAddress(host);
   const addresses: ResolvedAddress[] =
@@ -136,7 +141,11 @@ function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
     const usable = addresses.filter((a) => family === 0 || a.family === family);
     const first = usable[0];
     if (!first) {
-      callback(Object.assign(new Error('no checked address of the requested family'), { code: 'ENOTFOUND' }), '', 0);
+      callback(
+        Object.assign(new Error('no checked address of the requested family'), { code: 'ENOTFOUND' }),
+        '',
+        0,
+      );
       return;
     }
     if (lookupOptions.all === true) {
@@ -147,7 +156,11 @@ function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
   };
 }
 
-function get(target: URL, addresses: readonly ResolvedAddress[], signal: AbortSignal): Promise<IncomingMessage> {
+function get(
+  target: URL,
+  addresses: readonly ResolvedAddress[],
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
   const transport = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = transport.request(
@@ -197,27 +210,42 @@ async function readCapped(response: IncomingMessage, maxBytes: number): Promise<
 /** `type/subtype` only, lower case; anything unusual becomes application/octet-stream. */
 export function contentTypeOf(header: string | undefined): string {
   const value = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(value) ? value : 'application/octet-stream';
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/.test(value)
+    ? value
+    : 'application/octet-stream';
 }
 
 const MIB = 1024 * 1024;
 const sizeText = (bytes: number) => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes} bytes`);
 
 function tooLarge(maxBytes: number, declared: number | null): AppError {
-  return new AppError('upstream_permanent', `the file is larger than the ${sizeText(maxBytes)} limit${declared === null ? '' : ` (${declared} bytes)`}`, {
-    details: { endpoint: ENDPOINT, reason: 'file_too_large', limitBytes: maxBytes, ...(declared === null ? {} : { declaredBytes: declared }) },
-  });
+  return new AppError(
+    'upstream_permanent',
+    `the file is larger than the ${sizeText(maxBytes)} limit${declared === null ? '' : ` (${declared} bytes)`}`,
+    {
+      details: {
+        endpoint: ENDPOINT,
+        reason: 'file_too_large',
+        limitBytes: maxBytes,
+        ...(declared === null ? {} : { declaredBytes: declared }),
+      },
+    },
+  );
 }
 
 function refused(why: string, rule: string): AppError {
-  return new AppError('upstream_permanent', `file URL refused: ${why}`, { details: { endpoint: ENDPOINT, reason: 'ssrf_refused', rule } });
+  return new AppError('upstream_permanent', `file URL refused: ${why}`, {
+    details: { endpoint: ENDPOINT, reason: 'ssrf_refused', rule },
+  });
 }
 
 function statusError(status: number): AppError {
   // A presigned link that expired between file.info and the download answers 403; the next attempt asks
   // Ashby for a fresh link, so that one is worth retrying.
   if (status === 403) {
-    return new AppError('upstream_retryable', `${ENDPOINT}: the file host refused the link (HTTP 403)`, { details: { endpoint: ENDPOINT, status } });
+    return new AppError('upstream_retryable', `${ENDPOINT}: the file host refused the link (HTTP 403)`, {
+      details: { endpoint: ENDPOINT, status },
+    });
   }
   return errorForStatus(ENDPOINT, status);
 }

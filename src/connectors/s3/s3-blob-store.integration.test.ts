@@ -56,16 +56,23 @@ describe('S3 blob store against the fake S3', () => {
 
   it('is refused when the clock is far off (the signature date is checked)', async () => {
     const skewed = store({ clock: { now: () => Date.now() - 60 * 60 * 1000 } });
-    expect((await failure(skewed.put('documents/x', Buffer.from('x'), 'text/plain'))).message).toContain('RequestTimeTooSkewed');
+    expect((await failure(skewed.put('documents/x', Buffer.from('x'), 'text/plain'))).message).toContain(
+      'RequestTimeTooSkewed',
+    );
   });
 
   it('names a missing bucket', async () => {
-    expect((await failure(store({ bucket: 'nope' }).put('documents/x', Buffer.from('x'), 'text/plain'))).message).toContain('NoSuchBucket');
+    expect(
+      (await failure(store({ bucket: 'nope' }).put('documents/x', Buffer.from('x'), 'text/plain'))).message,
+    ).toContain('NoSuchBucket');
   });
 
   it('classes S3 throttling and 5xx as retryable for the queue', async () => {
     s3.failNext(503, 'SlowDown');
-    expect(await failure(store().put('documents/y', Buffer.from('y'), 'text/plain'))).toMatchObject({ code: 'upstream_retryable', retryable: true });
+    expect(await failure(store().put('documents/y', Buffer.from('y'), 'text/plain'))).toMatchObject({
+      code: 'upstream_retryable',
+      retryable: true,
+    });
     s3.failNext(500, 'InternalError');
     expect(await failure(store().delete('documents/y'))).toMatchObject({ retryable: true });
   });

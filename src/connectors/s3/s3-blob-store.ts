@@ -33,11 +33,17 @@ export function s3BlobStore(options: S3Options): BlobStore {
 
   function urlOf(key: string): URL {
     const encodedKey = key.split('/').map(uriEncode).join('/');
-    if (options.forcePathStyle) return new URL(`${base.origin}${basePath}/${uriEncode(options.bucket)}/${encodedKey}`);
+    if (options.forcePathStyle)
+      return new URL(`${base.origin}${basePath}/${uriEncode(options.bucket)}/${encodedKey}`);
     return new URL(`${base.protocol}//${options.bucket}.${base.host}${basePath}/${encodedKey}`);
   }
 
-  async function send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Uint8Array, contentType?: string): Promise<Response> {
+  async function send(
+    method: 'PUT' | 'GET' | 'DELETE',
+    key: string,
+    body?: Uint8Array,
+    contentType?: string,
+  ): Promise<Response> {
     const url = urlOf(key);
     const payloadHash = sha256Hex(body ?? '');
     const headers = signRequest({
@@ -56,7 +62,10 @@ export function s3BlobStore(options: S3Options): BlobStore {
     // fetch sets Host itself (the same value that was signed) and refuses it as a request header.
     delete headers['host'];
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('headers timeout', 'TimeoutError')), options.timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('headers timeout', 'TimeoutError')),
+      options.timeoutMs,
+    );
     try {
       return await options.fetch(url, {
         method,
@@ -66,7 +75,10 @@ export function s3BlobStore(options: S3Options): BlobStore {
         redirect: 'manual',
       });
     } catch (err) {
-      throw errorForTransport(`${ENDPOINT} ${method}`, controller.signal.aborted ? Object.assign(new Error('timed out'), { name: 'TimeoutError' }) : err);
+      throw errorForTransport(
+        `${ENDPOINT} ${method}`,
+        controller.signal.aborted ? Object.assign(new Error('timed out'), { name: 'TimeoutError' }) : err,
+      );
     } finally {
       clearTimeout(timer);
     }

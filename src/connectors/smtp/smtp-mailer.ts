@@ -28,7 +28,12 @@ export function smtpMailer(options: SmtpOptions): Mailer {
   return {
     send: async (message) => {
       try {
-        await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
       } catch (err) {
         throw smtpError(err);
       }
@@ -42,14 +47,22 @@ export function smtpError(err: unknown): AppError {
   const code = typeof e.code === 'string' && /^[A-Z0-9_]{2,40}$/.test(e.code) ? e.code : undefined;
   if (reply !== undefined) {
     const retryable = reply >= 400 && reply < 500;
-    return new AppError(retryable ? 'upstream_retryable' : 'upstream_permanent', `smtp: the server answered ${reply}`, {
-      details: { endpoint: 'smtp', smtpReply: reply, ...(code ? { smtpCode: code } : {}) },
-      cause: err,
-    });
+    return new AppError(
+      retryable ? 'upstream_retryable' : 'upstream_permanent',
+      `smtp: the server answered ${reply}`,
+      {
+        details: { endpoint: 'smtp', smtpReply: reply, ...(code ? { smtpCode: code } : {}) },
+        cause: err,
+      },
+    );
   }
   const permanent = code === 'EAUTH' || code === 'EENVELOPE' || code === 'EMESSAGE';
-  return new AppError(permanent ? 'upstream_permanent' : 'upstream_retryable', `smtp: sending failed${code ? ` (${code})` : ''}`, {
-    details: { endpoint: 'smtp', ...(code ? { smtpCode: code } : {}) },
-    cause: err,
-  });
+  return new AppError(
+    permanent ? 'upstream_permanent' : 'upstream_retryable',
+    `smtp: sending failed${code ? ` (${code})` : ''}`,
+    {
+      details: { endpoint: 'smtp', ...(code ? { smtpCode: code } : {}) },
+      cause: err,
+    },
+  );
 }

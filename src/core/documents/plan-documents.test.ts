@@ -10,7 +10,11 @@ const SIGNED = file('l3', 'Offer Letter (signed).pdf');
 const RESUME = file('r', 'CV.pdf');
 const COVER = file('c', 'Cover letter.docx');
 
-const files: BundleFiles = { resume: RESUME, candidateFiles: [COVER, RESUME], offerLetters: [LETTER_PDF, LETTER_DOCX, SIGNED] };
+const files: BundleFiles = {
+  resume: RESUME,
+  candidateFiles: [COVER, RESUME],
+  offerLetters: [LETTER_PDF, LETTER_DOCX, SIGNED],
+};
 
 describe('pickOfferLetter', () => {
   it('prefers the signed PDF when asked and present', () => {
@@ -33,7 +37,14 @@ describe('pickOfferLetter', () => {
 
 describe('planDocuments', () => {
   it('files the offer letter under the type and the resume and other files in the folder, each file once', () => {
-    expect(planDocuments(files, DEFAULT_DOCUMENT_SETTINGS).map((p) => [p.kind, p.file.id, p.category.kind, p.category.name])).toEqual([
+    expect(
+      planDocuments(files, DEFAULT_DOCUMENT_SETTINGS).map((p) => [
+        p.kind,
+        p.file.id,
+        p.category.kind,
+        p.category.name,
+      ]),
+    ).toEqual([
       ['offer_letter', 'l3', 'type', 'Offer letter'],
       ['resume', 'r', 'folder', 'Hiring documents'],
       ['candidate_file', 'c', 'folder', 'Hiring documents'],
@@ -45,8 +56,13 @@ describe('planDocuments', () => {
       offerLetter: { enabled: true, documentType: 'Contract', preferSigned: false },
       candidateFiles: { enabled: false, folder: 'Hiring documents' },
     };
-    expect(planDocuments(files, custom).map((p) => [p.kind, p.file.id, p.category.name])).toEqual([['offer_letter', 'l1', 'Contract']]);
-    const noLetter = { ...DEFAULT_DOCUMENT_SETTINGS, offerLetter: { ...DEFAULT_DOCUMENT_SETTINGS.offerLetter, enabled: false } };
+    expect(planDocuments(files, custom).map((p) => [p.kind, p.file.id, p.category.name])).toEqual([
+      ['offer_letter', 'l1', 'Contract'],
+    ]);
+    const noLetter = {
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      offerLetter: { ...DEFAULT_DOCUMENT_SETTINGS.offerLetter, enabled: false },
+    };
     expect(planDocuments(files, noLetter).map((p) => p.kind)).toEqual(['resume', 'candidate_file']);
   });
 });

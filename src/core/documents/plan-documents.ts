@@ -17,7 +17,12 @@ export function planDocuments(files: BundleFiles, settings: DocumentSettings): P
   const planned: PlannedDocument[] = [];
   if (settings.offerLetter.enabled) {
     const letter = pickOfferLetter(files.offerLetters, settings.offerLetter.preferSigned);
-    if (letter) planned.push({ kind: 'offer_letter', file: letter, category: { kind: 'type', name: settings.offerLetter.documentType } });
+    if (letter)
+      planned.push({
+        kind: 'offer_letter',
+        file: letter,
+        category: { kind: 'type', name: settings.offerLetter.documentType },
+      });
   }
   if (settings.candidateFiles.enabled) {
     const folder = { kind: 'folder' as const, name: settings.candidateFiles.folder };
@@ -35,7 +40,10 @@ export function planDocuments(files: BundleFiles, settings: DocumentSettings): P
  * PDF whose name says "signed" (and not "unsigned") counts as signed. Without a signed one, or when it is
  * not preferred, the unsigned PDF; failing that, the first file (a .docx).
  */
-export function pickOfferLetter(files: readonly BundleFileHandle[], preferSigned: boolean): BundleFileHandle | undefined {
+export function pickOfferLetter(
+  files: readonly BundleFileHandle[],
+  preferSigned: boolean,
+): BundleFileHandle | undefined {
   const isPdf = (f: BundleFileHandle) => /\.pdf$/i.test(f.name.trim());
   const isSigned = (f: BundleFileHandle) => /(^|[^a-z])signed/i.test(f.name) && !/unsigned/i.test(f.name);
   const signedPdf = files.find((f) => isPdf(f) && isSigned(f));

@@ -69,3 +69,26 @@ export const documentBlobKey = (documentId: string) => `documents/${documentId}`
 
 /** The largest file HireBridge downloads (issue 6: 25 MiB). */
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/** A document as shown outside: field by field, so Ashby's file handle (kept for downloads) never leaks. */
+export function documentView(d: HireDocument): HireDocument {
+  return {
+    id: d.id,
+    newHireId: d.newHireId,
+    memberId: d.memberId,
+    connectionId: d.connectionId,
+    kind: d.kind,
+    category: { kind: d.category.kind, name: d.category.name },
+    fileName: d.fileName,
+    ashbyFileId: d.ashbyFileId,
+    status: d.status,
+    contentType: d.contentType,
+    sizeBytes: d.sizeBytes,
+    sha256: d.sha256,
+    error: d.error,
+    attempts: d.attempts,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    storedAt: d.storedAt,
+  };
+}

@@ -1,15 +1,19 @@
 import type { NewHire } from '../model/new-hire.js';
 import type { NewHireNotice } from '../model/notification.js';
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 /** The inbox entry of a new hire, under PUBLIC_URL (the admin app serves it; the API has /api/v1/new-hires/:id). */
-export const inboxLink = (publicUrl: string, newHireId: string) => `${publicUrl.replace(/\/+$/, '')}/new-hires/${encodeURIComponent(newHireId)}`;
+export const inboxLink = (publicUrl: string, newHireId: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/new-hires/${encodeURIComponent(newHireId)}`;
 
 /** Name, job and start date of a new hire for a notification; "A new hire" when the name is empty. */
 export function noticeOf(newHire: NewHire, publicUrl: string): NewHireNotice {
   const value = (key: string) => text(newHire.fields[key]?.value);
-  const name = [value('firstName'), value('middleName'), value('lastName')].filter((p) => p !== null).join(' ');
+  const name = [value('firstName'), value('middleName'), value('lastName')]
+    .filter((p) => p !== null)
+    .join(' ');
   return {
     newHireId: newHire.id,
     name: name || 'A new hire',

@@ -13,11 +13,14 @@ export function checkSlackWebhookUrl(text: string): string {
     throw invalid('is not a URL');
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw invalid('must be an https URL');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw invalid('must be an https URL');
   if (url.username || url.password) throw invalid('must not carry credentials');
   return url.toString();
 }
 
 function invalid(why: string): AppError {
-  return new AppError('invalid_fields', `slackWebhookUrl ${why}`, { details: { problems: [{ field: 'slackWebhookUrl', message: why }] } });
+  return new AppError('invalid_fields', `slackWebhookUrl ${why}`, {
+    details: { problems: [{ field: 'slackWebhookUrl', message: why }] },
+  });
 }

@@ -1,4 +1,9 @@
-import type { DocumentCategory, DocumentCategoryKind, DocumentSettings, HireDocument } from '../model/document.js';
+import type {
+  DocumentCategory,
+  DocumentCategoryKind,
+  DocumentSettings,
+  HireDocument,
+} from '../model/document.js';
 
 /** A document row with the Ashby file handle its download job passes to `file.info`. */
 export interface StoredDocumentRecord extends HireDocument {
@@ -27,7 +32,10 @@ export interface DocumentStore {
   /** An attempt failed: keep the error; `final` marks the document failed (no more attempts). */
   recordFailure(id: string, input: { error: string; final: boolean; at: number }): Promise<void>;
   /** False when the document is gone (its new hire was deleted while it downloaded). */
-  markStored(id: string, input: { blobKey: string; contentType: string; sizeBytes: number; sha256: string; at: number }): Promise<boolean>;
+  markStored(
+    id: string,
+    input: { blobKey: string; contentType: string; sizeBytes: number; sha256: string; at: number },
+  ): Promise<boolean>;
   settings(connectionId: string): Promise<DocumentSettings>;
   saveSettings(connectionId: string, settings: DocumentSettings, by: string, at: number): Promise<void>;
   categories(kind: DocumentCategoryKind): Promise<DocumentCategory[]>;

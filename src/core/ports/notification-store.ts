@@ -1,4 +1,9 @@
-import type { AppNotification, NotificationSend, NotificationSettings, SendStatus } from '../model/notification.js';
+import type {
+  AppNotification,
+  NotificationSend,
+  NotificationSettings,
+  SendStatus,
+} from '../model/notification.js';
 import type { User } from '../model/user.js';
 
 /** Notification operations inside an inbox transaction (InboxData.notifications): queued with the new hire. */
@@ -17,14 +22,27 @@ export interface NotificationData {
 /** Notifications outside the import transaction: the send job, the API, the settings. */
 export interface NotificationStore {
   findSend(id: string): Promise<NotificationSend | undefined>;
-  updateSend(id: string, change: { status: SendStatus; attempts: number; lastError: string | null; sentAt: number | null; at: number }): Promise<void>;
+  updateSend(
+    id: string,
+    change: {
+      status: SendStatus;
+      attempts: number;
+      lastError: string | null;
+      sentAt: number | null;
+      at: number;
+    },
+  ): Promise<void>;
   listSends(filter: { status?: SendStatus; newHireId?: string; limit: number }): Promise<NotificationSend[]>;
   listForUser(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<AppNotification[]>;
   /** False when the notification does not exist or belongs to another user. */
   markRead(id: string, userId: string, at: number): Promise<boolean>;
   settings(connectionId: string): Promise<NotificationSettings>;
   /** `recipientIds` null = back to the default; `slackWebhookUrl` null = remove, undefined = keep. */
-  saveSettings(connectionId: string, change: { recipientIds?: readonly string[] | null; slackWebhookUrl?: string | null }, at: number): Promise<void>;
+  saveSettings(
+    connectionId: string,
+    change: { recipientIds?: readonly string[] | null; slackWebhookUrl?: string | null },
+    at: number,
+  ): Promise<void>;
   /** The user who connected Ashby: the default recipient. */
   recordConnectedBy(connectionId: string, userId: string, at: number): Promise<void>;
   /** The connection's Slack incoming-webhook URL, opened from its sealed form. */

@@ -18,8 +18,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('document_categories')
     .values([
-      { id: 'default-offer-letter', kind: 'type', name: 'Offer letter', name_key: 'offer letter', created_at: 0, created_by: 'hirebridge' },
-      { id: 'default-hiring-documents', kind: 'folder', name: 'Hiring documents', name_key: 'hiring documents', created_at: 0, created_by: 'hirebridge' },
+      {
+        id: 'default-offer-letter',
+        kind: 'type',
+        name: 'Offer letter',
+        name_key: 'offer letter',
+        created_at: 0,
+        created_by: 'hirebridge',
+      },
+      {
+        id: 'default-hiring-documents',
+        kind: 'folder',
+        name: 'Hiring documents',
+        name_key: 'hiring documents',
+        created_at: 0,
+        created_by: 'hirebridge',
+      },
     ])
     .execute();
 

@@ -9,8 +9,15 @@ import type {
   NotificationTable,
 } from '../tables/notification.table.js';
 
-export function findNotificationSettingsRow(db: Kysely<Database>, connectionId: string): Promise<ConnectionNotificationSettingsRow | undefined> {
-  return db.selectFrom('connection_notification_settings').selectAll().where('connection_id', '=', connectionId).executeTakeFirst();
+export function findNotificationSettingsRow(
+  db: Kysely<Database>,
+  connectionId: string,
+): Promise<ConnectionNotificationSettingsRow | undefined> {
+  return db
+    .selectFrom('connection_notification_settings')
+    .selectAll()
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
 }
 
 /** Creates the connection's row with `change`, or applies `change` to it. */
@@ -21,7 +28,13 @@ export async function upsertNotificationSettingsRow(
 ): Promise<void> {
   await db
     .insertInto('connection_notification_settings')
-    .values({ connection_id: connectionId, connected_by_user_id: null, recipient_ids: null, slack_webhook_sealed: null, ...change })
+    .values({
+      connection_id: connectionId,
+      connected_by_user_id: null,
+      recipient_ids: null,
+      slack_webhook_sealed: null,
+      ...change,
+    })
     .onConflict((oc) => oc.column('connection_id').doUpdateSet(change))
     .execute();
 }
@@ -36,16 +49,31 @@ export async function insertNotificationOnce(db: Kysely<Database>, row: Notifica
   return inserted !== undefined;
 }
 
-export function listNotificationRows(db: Kysely<Database>, userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<NotificationRow[]> {
+export function listNotificationRows(
+  db: Kysely<Database>,
+  userId: string,
+  filter: { unreadOnly: boolean; limit: number },
+): Promise<NotificationRow[]> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (filter.unreadOnly) query = query.where('read_at', 'is', null);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
-export async function markNotificationRead(db: Kysely<Database>, id: string, userId: string, at: number): Promise<boolean> {
-  const found = await db.selectFrom('notifications').select(['id', 'read_at']).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+export async function markNotificationRead(
+  db: Kysely<Database>,
+  id: string,
+  userId: string,
+  at: number,
+): Promise<boolean> {
+  const found = await db
+    .selectFrom('notifications')
+    .select(['id', 'read_at'])
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!found) return false;
-  if (found.read_at === null) await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).execute();
+  if (found.read_at === null)
+    await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).execute();
   return true;
 }
 
@@ -63,11 +91,18 @@ export function findSendRow(db: Kysely<Database>, id: string): Promise<Notificat
   return db.selectFrom('notification_sends').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateSendRow(db: Kysely<Database>, id: string, change: Updateable<NotificationSendTable>): Promise<void> {
+export async function updateSendRow(
+  db: Kysely<Database>,
+  id: string,
+  change: Updateable<NotificationSendTable>,
+): Promise<void> {
   await db.updateTable('notification_sends').set(change).where('id', '=', id).execute();
 }
 
-export function listSendRows(db: Kysely<Database>, filter: { status?: string; newHireId?: string; limit: number }): Promise<NotificationSendRow[]> {
+export function listSendRows(
+  db: Kysely<Database>,
+  filter: { status?: string; newHireId?: string; limit: number },
+): Promise<NotificationSendRow[]> {
   let query = db.selectFrom('notification_sends').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.newHireId) query = query.where('new_hire_id', '=', filter.newHireId);

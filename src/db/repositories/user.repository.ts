@@ -12,9 +12,14 @@ export async function insertUserOnce(db: Kysely<Database>, row: UserTable): Prom
   return inserted !== undefined;
 }
 
-export function findUserRow(db: Kysely<Database>, by: { id: string } | { emailKey: string }): Promise<UserRow | undefined> {
+export function findUserRow(
+  db: Kysely<Database>,
+  by: { id: string } | { emailKey: string },
+): Promise<UserRow | undefined> {
   const query = db.selectFrom('users').selectAll();
-  return ('id' in by ? query.where('id', '=', by.id) : query.where('email_key', '=', by.emailKey)).executeTakeFirst();
+  return (
+    'id' in by ? query.where('id', '=', by.id) : query.where('email_key', '=', by.emailKey)
+  ).executeTakeFirst();
 }
 
 export function listUserRows(db: Kysely<Database>, ids?: readonly string[]): Promise<UserRow[]> {

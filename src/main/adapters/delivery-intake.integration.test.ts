@@ -17,7 +17,7 @@ afterEach(async () => {
 
 const CONNECTION = 'conn-1';
 
-async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
+async function setUp(dialect: (typeof TEST_DIALECTS)[number], groupCommit = true) {
   testDb = await createTestDatabase(dialect);
   const db = testDb.handle.db;
   await insertConnection(db, {
@@ -49,7 +49,7 @@ async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
   });
   let wakes = 0;
   const clock = new FakeClock();
-  const intake = deliveryIntake(counted, clock, sequentialIds('row'), () => (wakes += 1));
+  const intake = deliveryIntake(counted, clock, sequentialIds('row'), () => (wakes += 1), { groupCommit });
   return { db, intake, clock, transactions: () => transactions, wakes: () => wakes };
 }
 
@@ -84,6 +84,17 @@ describe.each(TEST_DIALECTS)('delivery intake on %s', (dialect) => {
     const jobs = await t.db.selectFrom('jobs').select('unique_key').execute();
     expect(new Set(jobs.map((j) => j.unique_key)).size).toBe(30);
     expect(jobs).toHaveLength(30);
+  });
+
+  it('without group commit (PostgreSQL), stores each delivery in its own transaction, each once', async () => {
+    const t = await setUp(dialect, false);
+    const results = await Promise.all(
+      [1, 2, 3, 1].map((n, i) => t.intake.record(delivery(n, { id: `delivery-${n}-${i}` }), true)),
+    );
+    expect(results.filter((r) => r.duplicate)).toHaveLength(1);
+    expect(t.transactions()).toBe(4);
+    expect(await t.db.selectFrom('webhook_deliveries').select('id').execute()).toHaveLength(3);
+    expect(await t.db.selectFrom('jobs').select('id').execute()).toHaveLength(3);
   });
 
   it('answers a delivery only once it is committed, and a second wave after the first', async () => {

@@ -18,18 +18,21 @@ interface Waiting {
 /**
  * Store-then-ack: the delivery row and its import job commit together or not at all.
  *
- * Group commit: deliveries that arrive while a transaction is being written are stored together in
- * the next one, so N concurrent deliveries cost one commit instead of N. On SQLite a commit is an
- * fsync (synchronous=FULL) that better-sqlite3 waits for on the event loop, so one transaction per
- * delivery capped intake at one delivery per fsync (measured in bench/: about 9x the deliveries per
- * second with batching). Each delivery is still answered only after the commit that holds it. A batch
- * that fails is retried one delivery per transaction, so one bad delivery cannot fail its neighbours.
+ * With `groupCommit` (SQLite), deliveries that arrive while a transaction is being written are stored
+ * together in the next one, so N concurrent deliveries cost one commit instead of N. A SQLite commit is
+ * an fsync (synchronous=FULL) that better-sqlite3 waits for on the event loop, so one transaction per
+ * delivery capped intake at one delivery per fsync (bench/: several times the deliveries per second with
+ * batching). Each delivery is still answered only after the commit that holds it, and a batch that
+ * fails is retried one delivery per transaction, so one bad delivery cannot fail its neighbours.
+ * PostgreSQL needs none of this (its pool runs transactions in parallel and it commits them together),
+ * and one connection doing every statement in turn would cost a round trip each.
  */
 export function deliveryIntake(
   db: Kysely<Database>,
   clock: Clock,
   ids: IdGenerator,
   onEnqueued: () => void,
+  options: { readonly groupCommit: boolean },
 ): DeliveryIntake {
   const store = async (
     trx: Kysely<Database>,
@@ -69,6 +72,15 @@ export function deliveryIntake(
     if (inserted && w.importApplication) onEnqueued();
     w.resolve({ duplicate: !inserted });
   };
+
+  if (!options.groupCommit) {
+    return {
+      record: (delivery, importApplication) =>
+        new Promise((resolve, reject) => {
+          recordAlone({ delivery, importApplication, resolve, reject }).catch(reject);
+        }),
+    };
+  }
 
   let waiting: Waiting[] = [];
   let flushing = false;

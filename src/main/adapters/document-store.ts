@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_DOCUMENT_SETTINGS, type DocumentCategory, type DocumentSettings, type HireDocument } from '../../core/model/document.js';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  documentView,
+  type DocumentCategory,
+  type DocumentSettings,
+  type HireDocument,
+} from '../../core/model/document.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { DocumentData, DocumentStore, StoredDocumentRecord } from '../../core/ports/document-store.js';
 import type { IdGenerator } from '../../core/ports/id-generator.js';
@@ -17,7 +23,12 @@ import {
 } from '../../db/repositories/document.repository.js';
 import type { Database } from '../../db/tables/database.js';
 import type { DocumentRow } from '../../db/tables/document.table.js';
-import { downloadDocumentJob, downloadUniqueKey, removeDocumentFileJob, removeFileUniqueKey } from '../../jobs/download-document.job.js';
+import {
+  downloadDocumentJob,
+  downloadUniqueKey,
+  removeDocumentFileJob,
+  removeFileUniqueKey,
+} from '../../jobs/download-document.job.js';
 import { enqueue } from '../../queue/enqueue.js';
 
 function toRecord(row: DocumentRow): StoredDocumentRecord {
@@ -43,11 +54,7 @@ function toRecord(row: DocumentRow): StoredDocumentRecord {
   };
 }
 
-/** The public view: everything but Ashby's file handle. */
-function toDocument(row: DocumentRow): HireDocument {
-  const { fileHandle: _handle, ...document } = toRecord(row);
-  return document;
-}
+const toDocument = (row: DocumentRow): HireDocument => documentView(toRecord(row));
 
 async function readSettings(db: Kysely<Database>, connectionId: string): Promise<DocumentSettings> {
   const row = await findDocumentSettingsRow(db, connectionId);
@@ -87,13 +94,25 @@ export function documentData(db: Kysely<Database>, queue: { clock: Clock; ids: I
         stored_at: d.storedAt,
       }),
     queueDownload: async (documentId) => {
-      await enqueue(db, queue, downloadDocumentJob, { documentId }, { uniqueKey: downloadUniqueKey(documentId) });
+      await enqueue(
+        db,
+        queue,
+        downloadDocumentJob,
+        { documentId },
+        { uniqueKey: downloadUniqueKey(documentId) },
+      );
     },
     moveToMember: (newHireId, memberId, at) => moveDocumentsToMember(db, newHireId, memberId, at),
     removeForNewHire: async (newHireId) => {
       const { count, blobKeys } = await deleteDocumentsOfNewHire(db, newHireId);
       for (const blobKey of blobKeys) {
-        await enqueue(db, queue, removeDocumentFileJob, { blobKey }, { uniqueKey: removeFileUniqueKey(blobKey) });
+        await enqueue(
+          db,
+          queue,
+          removeDocumentFileJob,
+          { blobKey },
+          { uniqueKey: removeFileUniqueKey(blobKey) },
+        );
       }
       return count;
     },
@@ -111,7 +130,12 @@ export function documentStore(db: Kysely<Database>): DocumentStore {
     recordFailure: async (id, { error, final, at }) => {
       const row = await findDocumentRow(db, id);
       if (!row || row.status === 'stored') return;
-      await updateDocumentRow(db, id, { error: error.slice(0, 500), status: final ? 'failed' : row.status, attempts: row.attempts + 1, updated_at: at });
+      await updateDocumentRow(db, id, {
+        error: error.slice(0, 500),
+        status: final ? 'failed' : row.status,
+        attempts: row.attempts + 1,
+        updated_at: at,
+      });
     },
     markStored: async (id, s) => {
       const row = await findDocumentRow(db, id);
@@ -131,11 +155,28 @@ export function documentStore(db: Kysely<Database>): DocumentStore {
     },
     settings: (connectionId) => readSettings(db, connectionId),
     saveSettings: (connectionId, settings, by, at) =>
-      upsertDocumentSettingsRow(db, { connection_id: connectionId, settings: JSON.stringify(settings), updated_at: at, updated_by: by }),
+      upsertDocumentSettingsRow(db, {
+        connection_id: connectionId,
+        settings: JSON.stringify(settings),
+        updated_at: at,
+        updated_by: by,
+      }),
     categories: async (kind) =>
-      (await listCategoryRows(db, kind)).map((r): DocumentCategory => ({ id: r.id, kind: r.kind as DocumentCategory['kind'], name: r.name, createdAt: r.created_at })),
+      (await listCategoryRows(db, kind)).map((r): DocumentCategory => ({
+        id: r.id,
+        kind: r.kind as DocumentCategory['kind'],
+        name: r.name,
+        createdAt: r.created_at,
+      })),
     addCategory: (c, by) =>
-      insertCategoryOnce(db, { id: c.id, kind: c.kind, name: c.name, name_key: categoryKey(c.name), created_at: c.createdAt, created_by: by }),
+      insertCategoryOnce(db, {
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        name_key: categoryKey(c.name),
+        created_at: c.createdAt,
+        created_by: by,
+      }),
   };
 }
 

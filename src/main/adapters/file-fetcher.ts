@@ -16,6 +16,11 @@ async function resolveHost(hostname: string): Promise<ResolvedAddress[]> {
 export function fileFetcher(options: { timeoutMs: number; maxBytes: number }): FileFetcher {
   return {
     fetch: (url, context) =>
-      safeDownload({ resolveHost, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes }, url, { allowLoopback: isLoopbackUrl(context.sourceApiUrl) }, context.signal),
+      safeDownload(
+        { resolveHost, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes },
+        url,
+        { allowLoopback: isLoopbackUrl(context.sourceApiUrl) },
+        context.signal,
+      ),
   };
 }

@@ -23,7 +23,10 @@ describe('filesystem blob store', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
-  it.each(['../escape', '/etc/passwd', 'documents/../../x', 'documents//x', '.hidden', ''])('refuses the key %j', async (key) => {
-    await expect(store.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow('invalid blob key');
-  });
+  it.each(['../escape', '/etc/passwd', 'documents/../../x', 'documents//x', '.hidden', ''])(
+    'refuses the key %j',
+    async (key) => {
+      await expect(store.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow('invalid blob key');
+    },
+  );
 });

@@ -12,7 +12,7 @@ function fileOf(root: string, key: string): string {
 }
 
 /**
- * The default blob store: one file per key under `root` (DATA_DIR/documents), written to a temporary
+ * The default blob store: one file per key under `root` (DATA_DIR/blobs), written to a temporary
  * name, flushed, then renamed into place, so a crash never leaves a half-written document under its key.
  * Files are readable by the owner only (they hold personal documents).
  */

@@ -23,7 +23,8 @@ import type { SecretBox } from '../../security/secret-box.js';
 import { toUser } from './user-store.js';
 
 /** Seal context: the ciphertext opens only in this column of this connection's row. */
-const slackContext = (connectionId: string) => `connection_notification_settings.slack_webhook:${connectionId}`;
+const slackContext = (connectionId: string) =>
+  `connection_notification_settings.slack_webhook:${connectionId}`;
 const SLACK_RECIPIENT = '-';
 
 async function readSettings(db: Kysely<Database>, connectionId: string): Promise<NotificationSettings> {
@@ -53,14 +54,25 @@ function toSend(row: NotificationSendRow): NotificationSend {
 }
 
 /** The in-transaction notification operations of the inbox (InboxData.notifications). */
-export function notificationData(db: Kysely<Database>, queue: { clock: Clock; ids: IdGenerator }, options: { emailEnabled: boolean }): NotificationData {
+export function notificationData(
+  db: Kysely<Database>,
+  queue: { clock: Clock; ids: IdGenerator },
+  options: { emailEnabled: boolean },
+): NotificationData {
   return {
     settings: (connectionId) => readSettings(db, connectionId),
     emailEnabled: () => options.emailEnabled,
     usersByIds: async (ids) => (await listUserRows(db, ids)).map(toUser),
     users: async () => (await listUserRows(db)).map(toUser),
     insertNotification: (n) =>
-      insertNotificationOnce(db, { id: n.id, user_id: n.userId, new_hire_id: n.newHireId, connection_id: n.connectionId, created_at: n.createdAt, read_at: n.readAt }),
+      insertNotificationOnce(db, {
+        id: n.id,
+        user_id: n.userId,
+        new_hire_id: n.newHireId,
+        connection_id: n.connectionId,
+        created_at: n.createdAt,
+        read_at: n.readAt,
+      }),
     queueSend: async (s) => {
       const inserted = await insertSendOnce(db, {
         id: s.id,
@@ -75,7 +87,8 @@ export function notificationData(db: Kysely<Database>, queue: { clock: Clock; id
         created_at: s.createdAt,
         updated_at: s.updatedAt,
       });
-      if (inserted) await enqueue(db, queue, sendNotificationJob, { sendId: s.id }, { uniqueKey: sendUniqueKey(s.id) });
+      if (inserted)
+        await enqueue(db, queue, sendNotificationJob, { sendId: s.id }, { uniqueKey: sendUniqueKey(s.id) });
       return inserted;
     },
   };
@@ -87,7 +100,14 @@ export function notificationStore(db: Kysely<Database>, box: SecretBox): Notific
       const row = await findSendRow(db, id);
       return row && toSend(row);
     },
-    updateSend: (id, c) => updateSendRow(db, id, { status: c.status, attempts: c.attempts, last_error: c.lastError?.slice(0, 500) ?? null, sent_at: c.sentAt, updated_at: c.at }),
+    updateSend: (id, c) =>
+      updateSendRow(db, id, {
+        status: c.status,
+        attempts: c.attempts,
+        last_error: c.lastError?.slice(0, 500) ?? null,
+        sent_at: c.sentAt,
+        updated_at: c.at,
+      }),
     listSends: async (filter) => (await listSendRows(db, filter)).map(toSend),
     listForUser: async (userId, filter) =>
       (await listNotificationRows(db, userId, filter)).map((r) => ({
@@ -103,15 +123,25 @@ export function notificationStore(db: Kysely<Database>, box: SecretBox): Notific
     saveSettings: (connectionId, change, at) =>
       upsertNotificationSettingsRow(db, connectionId, {
         updated_at: at,
-        ...(change.recipientIds === undefined ? {} : { recipient_ids: change.recipientIds === null ? null : JSON.stringify(change.recipientIds) }),
+        ...(change.recipientIds === undefined
+          ? {}
+          : { recipient_ids: change.recipientIds === null ? null : JSON.stringify(change.recipientIds) }),
         ...(change.slackWebhookUrl === undefined
           ? {}
-          : { slack_webhook_sealed: change.slackWebhookUrl === null ? null : box.seal(change.slackWebhookUrl, slackContext(connectionId)) }),
+          : {
+              slack_webhook_sealed:
+                change.slackWebhookUrl === null
+                  ? null
+                  : box.seal(change.slackWebhookUrl, slackContext(connectionId)),
+            }),
       }),
-    recordConnectedBy: (connectionId, userId, at) => upsertNotificationSettingsRow(db, connectionId, { connected_by_user_id: userId, updated_at: at }),
+    recordConnectedBy: (connectionId, userId, at) =>
+      upsertNotificationSettingsRow(db, connectionId, { connected_by_user_id: userId, updated_at: at }),
     slackWebhookUrl: async (connectionId) => {
       const row = await findNotificationSettingsRow(db, connectionId);
-      return row?.slack_webhook_sealed ? box.open(row.slack_webhook_sealed, slackContext(connectionId)) : undefined;
+      return row?.slack_webhook_sealed
+        ? box.open(row.slack_webhook_sealed, slackContext(connectionId))
+        : undefined;
     },
   };
 }

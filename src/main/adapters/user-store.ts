@@ -8,13 +8,28 @@ import type { UserRow } from '../../db/tables/notification.table.js';
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as UserRole, createdAt: row.created_at, createdBy: row.created_by };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as UserRole,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
 }
 
 export function userStore(db: Kysely<Database>): UserStore {
   return {
     insert: (u) =>
-      insertUserOnce(db, { id: u.id, email: u.email, email_key: emailKey(u.email), name: u.name, role: u.role, created_at: u.createdAt, created_by: u.createdBy }),
+      insertUserOnce(db, {
+        id: u.id,
+        email: u.email,
+        email_key: emailKey(u.email),
+        name: u.name,
+        role: u.role,
+        created_at: u.createdAt,
+        created_by: u.createdBy,
+      }),
     find: async (id) => {
       const row = await findUserRow(db, { id });
       return row && toUser(row);

@@ -32,7 +32,15 @@ export interface FakeS3 {
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-export async function startFakeS3(options: { bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string; now?: () => number } = {}): Promise<FakeS3> {
+export async function startFakeS3(
+  options: {
+    bucket?: string;
+    region?: string;
+    accessKeyId?: string;
+    secretAccessKey?: string;
+    now?: () => number;
+  } = {},
+): Promise<FakeS3> {
   const bucket = options.bucket ?? 'hirebridge-test';
   const region = options.region ?? 'us-east-1';
   const accessKeyId = options.accessKeyId ?? 'FAKEACCESSKEY';
@@ -78,7 +86,10 @@ export async function startFakeS3(options: { bucket?: string; region?: string; a
       case 'HEAD': {
         const object = objects.get(key);
         if (!object) return refuse(404, 'NoSuchKey');
-        res.writeHead(200, { 'content-type': object.contentType, 'content-length': String(object.bytes.length) });
+        res.writeHead(200, {
+          'content-type': object.contentType,
+          'content-length': String(object.bytes.length),
+        });
         res.end(method === 'HEAD' ? undefined : object.bytes);
         return;
       }
@@ -94,17 +105,25 @@ export async function startFakeS3(options: { bucket?: string; region?: string; a
   /** 'ok', or the S3 error code of the refusal. */
   function verify(req: IncomingMessage, body: Buffer): string {
     const header = req.headers.authorization ?? '';
-    const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(header);
+    const match =
+      /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+        header,
+      );
     if (!match) return 'AccessDenied';
     const [, keyId = '', day = '', scopeRegion = '', signedHeaders = '', signature = ''] = match;
     if (keyId !== accessKeyId) return 'InvalidAccessKeyId';
     if (scopeRegion !== region) return 'AuthorizationHeaderMalformed';
     const amzDate = String(req.headers['x-amz-date'] ?? '');
-    const at = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    const at = Date.parse(
+      amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'),
+    );
     if (Number.isNaN(at) || !amzDate.startsWith(day)) return 'AccessDenied';
     if (Math.abs(now() - at) > MAX_SKEW_MS) return 'RequestTimeTooSkewed';
     const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
-    if (payloadHash !== 'UNSIGNED-PAYLOAD' && payloadHash !== createHash('sha256').update(body).digest('hex')) {
+    if (
+      payloadHash !== 'UNSIGNED-PAYLOAD' &&
+      payloadHash !== createHash('sha256').update(body).digest('hex')
+    ) {
       return 'XAmzContentSHA256Mismatch';
     }
     const names = signedHeaders.split(';');
@@ -113,7 +132,10 @@ export async function startFakeS3(options: { bucket?: string; region?: string; a
     const canonicalRequest = [
       req.method ?? 'GET',
       url.pathname,
-      [...url.searchParams].map(([k, v]) => `${enc(k)}=${enc(v)}`).sort().join('&'),
+      [...url.searchParams]
+        .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+        .sort()
+        .join('&'),
       names.map((n) => `${n}:${headerValue(req, n)}\n`).join(''),
       signedHeaders,
       payloadHash,
@@ -124,7 +146,9 @@ export async function startFakeS3(options: { bucket?: string; region?: string; a
     for (const part of [region, 's3', 'aws4_request']) signingKey = hmac(signingKey, part);
     const expected = hmac(signingKey, stringToSign);
     const given = Buffer.from(signature, 'hex');
-    return given.length === expected.length && timingSafeEqual(given, expected) ? 'ok' : 'SignatureDoesNotMatch';
+    return given.length === expected.length && timingSafeEqual(given, expected)
+      ? 'ok'
+      : 'SignatureDoesNotMatch';
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -154,7 +178,10 @@ function headerValue(req: IncomingMessage, name: string): string {
 }
 
 function enc(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function hmac(key: string | Buffer, data: string): Buffer {

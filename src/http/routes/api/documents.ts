@@ -4,10 +4,12 @@ import { z } from 'zod';
 import {
   addDocumentCategoryRequestSchema,
   saveDocumentSettingsRequestSchema,
+  type DocumentCategoryResponse,
   type DocumentResponse,
+  type DocumentSettingsResponse,
 } from '../../../contract/documents.js';
 import type { DocumentOwner } from '../../../app/list-documents.js';
-import type { DocumentCategory, HireDocument } from '../../../core/model/document.js';
+import type { DocumentCategory, DocumentSettings, HireDocument } from '../../../core/model/document.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
@@ -37,7 +39,16 @@ export function toDocumentResponse(d: HireDocument): DocumentResponse {
   };
 }
 
-const toCategory = (c: DocumentCategory) => ({ id: c.id, name: c.name, createdAt: new Date(c.createdAt).toISOString() });
+const toCategory = (c: DocumentCategory): DocumentCategoryResponse => ({
+  id: c.id,
+  name: c.name,
+  createdAt: new Date(c.createdAt).toISOString(),
+});
+
+const toSettings = (s: DocumentSettings): DocumentSettingsResponse => ({
+  offerLetter: { ...s.offerLetter },
+  candidateFiles: { ...s.candidateFiles },
+});
 
 /**
  * `attachment` always, and nosniff: a stored file came from outside and must never render in the app's
@@ -48,7 +59,12 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function sendContent(reply: FastifyReply, services: HttpServices, owner: DocumentOwner, documentId: string) {
+async function sendContent(
+  reply: FastifyReply,
+  services: HttpServices,
+  owner: DocumentOwner,
+  documentId: string,
+) {
   const { document, content } = await services.documents.open({ owner, documentId });
   reply
     .header('content-type', document.contentType ?? 'application/octet-stream')
@@ -93,19 +109,21 @@ export function documentRoutes(app: FastifyInstance, services: HttpServices): vo
     app.post(path, async (request, reply) => {
       const principal = requireRole(request, 'admin');
       const body = parseInput(addDocumentCategoryRequestSchema, request.body, 'body');
-      return reply.status(201).send(toCategory(await services.documents.addCategory({ kind, name: body.name, principal })));
+      return reply
+        .status(201)
+        .send(toCategory(await services.documents.addCategory({ kind, name: body.name, principal })));
     });
   }
 
   app.get('/api/v1/connections/:id/document-settings', async (request) => {
     requireRole(request, 'admin');
     const { id: connectionId } = parseInput(ownerParams, request.params, 'params');
-    return services.documents.settings(connectionId);
+    return toSettings(await services.documents.settings(connectionId));
   });
   app.put('/api/v1/connections/:id/document-settings', async (request) => {
     const principal = requireRole(request, 'admin');
     const { id: connectionId } = parseInput(ownerParams, request.params, 'params');
     const change = parseInput(saveDocumentSettingsRequestSchema, request.body, 'body');
-    return services.documents.saveSettings({ connectionId, change, principal });
+    return toSettings(await services.documents.saveSettings({ connectionId, change, principal }));
   });
 }

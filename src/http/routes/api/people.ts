@@ -6,7 +6,10 @@ import {
   listSendsQuerySchema,
   notificationUserQuerySchema,
   saveNotificationSettingsRequestSchema,
+  type NotificationResponse,
+  type NotificationSettingsResponse,
   type SendResponse,
+  type UserResponse,
 } from '../../../contract/people.js';
 import type { NotificationView } from '../../../app/list-notifications.js';
 import type { NotificationSettingsView } from '../../../app/notification-settings.js';
@@ -20,7 +23,14 @@ import { parseInput } from '../../validate.js';
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const toUser = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, mayManageInbox: mayManageInbox(u.role), createdAt: iso(u.createdAt) });
+const toUser = (u: User): UserResponse => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  mayManageInbox: mayManageInbox(u.role),
+  createdAt: iso(u.createdAt),
+});
 
 const toSend = (s: NotificationSend): SendResponse => ({
   id: s.id,
@@ -35,16 +45,27 @@ const toSend = (s: NotificationSend): SendResponse => ({
   createdAt: iso(s.createdAt),
 });
 
-const toSettings = (s: NotificationSettingsView) => ({ ...s, recipients: s.recipients.map(toUser) });
+const toSettings = (s: NotificationSettingsView): NotificationSettingsResponse => ({
+  connectionId: s.connectionId,
+  recipients: s.recipients.map(toUser),
+  usingDefault: s.usingDefault,
+  connectedByUserId: s.connectedByUserId,
+  channels: { ...s.channels },
+});
 
-const toNotification = (v: NotificationView) => ({
+const toNotification = (v: NotificationView): NotificationResponse => ({
   id: v.notification.id,
   userId: v.notification.userId,
   newHireId: v.notification.newHireId,
   connectionId: v.notification.connectionId,
   createdAt: iso(v.notification.createdAt),
   readAt: isoOrNull(v.notification.readAt),
-  newHire: v.notice && { name: v.notice.name, jobTitle: v.notice.jobTitle, startDate: v.notice.startDate, link: v.notice.link },
+  newHire: v.notice && {
+    name: v.notice.name,
+    jobTitle: v.notice.jobTitle,
+    startDate: v.notice.startDate,
+    link: v.notice.link,
+  },
   email: v.email && toSend(v.email),
 });
 
@@ -85,7 +106,11 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
   app.get('/api/v1/notifications', async (request) => {
     requireRole(request, 'inbox');
     const q = parseInput(listNotificationsQuerySchema, request.query, 'query');
-    const items = await services.people.listNotifications({ userId: q.userId, unreadOnly: q.unread === 'true', limit: q.limit });
+    const items = await services.people.listNotifications({
+      userId: q.userId,
+      unreadOnly: q.unread === 'true',
+      limit: q.limit,
+    });
     return { items: items.map(toNotification) };
   });
   app.post('/api/v1/notifications/:id/read', async (request, reply) => {
@@ -98,6 +123,10 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
   app.get('/api/v1/notification-sends', async (request) => {
     requireRole(request, 'admin');
     const q = parseInput(listSendsQuerySchema, request.query, 'query');
-    return { items: (await services.people.listSends({ limit: q.limit, ...(q.status ? { status: q.status } : {}) })).map(toSend) };
+    return {
+      items: (
+        await services.people.listSends({ limit: q.limit, ...(q.status ? { status: q.status } : {}) })
+      ).map(toSend),
+    };
   });
 }

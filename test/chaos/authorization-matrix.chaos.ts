@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
+import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { TEST_DIALECTS } from '../support/test-databases.js';
+import { waitFor } from '../support/wait-for.js';
+import { hireFanOut } from './support/hire-deliveries.js';
+import { startInProcessApp, type InProcessApp } from './support/in-process-app.js';
+import { listRoutes } from './support/route-list.js';
+import { reportScenario } from './support/scenario-report.js';
+
+/**
+ * Scenario 8, the authorisation matrix (reliability.md §6.4 S4). Every route the app serves, read from
+ * Fastify's route tree so a new route cannot slip past, is called without a token, with an inbox-manager
+ * token and with an admin token; ids of a second connection are used too. The outcomes must match the
+ * table below, which is the documented access rule of each route:
+ *
+ * - public: anyone (health probes).
+ * - signature: no token; the body must carry a valid Ashby-Signature for the connection in the URL.
+ * - inbox: the "Manage ATS inbox" role or admin; no token is 401.
+ * - admin: admin only; an inbox token is 403, no token 401.
+ *
+ * "Allowed" means the request got past authentication and authorisation: any status but 401 and 403 (a
+ * 400 for an empty body or a 404 for an unknown id is the route's own answer), and never a 5xx. API
+ * tokens are installation-wide, not per connection: an admin may read and change every connection, so
+ * "another connection's ids" is not an authorisation boundary for tokens. The boundary between
+ * connections is the webhook's Secret Token (connection A's URL refuses a body signed with B's token),
+ * and per-connection filters, which must return that connection's rows only. No response after creation
+ * may contain an API key, a Secret Token, an API token or a token hash.
+ */
+type Access = 'public' | 'signature' | 'inbox' | 'admin';
+
+const MATRIX: Readonly<Record<string, Access>> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'POST /webhooks/ashby/:connectionId': 'signature',
+  'GET /api/v1/me': 'inbox',
+  'GET /api/v1/new-hires': 'inbox',
+  'GET /api/v1/new-hires/:id': 'inbox',
+  'PATCH /api/v1/new-hires/:id': 'inbox',
+  'POST /api/v1/new-hires/:id/add-member': 'inbox',
+  'POST /api/v1/new-hires/:id/reimport': 'inbox',
+  'DELETE /api/v1/new-hires/:id': 'inbox',
+  'GET /api/v1/new-hires/:id/documents': 'inbox',
+  'GET /api/v1/new-hires/:id/documents/:docId/content': 'inbox',
+  'GET /api/v1/members': 'inbox',
+  'GET /api/v1/members/:id': 'inbox',
+  'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
+  'GET /api/v1/members/:id/documents': 'inbox',
+  'GET /api/v1/members/:id/documents/:docId/content': 'inbox',
+  'GET /api/v1/document-types': 'inbox',
+  'GET /api/v1/document-folders': 'inbox',
+  'GET /api/v1/notifications': 'inbox',
+  'POST /api/v1/notifications/:id/read': 'inbox',
+  'POST /api/v1/document-types': 'admin',
+  'POST /api/v1/document-folders': 'admin',
+  'GET /api/v1/jobs': 'admin',
+  'GET /api/v1/jobs/:id': 'admin',
+  'POST /api/v1/jobs/:id/retry': 'admin',
+  'GET /api/v1/deliveries': 'admin',
+  'GET /api/v1/audit': 'admin',
+  'GET /api/v1/users': 'admin',
+  'POST /api/v1/users': 'admin',
+  'GET /api/v1/notification-sends': 'admin',
+  'POST /api/v1/connections/ashby': 'admin',
+  'GET /api/v1/connections': 'admin',
+  'GET /api/v1/connections/:id': 'admin',
+  'POST /api/v1/connections/:id/reconnect': 'admin',
+  'GET /api/v1/connections/:id/mapping': 'admin',
+  'PUT /api/v1/connections/:id/mapping': 'admin',
+  'POST /api/v1/connections/:id/mapping/preview': 'admin',
+  'GET /api/v1/connections/:id/ashby-fields': 'admin',
+  'GET /api/v1/connections/:id/document-settings': 'admin',
+  'PUT /api/v1/connections/:id/document-settings': 'admin',
+  'GET /api/v1/connections/:id/notification-settings': 'admin',
+  'PUT /api/v1/connections/:id/notification-settings': 'admin',
+};
+
+type Caller = 'none' | 'inbox' | 'admin';
+
+/** What each caller must get from a route of each access level. */
+function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (access === 'signature') return 401; // no caller here signs the body; signed cases are tested below
+  if (caller === 'none') return 401;
+  if (access === 'admin' && caller === 'inbox') return 403;
+  return 'allowed';
+}
+
+let inProcess: InProcessApp | undefined;
+let sim: AshbySimulator | undefined;
+afterEach(async () => {
+  await inProcess?.close();
+  await sim?.close();
+  inProcess = undefined;
+  sim = undefined;
+});
+
+describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
+  it('answers every route as the matrix says for no token, an inbox token, an admin token and another connection', async () => {
+    sim = await startAshbySimulator({ scenario: generateCompany({ seed: 88, hires: 2, active: 2, archived: 1 }) });
+    inProcess = await startInProcessApp(dialect);
+    const { app, container } = inProcess;
+    const routes = listRoutes(app);
+    // A route served but not in the table fails here: add it to MATRIX with its documented access.
+    expect(routes.filter((r) => !(r in MATRIX)), 'routes missing from the matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r)), 'matrix entries for routes that no longer exist').toEqual([]);
+
+    // Two connections, a new hire imported through connection A, and tokens of both roles.
+    const connect = (name: string) => container.services.connectAshby({ apiKey: GENERATED_API_KEYS.full, apiUrl: sim!.url, name, actor: 'test' });
+    const a = await connect('A');
+    const b = await connect('B');
+    const admin = (await container.createApiToken({ name: 'admin', role: 'admin' })).token;
+    const inbox = (await container.createApiToken({ name: 'inbox', role: 'inbox' })).token;
+    const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;
+    const [delivery] = hireFanOut(sim, a.secretToken, hiredApp, 'matrix-1');
+    const webhook = (connectionId: string, signature: string) =>
+      app.inject({ method: 'POST', url: `/webhooks/ashby/${connectionId}`, headers: { 'content-type': 'application/json', 'ashby-signature': signature }, payload: delivery!.body });
+    // The boundary between connections: A's URL refuses a body signed with B's Secret Token.
+    const otherB = hireFanOut(sim, b.secretToken, hiredApp, 'matrix-1')[0]!;
+    expect((await webhook(a.connection.id, otherB.signature)).statusCode).toBe(401);
+    expect((await webhook(b.connection.id, delivery!.signature)).statusCode).toBe(401);
+    expect((await webhook(a.connection.id, delivery!.signature)).statusCode).toBe(200);
+    const worker = container.createWorker({ pollIntervalMs: 20 });
+    worker.start();
+    const newHire = await waitFor('the import', async () => (await container.services.listNewHires({ limit: 10 }))[0], 20_000);
+    await worker.stop(1_000);
+    const job = (await container.services.listJobs({ limit: 1 }))[0]!;
+
+    // Per-connection filters return that connection's rows only.
+    const asAdmin = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    expect(JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${b.connection.id}`)).body).items).toEqual([]);
+    expect(JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${a.connection.id}`)).body).items).toHaveLength(1);
+    expect(JSON.parse((await asAdmin(`/api/v1/deliveries?connectionId=${b.connection.id}`)).body).items).toEqual([]);
+
+    // Route parameters: real ids where the route names one, connection B's for connection routes.
+    const fill = (url: string) =>
+      url
+        .replace(/^\/api\/v1\/connections\/:id/, `/api/v1/connections/${b.connection.id}`)
+        .replace(/^\/api\/v1\/jobs\/:id/, `/api/v1/jobs/${job.id}`)
+        .replace(/^\/api\/v1\/new-hires\/:id/, `/api/v1/new-hires/${newHire.id}`)
+        .replace(':connectionId', a.connection.id)
+        .replace(':decision', 'accept')
+        .replace(/:[A-Za-z]+/g, 'no-such-id');
+    const tokens: Record<Caller, string | undefined> = { none: undefined, inbox, admin };
+    const mismatches: string[] = [];
+    const answers: string[] = [];
+    let requests = 0;
+    let ok = 0;
+    // Admin last, and deletes last of all, so ids stay valid for every other call.
+    const ordered = [...routes].sort((x, y) => Number(x.startsWith('DELETE')) - Number(y.startsWith('DELETE')));
+    for (const caller of ['none', 'inbox', 'admin'] as const) {
+      for (const route of ordered) {
+        const [method, url] = route.split(' ') as [string, string];
+        const response = await app.inject({
+          method: method as 'GET',
+          url: fill(url),
+          headers: {
+            ...(tokens[caller] ? { authorization: `Bearer ${tokens[caller]}` } : {}),
+            ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(method === 'GET' || method === 'DELETE' ? {} : { payload: '{}' }),
+        });
+        requests += 1;
+        if (response.statusCode < 300) ok += 1;
+        answers.push(response.body);
+        const want = expected(MATRIX[route]!, caller);
+        const got = response.statusCode;
+        const fine = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
+        if (!fine) mismatches.push(`${route} as ${caller}: expected ${want}, got ${got} ${response.body.slice(0, 120)}`);
+      }
+    }
+
+    // No secret after creation: not the API key, the Secret Tokens, the API tokens or their hashes.
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const secrets = [GENERATED_API_KEYS.full, a.secretToken, b.secretToken, admin, inbox, sha256(admin), sha256(inbox)];
+    const exposed = secrets.filter((s) => answers.some((body) => body.includes(s)));
+    console.log(`authorisation matrix [${dialect}]: ${routes.length} routes x 3 callers, ${mismatches.length} mismatches`);
+    reportScenario('authz-matrix', dialect, { sent: requests, acked: ok });
+    expect(mismatches).toEqual([]);
+    expect(exposed.length, 'secrets returned by the API after creation').toBe(0);
+  });
+});
