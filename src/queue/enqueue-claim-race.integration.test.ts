@@ -45,10 +45,13 @@ describe.skipIf(!TEST_DIALECTS.includes('postgres'))('an enqueue that finds its 
       enqueued(again.inserted ? 'inserted' : again.id);
       await committed; // the caller's other writes would happen here
     });
-    expect(await inside).toBe(waiting.id);
-    expect(await claim()).toEqual([]); // held back while the transaction is open
-    commit();
-    await transaction;
+    try {
+      expect(await inside).toBe(waiting.id);
+      expect(await claim()).toEqual([]); // held back while the transaction is open
+    } finally {
+      commit();
+      await transaction;
+    }
     expect((await claim()).map((j) => j.id)).toEqual([waiting.id]);
   });
 });

@@ -30,32 +30,39 @@ export async function enqueue<P>(
   const checked = definition.payload.parse(payload);
   const now = deps.clock.now();
   const id = deps.ids.newId();
-  const inserted = await db
-    .insertInto('jobs')
-    .values({
-      id,
-      kind: definition.kind,
-      payload: JSON.stringify(checked),
-      state: 'available',
-      priority: definition.priority ?? 0,
-      attempt: 0,
-      max_attempts: definition.maxAttempts,
-      run_at: options.runAt ?? now,
-      unique_key: options.uniqueKey ?? null,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted) return { id: inserted.id, inserted: true };
-  const existing = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where('unique_key', '=', options.uniqueKey ?? null)
-    .where('state', '=', 'available')
-    .executeTakeFirst();
-  // The waiting job may have been claimed between our insert and this read; either way the work is
-  // covered, so report the key's job if we still see it and ours otherwise.
-  return { id: existing?.id ?? id, inserted: false };
+  for (let tries = 1; ; tries += 1) {
+    const inserted = await db
+      .insertInto('jobs')
+      .values({
+        id,
+        kind: definition.kind,
+        payload: JSON.stringify(checked),
+        state: 'available',
+        priority: definition.priority ?? 0,
+        attempt: 0,
+        max_attempts: definition.maxAttempts,
+        run_at: options.runAt ?? now,
+        unique_key: options.uniqueKey ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, inserted: true };
+    // A job with this key waits and will do the work, but only if it starts after the caller's
+    // transaction commits: it must see what the caller wrote (the delivery it is to process). Writing to
+    // the waiting row locks it until then, and the PostgreSQL claim skips locked rows. When a claim got it
+    // first, nothing waits any more and the insert is tried again. (SQLite runs one write transaction at
+    // a time, so no claim can come in between there.) Found by the kill -9 chaos suite.
+    const waiting = await db
+      .updateTable('jobs')
+      .set({ updated_at: now })
+      .where('unique_key', '=', options.uniqueKey ?? null)
+      .where('state', '=', 'available')
+      .returning('id')
+      .executeTakeFirst();
+    if (waiting) return { id: waiting.id, inserted: false };
+    if (tries >= 5) throw new Error(`could not enqueue ${definition.kind}: its unique key kept changing state`);
+  }
 }

@@ -36,6 +36,9 @@ describe.each(TEST_DIALECTS)('Ashby intake on %s', (dialect) => {
     }
     const { webhookActionId } = h.sim.hire(ANNA);
     await h.settle();
+    // One event, one import: its twelve deliveries queued a single import job.
+    const imports = await h.server.container.database.db.selectFrom('jobs').select('id').where('kind', '=', 'ashby.application.import').execute();
+    expect(imports).toHaveLength(1);
     // And Ashby's retries of the same deliveries, out of order, after the import ran.
     h.sim.hire(ANNA);
     await h.settle();

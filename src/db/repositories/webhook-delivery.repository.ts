@@ -40,3 +40,28 @@ export function listDeliveries(
   if (filter.before !== undefined) query = query.where('received_at', '<', filter.before);
   return query.execute();
 }
+
+/**
+ * Another delivery of the same Ashby event for the same application (a hire fans out as candidateHire,
+ * applicationUpdate and candidateStageChange with one webhookActionId), which already asked for its
+ * import. Returns its action, or undefined.
+ */
+export async function findEventSibling(
+  db: Kysely<Database>,
+  d: { connectionId: string; actionKey: string; applicationId: string; excludeId: string },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select('action')
+    .where('connection_id', '=', d.connectionId)
+    .where('action_key', '=', d.actionKey)
+    .where('application_id', '=', d.applicationId)
+    .where('status', '!=', 'ignored')
+    .where('id', '!=', d.excludeId)
+    .executeTakeFirst();
+  return row?.action;
+}
+
+export async function markDeliveryProcessed(db: Kysely<Database>, id: string, outcome: string, now: number): Promise<void> {
+  await db.updateTable('webhook_deliveries').set({ status: 'processed', outcome, processed_at: now }).where('id', '=', id).execute();
+}
