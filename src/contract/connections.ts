@@ -26,6 +26,3 @@ export const connectionSchema = z.object({
   lastDeliveryAt: z.string().nullable(),
 });
 export type ConnectionResponse = z.infer<typeof connectionSchema>;
-
-/** Only the connect answer carries the Secret Token; it is never shown again. */
-export const connectAshbyResponseSchema = connectionSchema.extend({ secretToken: z.string() });

@@ -16,16 +16,6 @@ export const listAuditQuerySchema = z.object({
 const orgUnit = z.object({ id: z.string(), name: z.string(), ashbyId: z.string().nullable() }).nullable();
 const change = z.object({ from: z.unknown(), to: z.unknown() });
 
-export const memberUpdateSchema = z.object({
-  id: z.string(),
-  newHireId: z.string(),
-  changes: z.record(z.string(), change),
-  status: z.enum(['pending', 'accepted', 'rejected']),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  decidedBy: z.string().nullable(),
-});
-
 export const memberSchema = z.object({
   id: z.string(),
   fields: z.record(z.string(), z.unknown()),

@@ -29,7 +29,6 @@ export const ashbyErrorInfoSchema = z.looseObject({
   requestId: z.string().nullish(),
   meta: z.record(z.string(), z.unknown()).nullish(),
 });
-export type AshbyErrorInfo = z.infer<typeof ashbyErrorInfoSchema>;
 
 /** `errors` is deprecated; third parties report it sometimes holds `{message, parameter}` objects. */
 const legacyErrorEntrySchema = z.union([
@@ -115,13 +114,6 @@ export function permissionToScope(permission: AshbyPermission): string {
   return `${match[1] ?? ''}:${match[2] === 'Read' ? 'read' : 'write'}`;
 }
 
-export function scopeToPermission(scope: string): AshbyPermission | undefined {
-  const [module, verb] = scope.split(':');
-  if (!module || (verb !== 'read' && verb !== 'write')) return undefined;
-  const parsed = ashbyPermissionSchema.safeParse(`${module}${verb === 'read' ? 'Read' : 'Write'}`);
-  return parsed.success ? parsed.data : undefined;
-}
-
 export const apiKeyInfoSchema = z.looseObject({
   title: z.string(),
   createdAt: isoTimestamp.nullish(),
@@ -135,11 +127,9 @@ export const fileHandleSchema = z.looseObject({ id, name: z.string(), handle: z.
 export type FileHandle = z.infer<typeof fileHandleSchema>;
 
 export const fileInfoSchema = z.looseObject({ url: z.string() });
-export type FileInfo = z.infer<typeof fileInfoSchema>;
 
 export const CONTACT_TYPES = ['Personal', 'Work', 'Other'] as const;
 export const contactTypeSchema = z.enum(CONTACT_TYPES);
-export type ContactType = z.infer<typeof contactTypeSchema>;
 
 export const contactInfoSchema = z.looseObject({
   value: z.string(),
@@ -148,16 +138,6 @@ export const contactInfoSchema = z.looseObject({
 });
 export type ContactInfo = z.infer<typeof contactInfoSchema>;
 
-export const KNOWN_SOCIAL_LINK_TYPES = [
-  'LinkedIn',
-  'GitHub',
-  'Twitter',
-  'Medium',
-  'StackOverflow',
-  'YouTube',
-  'CodePen',
-  'Website',
-] as const;
 /** `type` stays an open string: a new link type must not make a whole candidate unreadable. */
 export const socialLinkSchema = z.looseObject({ type: z.string(), url: z.string() });
 export type SocialLink = z.infer<typeof socialLinkSchema>;
@@ -168,20 +148,6 @@ export const numberRangeValueSchema = z.looseObject({
   minValue: z.number().nullish(),
   maxValue: z.number().nullish(),
 });
-export const COMPENSATION_INTERVALS = [
-  'NONE',
-  '1 TIME',
-  '1 HOUR',
-  '1 DAY',
-  '1 WEEK',
-  '2 WEEK',
-  '1 MONTH',
-  '2 MONTH',
-  '1 YEAR',
-  '6 MONTH',
-  '0.5 MONTH',
-  '3 MONTH',
-] as const;
 export const compensationRangeValueSchema = z.looseObject({
   type: z.literal('compensation-range'),
   minValue: z.number().nullish(),
@@ -204,7 +170,6 @@ export const customFieldValueValueSchema = z.union([
   currencyValueSchema,
   z.null(),
 ]);
-export type CustomFieldValueValue = z.infer<typeof customFieldValueValueSchema>;
 
 export const customFieldValueSchema = z.looseObject({
   id,
@@ -215,30 +180,6 @@ export const customFieldValueSchema = z.looseObject({
   valueLabel: z.union([z.string(), z.array(z.string())]).nullish(),
 });
 export type CustomFieldValue = z.infer<typeof customFieldValueSchema>;
-
-export const KNOWN_CUSTOM_FIELD_TYPES = [
-  'MultiValueSelect',
-  'NumberRange',
-  'String',
-  'Date',
-  'ValueSelect',
-  'Number',
-  'Currency',
-  'Boolean',
-  'LongText',
-  'CompensationRange',
-  'Url',
-  'UUID',
-] as const;
-export const KNOWN_CUSTOM_FIELD_OBJECT_TYPES = [
-  'Application',
-  'Candidate',
-  'Employee',
-  'Job',
-  'Offer',
-  'Opening',
-  'Talent_Project',
-] as const;
 
 export const customFieldDefinitionSchema = z.looseObject({
   id,
@@ -255,12 +196,6 @@ export const customFieldDefinitionSchema = z.looseObject({
 });
 export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
 
-export const KNOWN_GLOBAL_ROLES = [
-  'Organization Admin',
-  'Elevated Access',
-  'Limited Access',
-  'External Recruiter',
-] as const;
 export const userSchema = z.looseObject({
   id,
   firstName: z.string(),
@@ -359,7 +294,6 @@ export const applicationCandidateSchema = z.looseObject({
   primaryEmailAddress: contactInfoSchema.nullish(),
   primaryPhoneNumber: contactInfoSchema.nullish(),
 });
-export type ApplicationCandidate = z.infer<typeof applicationCandidateSchema>;
 
 export const applicationJobSchema = z.looseObject({
   id,
@@ -368,7 +302,6 @@ export const applicationJobSchema = z.looseObject({
   departmentId: z.string().nullish(),
   brandId: z.string().nullish(),
 });
-export type ApplicationJob = z.infer<typeof applicationJobSchema>;
 
 export const applicationSchema = z.looseObject({
   id,
@@ -400,7 +333,6 @@ export const applicationHistoryItemSchema = z.looseObject({
   allowedActions: z.array(z.string()).nullish(),
   actorId: z.string().nullish(),
 });
-export type ApplicationHistoryItem = z.infer<typeof applicationHistoryItemSchema>;
 
 /** application.info adds history and the resume handle to the shared Application shape. */
 export const applicationInfoSchema = applicationSchema.extend({
@@ -469,7 +401,6 @@ export const OFFER_STATUSES = [
   'OfferCancelled',
 ] as const;
 export const offerStatusSchema = z.enum(OFFER_STATUSES);
-export type OfferStatus = z.infer<typeof offerStatusSchema>;
 
 export const salarySchema = z.looseObject({ currencyCode: z.string(), value: z.number() });
 export type Salary = z.infer<typeof salarySchema>;
@@ -602,32 +533,6 @@ export type WebhookSetting = z.infer<typeof webhookSettingSchema>;
 
 // ---------- Webhook payloads (§2.2, §2.5, §2.7) ----------
 
-export const WEBHOOK_ACTIONS = [
-  'ping',
-  'applicationSubmit',
-  'applicationUpdate',
-  'candidateHire',
-  'candidateStageChange',
-  'candidateDelete',
-  'candidateMerge',
-  'interviewPlanTransition',
-  'interviewScheduleCreate',
-  'interviewScheduleUpdate',
-  'jobCreate',
-  'jobUpdate',
-  'jobPostingUpdate',
-  'jobPostingPublish',
-  'jobPostingUnpublish',
-  'offerCreate',
-  'offerUpdate',
-  'offerDelete',
-  'openingCreate',
-  'pushToHRIS',
-  'signatureRequestUpdate',
-  'surveySubmit',
-] as const;
-export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number];
-
 /**
  * Generic envelope: accepts any action so an unknown event can be stored and acknowledged rather than
  * rejected. `webhookActionId` is optional because the spec does not require it (the ping may lack it).
@@ -637,7 +542,6 @@ export const webhookEnvelopeSchema = z.looseObject({
   action: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
-export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
 
 export const pingDataSchema = z.looseObject({ webhookActionType: z.string() });
 export const applicationWebhookDataSchema = z.looseObject({ application: applicationSchema });
@@ -679,4 +583,3 @@ export const knownWebhookEventSchema = z.discriminatedUnion('action', [
   event('jobUpdate', jobWebhookDataSchema),
   event('openingCreate', openingWebhookDataSchema),
 ]);
-export type KnownWebhookEvent = z.infer<typeof knownWebhookEventSchema>;

@@ -8,7 +8,7 @@ export const LONG = process.env['CHAOS_LONG'] === '1';
 export const sizes = {
   killChaos: LONG
     ? { hired: 500, active: 750, archived: 750, chaosMs: 180_000, killEveryMs: [1_000, 3_000] as const }
-    : { hired: 100, active: 150, archived: 150, chaosMs: 30_000, killEveryMs: [1_500, 3_500] as const },
+    : { hired: 100, active: 150, archived: 150, chaosMs: 30_000, killEveryMs: [1_000, 2_500] as const },
   /** fast-check runs per property of the webhook fuzz, and the single-byte mutations. */
   fuzzRuns: LONG ? 5_000 : 600,
   mutations: LONG ? 50_000 : 10_000,

@@ -38,7 +38,6 @@ export const scenarioApiKeySchema = z.strictObject({
   enabled: z.boolean().optional(),
   createdAt: iso.optional(),
 });
-export type ScenarioApiKey = z.infer<typeof scenarioApiKeySchema>;
 
 export const scenarioInterviewStageSchema = z.strictObject({
   id,
