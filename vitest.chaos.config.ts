@@ -13,7 +13,8 @@ export default defineConfig({
     // Retry-After), which a second scenario on the same two cores would only blur.
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 300_000,
+    // CHAOS_LONG=1 (test/chaos/support/chaos-settings.ts) runs bigger loads for longer.
+    testTimeout: process.env['CHAOS_LONG'] === '1' ? 1_800_000 : 300_000,
     hookTimeout: 120_000,
     globalSetup: ['test/chaos/support/figures-summary.ts'],
   },

@@ -7,7 +7,8 @@ import { valuesOf } from './field-diff.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { resolveManager } from './resolve-manager.js';
 
-const text = (value: FieldValue | null | undefined) => (typeof value === 'string' && value.trim() ? value : null);
+const text = (value: FieldValue | null | undefined) =>
+  typeof value === 'string' && value.trim() ? value : null;
 
 /**
  * Adds a reviewed new hire to the people directory, in one transaction: refused while a required field
@@ -24,26 +25,46 @@ export function addMember(
     const hire = await data.findNewHire(input.newHireId);
     if (!hire) throw notFound('New hire');
     if (hire.status === 'added') {
-      const member = (hire.memberId && (await data.findMember(hire.memberId))) || (await data.findMemberByNewHire(hire.id));
+      const member =
+        (hire.memberId && (await data.findMember(hire.memberId))) ||
+        (await data.findMemberByNewHire(hire.id));
       if (member) return { member, created: false };
     }
-    if (hire.status === 'deleted') throw new AppError('conflict', 'This new hire was deleted; restore it before adding it');
+    if (hire.status === 'deleted')
+      throw new AppError('conflict', 'This new hire was deleted; restore it before adding it');
     if (hire.missingRequired.length > 0) {
-      throw new AppError('required_fields_missing', `Fill the required fields first: ${hire.missingRequired.join(', ')}`, {
-        details: { fields: [...hire.missingRequired] },
-      });
+      throw new AppError(
+        'required_fields_missing',
+        `Fill the required fields first: ${hire.missingRequired.join(', ')}`,
+        {
+          details: { fields: [...hire.missingRequired] },
+        },
+      );
     }
     const values = valuesOf(hire.fields);
-    const emails = [text(values['personalEmail']), text(values['workEmail'])].filter((e): e is string => e !== null);
+    const emails = [text(values['personalEmail']), text(values['workEmail'])].filter(
+      (e): e is string => e !== null,
+    );
     const [existing] = await data.findMembersByIdentity({ candidateId: hire.candidateId, emails });
     if (existing) {
       const matchedOn = existing.ashby?.candidateId === hire.candidateId ? 'Ashby candidate' : 'email';
-      throw new AppError('conflict', `This person is already a member (${memberLabel(existing)}, id ${existing.id}); matched on ${matchedOn}`, {
-        details: { memberId: existing.id, matchedOn },
-      });
+      throw new AppError(
+        'conflict',
+        `This person is already a member (${memberLabel(existing)}, id ${existing.id}); matched on ${matchedOn}`,
+        {
+          details: { memberId: existing.id, matchedOn },
+        },
+      );
     }
     const at = deps.clock.now();
-    const department = await unit(deps, data, 'department', hire.ashbyRefs.departmentId, values['department'], at);
+    const department = await unit(
+      deps,
+      data,
+      'department',
+      hire.ashbyRefs.departmentId,
+      values['department'],
+      at,
+    );
     const location = await unit(deps, data, 'location', hire.ashbyRefs.locationId, values['location'], at);
     const manager = await resolveManager(data, values['reportingTo']);
     const member: Member = {
@@ -52,7 +73,11 @@ export function addMember(
       department,
       location,
       managerId: manager.status === 'matched' ? manager.memberId : null,
-      ashby: { connectionId: hire.connectionId, candidateId: hire.candidateId, applicationId: hire.applicationId },
+      ashby: {
+        connectionId: hire.connectionId,
+        candidateId: hire.candidateId,
+        applicationId: hire.applicationId,
+      },
       newHireId: hire.id,
       createdAt: at,
       updatedAt: at,
@@ -64,7 +89,14 @@ export function addMember(
     await data.updateNewHire(hire.id, { status: 'added', memberId: member.id, updatedAt: at });
     // The documents move with the new hire: the member owns them from now on (same stored files).
     await data.documents.moveToMember(hire.id, member.id, at);
-    await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'added', changes: {} });
+    await data.addHistory({
+      id: deps.ids.newId(),
+      newHireId: hire.id,
+      at,
+      actor: input.actor,
+      kind: 'added',
+      changes: {},
+    });
     await data.audit({
       id: deps.ids.newId(),
       at,
@@ -91,5 +123,8 @@ async function unit(
 }
 
 export function memberLabel(member: Member): string {
-  return [member.fields['firstName'], member.fields['lastName']].filter((v) => typeof v === 'string').join(' ') || member.id;
+  return (
+    [member.fields['firstName'], member.fields['lastName']].filter((v) => typeof v === 'string').join(' ') ||
+    member.id
+  );
 }

@@ -14,7 +14,10 @@ export interface BackfillProgress {
  * doubled. Queuing page by page keeps memory flat for any number of hires.
  */
 export async function backfillAshby(
-  deps: { readonly gatewayFor: (connectionId: string) => Promise<AshbyGateway | undefined>; readonly queue: ImportQueue },
+  deps: {
+    readonly gatewayFor: (connectionId: string) => Promise<AshbyGateway | undefined>;
+    readonly queue: ImportQueue;
+  },
   input: { connectionId: string; since: number | null },
   onProgress: (progress: BackfillProgress) => void = () => undefined,
 ): Promise<BackfillProgress> {
@@ -25,7 +28,11 @@ export async function backfillAshby(
   do {
     const page = await gateway.listHiredApplications({ cursor, createdAfter: input.since });
     const queued = await deps.queue.enqueueImports(input.connectionId, page.applicationIds);
-    progress = { pages: progress.pages + 1, found: progress.found + page.applicationIds.length, queued: progress.queued + queued };
+    progress = {
+      pages: progress.pages + 1,
+      found: progress.found + page.applicationIds.length,
+      queued: progress.queued + queued,
+    };
     onProgress(progress);
     cursor = page.nextCursor;
   } while (cursor !== null);

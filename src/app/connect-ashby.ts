@@ -1,5 +1,10 @@
 import { AppError, isAppError } from '../core/errors/app-error.js';
-import { DEFAULT_ASHBY_API_URL, webhookUrlFor, type AshbyConnection, type AshbyWebhookRecord } from '../core/model/ashby-connection.js';
+import {
+  DEFAULT_ASHBY_API_URL,
+  webhookUrlFor,
+  type AshbyConnection,
+  type AshbyWebhookRecord,
+} from '../core/model/ashby-connection.js';
 import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.js';
 import type { AshbyGateway, PermissionReport } from '../core/ports/ashby-gateway.js';
 import type { Clock } from '../core/ports/clock.js';
@@ -35,7 +40,8 @@ export async function connectAshby(
 ): Promise<ConnectAshbyResult> {
   const apiUrl = normaliseApiUrl(input.apiUrl ?? DEFAULT_ASHBY_API_URL);
   const apiKey = input.apiKey.trim();
-  if (apiKey.length === 0) throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });
+  if (apiKey.length === 0)
+    throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });
   const gateway = deps.gatewayForKey(apiUrl, apiKey);
   const permissions = await checkKey(gateway);
   const now = deps.clock.now();
@@ -71,7 +77,8 @@ export async function reconnectAshby(
   const existing = await deps.connections.find(input.connectionId);
   if (!existing) throw new AppError('not_found', 'Ashby connection not found');
   const apiKey = input.apiKey.trim();
-  if (apiKey.length === 0) throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });
+  if (apiKey.length === 0)
+    throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });
   const permissions = await checkKey(deps.gatewayForKey(existing.apiUrl, apiKey));
   const now = deps.clock.now();
   await deps.connections.replaceApiKey(existing.id, apiKey, permissions, now);
@@ -102,7 +109,11 @@ async function checkKey(gateway: AshbyGateway): Promise<PermissionReport> {
   return permissions;
 }
 
-async function createWebhooks(gateway: AshbyGateway, requestUrl: string, secretToken: string): Promise<AshbyWebhookRecord[]> {
+async function createWebhooks(
+  gateway: AshbyGateway,
+  requestUrl: string,
+  secretToken: string,
+): Promise<AshbyWebhookRecord[]> {
   const records: AshbyWebhookRecord[] = [];
   for (const webhookType of WEBHOOK_TYPES) {
     try {
@@ -110,7 +121,12 @@ async function createWebhooks(gateway: AshbyGateway, requestUrl: string, secretT
       records.push({ webhookType, id: created.id, enabled: created.enabled, error: null });
     } catch (err) {
       // The connection stands without it: the admin can paste the URL and token into Ashby by hand.
-      records.push({ webhookType, id: null, enabled: false, error: isAppError(err) ? err.message : 'failed' });
+      records.push({
+        webhookType,
+        id: null,
+        enabled: false,
+        error: isAppError(err) ? err.message : 'failed',
+      });
     }
   }
   return records;

@@ -12,16 +12,23 @@ export function decideMemberUpdate(
     const member = await data.findMember(input.memberId);
     const update = await data.findMemberUpdate(input.updateId);
     if (!member || !update || update.memberId !== member.id) throw notFound('Member update');
-    if (update.status !== 'pending') throw new AppError('conflict', `This update was already ${update.status}`);
+    if (update.status !== 'pending')
+      throw new AppError('conflict', `This update was already ${update.status}`);
     const at = deps.clock.now();
     let result = member;
     if (input.decision === 'accept') {
       const fields = { ...member.fields };
-      for (const [key, change] of Object.entries(update.changes)) fields[key] = change.to as Member['fields'][string];
+      for (const [key, change] of Object.entries(update.changes))
+        fields[key] = change.to as Member['fields'][string];
       await data.updateMemberFields(member.id, fields, at);
       result = { ...member, fields, updatedAt: at };
     }
-    await data.decideMemberUpdate(update.id, input.decision === 'accept' ? 'accepted' : 'rejected', input.actor, at);
+    await data.decideMemberUpdate(
+      update.id,
+      input.decision === 'accept' ? 'accepted' : 'rejected',
+      input.actor,
+      at,
+    );
     await data.audit({
       id: deps.ids.newId(),
       at,

@@ -13,16 +13,46 @@ export function deleteNewHire(deps: InboxDeps, input: { newHireId: string; actor
     if (!hire) throw notFound('New hire');
     if (hire.status === 'deleted') return;
     if (hire.status === 'added') {
-      throw new AppError('conflict', 'This new hire is already a member of the directory; it cannot be deleted from the inbox');
+      throw new AppError(
+        'conflict',
+        'This new hire is already a member of the directory; it cannot be deleted from the inbox',
+      );
     }
     const at = deps.clock.now();
-    await data.updateNewHire(hire.id, { status: 'deleted', fields: {}, missingRequired: [], editedFields: [], updatedAt: at });
+    await data.updateNewHire(hire.id, {
+      status: 'deleted',
+      fields: {},
+      missingRequired: [],
+      editedFields: [],
+      updatedAt: at,
+    });
     await data.clearHistory(hire.id);
     // Its documents go too: the rows now, the stored files by a queued job (retried until gone).
     await data.documents.removeForNewHire(hire.id);
-    await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'deleted', changes: {} });
-    await data.addTombstone({ connectionId: hire.connectionId, applicationId: hire.applicationId, newHireId: hire.id, deletedBy: input.actor, deletedAt: at });
-    await data.audit({ id: deps.ids.newId(), at, actor: input.actor, action: 'new_hire.delete', targetType: 'new_hire', targetId: hire.id, details: { applicationId: hire.applicationId } });
+    await data.addHistory({
+      id: deps.ids.newId(),
+      newHireId: hire.id,
+      at,
+      actor: input.actor,
+      kind: 'deleted',
+      changes: {},
+    });
+    await data.addTombstone({
+      connectionId: hire.connectionId,
+      applicationId: hire.applicationId,
+      newHireId: hire.id,
+      deletedBy: input.actor,
+      deletedAt: at,
+    });
+    await data.audit({
+      id: deps.ids.newId(),
+      at,
+      actor: input.actor,
+      action: 'new_hire.delete',
+      targetType: 'new_hire',
+      targetId: hire.id,
+      details: { applicationId: hire.applicationId },
+    });
   });
 }
 
@@ -37,10 +67,19 @@ export function restoreNewHire(
   return deps.inbox.transaction(async (data) => {
     const hire = await data.findNewHire(input.newHireId);
     if (!hire) throw notFound('New hire');
-    if (hire.status !== 'deleted') throw new AppError('conflict', `Only deleted new hires can be restored; this one is ${hire.status}`);
+    if (hire.status !== 'deleted')
+      throw new AppError('conflict', `Only deleted new hires can be restored; this one is ${hire.status}`);
     const at = deps.clock.now();
     await data.removeTombstone(hire.connectionId, hire.applicationId);
-    await data.audit({ id: deps.ids.newId(), at, actor: input.actor, action: 'new_hire.restore', targetType: 'new_hire', targetId: hire.id, details: { applicationId: hire.applicationId } });
+    await data.audit({
+      id: deps.ids.newId(),
+      at,
+      actor: input.actor,
+      action: 'new_hire.restore',
+      targetType: 'new_hire',
+      targetId: hire.id,
+      details: { applicationId: hire.applicationId },
+    });
     return { connectionId: hire.connectionId, applicationId: hire.applicationId };
   });
 }

@@ -19,7 +19,8 @@ export async function editNewHire(
   input: { newHireId: string; fields: Readonly<Record<string, unknown>>; actor: Actor },
 ): Promise<NewHire> {
   const keys = Object.keys(input.fields);
-  if (keys.length === 0) throw new AppError('validation_failed', 'fields is empty: send at least one field to change');
+  if (keys.length === 0)
+    throw new AppError('validation_failed', 'fields is empty: send at least one field to change');
   // The mapping is read before the transaction (see missingRequiredOf); a new hire never changes connection.
   const known = await deps.inbox.read((data) => data.findNewHire(input.newHireId));
   if (!known) throw notFound('New hire');
@@ -28,7 +29,10 @@ export async function editNewHire(
     const hire = await data.findNewHire(input.newHireId);
     if (!hire) throw notFound('New hire');
     if (hire.status !== 'in_review') {
-      throw new AppError('conflict', `This new hire is ${hire.status === 'added' ? 'already added to the directory' : 'deleted'}; it can no longer be edited`);
+      throw new AppError(
+        'conflict',
+        `This new hire is ${hire.status === 'added' ? 'already added to the directory' : 'deleted'}; it can no longer be edited`,
+      );
     }
     const targets = new Map(mappingTargets(spec).map((t) => [t.key, t]));
     const problems: { field: string; message: string }[] = [];
@@ -50,9 +54,13 @@ export async function editNewHire(
       else problems.push({ field: key, message: checked.error.message });
     }
     if (problems.length > 0) {
-      throw new AppError('invalid_fields', `Invalid fields: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, {
-        details: { problems },
-      });
+      throw new AppError(
+        'invalid_fields',
+        `Invalid fields: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+        {
+          details: { problems },
+        },
+      );
     }
     const changes = diffValues(valuesOf(hire.fields), valuesOf(fields), keys);
     if (!hasChanges(changes)) return hire;
@@ -60,7 +68,14 @@ export async function editNewHire(
     const missingRequired = missingRequiredOf(spec, fields);
     const editedFields = [...new Set([...hire.editedFields, ...Object.keys(changes)])];
     await data.updateNewHire(hire.id, { fields, missingRequired, editedFields, updatedAt: at });
-    await data.addHistory({ id: deps.ids.newId(), newHireId: hire.id, at, actor: input.actor, kind: 'edited', changes });
+    await data.addHistory({
+      id: deps.ids.newId(),
+      newHireId: hire.id,
+      at,
+      actor: input.actor,
+      kind: 'edited',
+      changes,
+    });
     await data.audit({
       id: deps.ids.newId(),
       at,

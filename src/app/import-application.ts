@@ -32,14 +32,26 @@ export async function importApplication(
     return skip(deps, input, `application status is ${fetched.applicationStatus}, not Hired`);
   }
   const spec = await deps.mappingFor(connectionId);
-  const imported = importedHireOf({ connectionId, applicationId, bundle: fetched.bundle, definitions: fetched.definitions, spec });
+  const imported = importedHireOf({
+    connectionId,
+    applicationId,
+    bundle: fetched.bundle,
+    definitions: fetched.definitions,
+    spec,
+  });
   deps.crashPoint?.('import-fetched');
   const saved = await saveImportedHire(deps, imported);
   return { kind: 'saved', ...saved };
 }
 
-async function skip(deps: ImportDeps, input: { connectionId: string; applicationId: string }, reason: string): Promise<ImportOutcome> {
+async function skip(
+  deps: ImportDeps,
+  input: { connectionId: string; applicationId: string },
+  reason: string,
+): Promise<ImportOutcome> {
   const at = deps.clock.now();
-  await deps.inbox.transaction((data) => data.markDeliveriesProcessed(input.connectionId, input.applicationId, `skipped: ${reason}`, at));
+  await deps.inbox.transaction((data) =>
+    data.markDeliveriesProcessed(input.connectionId, input.applicationId, `skipped: ${reason}`, at),
+  );
   return { kind: 'skipped', reason };
 }

@@ -26,7 +26,10 @@ export interface MemberImportReport {
  * number and skipped while the good rows are imported (each row in its own transaction). Managers are
  * linked by managerEmail once every row is in, so their order in the file does not matter.
  */
-export async function importMembers(deps: InboxDeps, input: { csv: string; actor: Actor }): Promise<MemberImportReport> {
+export async function importMembers(
+  deps: InboxDeps,
+  input: { csv: string; actor: Actor },
+): Promise<MemberImportReport> {
   let records: { record: Record<string, string>; line: number }[];
   try {
     const rows = parse<{ record: Record<string, string>; info: { lines: number } }>(input.csv, {
@@ -38,12 +41,18 @@ export async function importMembers(deps: InboxDeps, input: { csv: string; actor
     });
     records = rows.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (err) {
-    throw new AppError('validation_failed', `The file is not valid CSV: ${err instanceof Error ? err.message : 'unreadable'}`);
+    throw new AppError(
+      'validation_failed',
+      `The file is not valid CSV: ${err instanceof Error ? err.message : 'unreadable'}`,
+    );
   }
   const header = Object.keys(records[0]?.record ?? {});
   const unknown = header.filter((c) => !COLUMNS.has(c));
   if (unknown.length > 0) {
-    throw new AppError('validation_failed', `Unknown columns: ${unknown.join(', ')}. Known: ${[...COLUMNS.keys()].join(', ')}`);
+    throw new AppError(
+      'validation_failed',
+      `Unknown columns: ${unknown.join(', ')}. Known: ${[...COLUMNS.keys()].join(', ')}`,
+    );
   }
   const missingColumns = REQUIRED.filter((c) => !header.includes(c));
   if (records.length > 0 && missingColumns.length > 0) {
@@ -79,12 +88,19 @@ export async function importMembers(deps: InboxDeps, input: { csv: string; actor
   }
   for (const link of managerLinks) {
     const linked = await deps.inbox.transaction(async (data) => {
-      const [manager, ...others] = await data.findMembersByIdentity({ candidateId: null, emails: [link.managerEmail] });
+      const [manager, ...others] = await data.findMembersByIdentity({
+        candidateId: null,
+        emails: [link.managerEmail],
+      });
       if (!manager || others.length > 0) return false;
       await data.setMemberManager(link.memberId, manager.id, deps.clock.now());
       return true;
     });
-    if (!linked) problems.push({ line: link.line, message: 'managerEmail matches no single member; imported without a manager' });
+    if (!linked)
+      problems.push({
+        line: link.line,
+        message: 'managerEmail matches no single member; imported without a manager',
+      });
   }
   await deps.inbox.transaction((data) =>
     data.audit({
@@ -105,7 +121,9 @@ async function importRow(
   fields: Record<string, FieldValue | null>,
 ): Promise<{ ok: true; memberId: string } | { ok: false; message: string }> {
   return deps.inbox.transaction(async (data) => {
-    const emails = [fields['personalEmail'], fields['workEmail']].filter((e): e is string => typeof e === 'string');
+    const emails = [fields['personalEmail'], fields['workEmail']].filter(
+      (e): e is string => typeof e === 'string',
+    );
     const [existing] = await data.findMembersByIdentity({ candidateId: null, emails });
     if (existing) return { ok: false, message: `already a member (id ${existing.id}) with the same email` };
     const at = deps.clock.now();

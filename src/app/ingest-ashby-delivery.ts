@@ -48,7 +48,10 @@ export async function ingestAshbyDelivery(
   if (secret === undefined) throw new AppError('not_found', 'No Ashby connection has this webhook URL');
   const verified = deps.codec.verify(input.rawBody, input.signature, secret);
   if (!verified.ok) {
-    throw new AppError('invalid_signature', `Ashby-Signature ${verified.reason === 'missing' ? 'is missing' : 'does not match this connection'}`);
+    throw new AppError(
+      'invalid_signature',
+      `Ashby-Signature ${verified.reason === 'missing' ? 'is missing' : 'does not match this connection'}`,
+    );
   }
   const parsed = deps.codec.parse(input.rawBody);
   if (!parsed.ok) {

@@ -58,9 +58,14 @@ export async function reconcileAshby(
     tokenRefused = true;
     run = await syncOnce(deps, gateway, connectionId, null, since);
   }
-  if (run === 'refused') throw new AppError('upstream_permanent', 'ashby application.list: a full sync was refused');
+  if (run === 'refused')
+    throw new AppError('upstream_permanent', 'ashby application.list: a full sync was refused');
   await deps.syncStore.save(connectionId, { syncToken: run.syncToken, syncedAt: startedAt });
-  return { mode: state.syncToken === null || tokenRefused ? 'full' : 'incremental', tokenRefused, ...run.counts };
+  return {
+    mode: state.syncToken === null || tokenRefused ? 'full' : 'incremental',
+    tokenRefused,
+    ...run.counts,
+  };
 }
 
 /**

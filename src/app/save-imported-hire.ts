@@ -20,7 +20,8 @@ export interface ImportedHire {
   readonly files: BundleFiles | null;
 }
 
-export type SaveOutcome = 'created' | 'updated' | 'unchanged' | 'restored' | 'pending_member_update' | 'tombstoned';
+export type SaveOutcome =
+  'created' | 'updated' | 'unchanged' | 'restored' | 'pending_member_update' | 'tombstoned';
 
 const OUTCOME_TEXT: Record<SaveOutcome, string> = {
   created: 'new hire created',
@@ -37,13 +38,21 @@ const OUTCOME_TEXT: Record<SaveOutcome, string> = {
  * edited (reviewer edits win), each change kept in its history; one already added gets the changes as
  * a pending update of its member (a diff to accept or reject); a deleted one stays deleted.
  */
-export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{ outcome: SaveOutcome; newHireId: string | null }> {
+export function saveImportedHire(
+  deps: InboxDeps,
+  hire: ImportedHire,
+): Promise<{ outcome: SaveOutcome; newHireId: string | null }> {
   const at = deps.clock.now();
   return deps.inbox.transaction(async (data) => {
     const finish = async (outcome: SaveOutcome, newHireId: string | null) => {
       await data.markDeliveriesProcessed(hire.connectionId, hire.applicationId, OUTCOME_TEXT[outcome], at);
       // Documents and, on creation, notifications: queued in this transaction, so exactly once per new hire.
-      await followUpImport(deps, data, { created: outcome === 'created', newHireId, connectionId: hire.connectionId, files: hire.files });
+      await followUpImport(deps, data, {
+        created: outcome === 'created',
+        newHireId,
+        connectionId: hire.connectionId,
+        files: hire.files,
+      });
       return { outcome, newHireId };
     };
     if (await data.findTombstone(hire.connectionId, hire.applicationId)) return finish('tombstoned', null);
@@ -64,7 +73,14 @@ export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{
       updatedAt: at,
     };
     if (await data.insertNewHire(fresh)) {
-      await data.addHistory({ id: deps.ids.newId(), newHireId: fresh.id, at, actor: 'ashby', kind: 'imported', changes: {} });
+      await data.addHistory({
+        id: deps.ids.newId(),
+        newHireId: fresh.id,
+        at,
+        actor: 'ashby',
+        kind: 'imported',
+        changes: {},
+      });
       return finish('created', fresh.id);
     }
     const existing = await data.findNewHireByApplication(hire.connectionId, hire.applicationId);
@@ -73,7 +89,14 @@ export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{
     if (existing.status === 'deleted') {
       // No tombstone (checked above): a restore asked for this import.
       await data.updateNewHire(existing.id, { ...revived(fresh), status: 'in_review', editedFields: [] });
-      await data.addHistory({ id: deps.ids.newId(), newHireId: existing.id, at, actor: 'ashby', kind: 'restored', changes: {} });
+      await data.addHistory({
+        id: deps.ids.newId(),
+        newHireId: existing.id,
+        at,
+        actor: 'ashby',
+        kind: 'restored',
+        changes: {},
+      });
       return finish('restored', existing.id);
     }
     if (existing.status === 'added') {
@@ -112,7 +135,14 @@ export function saveImportedHire(deps: InboxDeps, hire: ImportedHire): Promise<{
       missingRequired,
     });
     if (!hasChanges(changes)) return finish('unchanged', existing.id);
-    await data.addHistory({ id: deps.ids.newId(), newHireId: existing.id, at, actor: 'ashby', kind: 'ashby_update', changes });
+    await data.addHistory({
+      id: deps.ids.newId(),
+      newHireId: existing.id,
+      at,
+      actor: 'ashby',
+      kind: 'ashby_update',
+      changes,
+    });
     return finish('updated', existing.id);
   });
 }

@@ -9,18 +9,24 @@ import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
 
 function printPermissions(report: PermissionReport): void {
-  for (const p of report.required) printLine(`  ${p.granted ? 'ok     ' : 'MISSING'} ${p.name}: ${p.purpose}`);
-  for (const p of report.optional) printLine(`  ${p.granted ? 'ok     ' : 'absent '} ${p.name} (optional): ${p.purpose}`);
+  for (const p of report.required)
+    printLine(`  ${p.granted ? 'ok     ' : 'MISSING'} ${p.name}: ${p.purpose}`);
+  for (const p of report.optional)
+    printLine(`  ${p.granted ? 'ok     ' : 'absent '} ${p.name} (optional): ${p.purpose}`);
 }
 
 function printWebhooks(connection: AshbyConnection): void {
   if (connection.ashbyWebhooks.length === 0) {
-    printLine('Add the webhooks in Ashby (Admin › Integrations › Webhooks) for candidateHire and applicationUpdate,');
+    printLine(
+      'Add the webhooks in Ashby (Admin › Integrations › Webhooks) for candidateHire and applicationUpdate,',
+    );
     printLine('with the Request URL and Secret Token above.');
     return;
   }
   for (const w of connection.ashbyWebhooks) {
-    printLine(`  ${w.webhookType}: ${w.id ? `created in Ashby (${w.enabled ? 'enabled' : 'disabled: its ping failed; is HireBridge reachable at the URL?'})` : `not created: ${w.error ?? 'unknown error'}`}`);
+    printLine(
+      `  ${w.webhookType}: ${w.id ? `created in Ashby (${w.enabled ? 'enabled' : 'disabled: its ping failed; is HireBridge reachable at the URL?'})` : `not created: ${w.error ?? 'unknown error'}`}`,
+    );
   }
 }
 
@@ -32,48 +38,58 @@ export function ashbyCommands(program: Command): void {
     .requiredOption('--api-key <key>', 'Ashby API key')
     .option('--api-url <url>', 'Ashby API base URL', 'https://api.ashbyhq.com')
     .option('--name <name>', 'a name for this Ashby account')
-    .option('--connected-by <user>', 'the admin user (id or email) connecting: the default recipient of new-hire notifications')
+    .option(
+      '--connected-by <user>',
+      'the admin user (id or email) connecting: the default recipient of new-hire notifications',
+    )
     .option('--json', 'print JSON: {id, webhookUrl, secretToken, permissions}')
-    .action(async (o: { apiKey: string; apiUrl: string; name?: string; connectedBy?: string; json?: boolean }) => {
-      try {
-        const result = await withContainer(async (c) =>
-          c.services.connectAshby({
-            apiKey: o.apiKey,
-            apiUrl: o.apiUrl,
-            actor: 'cli',
-            ...(o.name ? { name: o.name } : {}),
-            ...(o.connectedBy ? { connectedByUserId: (await findUser(c, o.connectedBy)).id } : {}),
-          }),
-        );
-        if (o.json) {
-          return printJson({
-            id: result.connection.id,
-            webhookUrl: result.webhookUrl,
-            secretToken: result.secretToken,
-            permissions: result.connection.permissions,
-            ashbyWebhooks: result.connection.ashbyWebhooks,
-          });
+    .action(
+      async (o: { apiKey: string; apiUrl: string; name?: string; connectedBy?: string; json?: boolean }) => {
+        try {
+          const result = await withContainer(async (c) =>
+            c.services.connectAshby({
+              apiKey: o.apiKey,
+              apiUrl: o.apiUrl,
+              actor: 'cli',
+              ...(o.name ? { name: o.name } : {}),
+              ...(o.connectedBy ? { connectedByUserId: (await findUser(c, o.connectedBy)).id } : {}),
+            }),
+          );
+          if (o.json) {
+            return printJson({
+              id: result.connection.id,
+              webhookUrl: result.webhookUrl,
+              secretToken: result.secretToken,
+              permissions: result.connection.permissions,
+              ashbyWebhooks: result.connection.ashbyWebhooks,
+            });
+          }
+          printLine(`Connected "${result.connection.name}" (id ${result.connection.id}).`);
+          printPermissions(result.connection.permissions);
+          printLine(`Request URL:  ${result.webhookUrl}`);
+          printLine(`Secret Token: ${result.secretToken}   (shown once; stored encrypted)`);
+          printWebhooks(result.connection);
+        } catch (err) {
+          if (isAppError(err) && err.code === 'permission_missing') {
+            const report = err.details?.['permissions'] as PermissionReport | undefined;
+            if (o.json)
+              printJson({
+                error: { code: err.code, message: err.message, missing: err.details?.['missing'] },
+              });
+            else if (report) printPermissions(report);
+          }
+          throw err;
         }
-        printLine(`Connected "${result.connection.name}" (id ${result.connection.id}).`);
-        printPermissions(result.connection.permissions);
-        printLine(`Request URL:  ${result.webhookUrl}`);
-        printLine(`Secret Token: ${result.secretToken}   (shown once; stored encrypted)`);
-        printWebhooks(result.connection);
-      } catch (err) {
-        if (isAppError(err) && err.code === 'permission_missing') {
-          const report = err.details?.['permissions'] as PermissionReport | undefined;
-          if (o.json) printJson({ error: { code: err.code, message: err.message, missing: err.details?.['missing'] } });
-          else if (report) printPermissions(report);
-        }
-        throw err;
-      }
-    });
+      },
+    );
   ashby
     .command('reconnect <id>')
     .description('replace the API key of a connection, keeping its URL, secret and settings')
     .requiredOption('--api-key <key>', 'the new Ashby API key')
     .action(async (id: string, o: { apiKey: string }) => {
-      const connection = await withContainer((c) => c.services.reconnectAshby({ connectionId: id, apiKey: o.apiKey, actor: 'cli' }));
+      const connection = await withContainer((c) =>
+        c.services.reconnectAshby({ connectionId: id, apiKey: o.apiKey, actor: 'cli' }),
+      );
       printLine(`Reconnected "${connection.name}" (id ${connection.id}) with the new key.`);
       printPermissions(connection.permissions);
     });
@@ -117,7 +133,9 @@ export function ashbyCommands(program: Command): void {
         } finally {
           await worker.stop();
         }
-        printLine('Backfill done. Failed imports, if any, are listed by `hirebridge jobs list --state dead`.');
+        printLine(
+          'Backfill done. Failed imports, if any, are listed by `hirebridge jobs list --state dead`.',
+        );
       });
     });
   reconcileCommand(ashby);

@@ -11,7 +11,9 @@ import { withContainer } from './with-container.js';
 export function reconcileCommand(ashby: Command): void {
   ashby
     .command('reconcile')
-    .description('catch hires whose webhooks were lost: sync application changes from Ashby now and import the hired ones')
+    .description(
+      'catch hires whose webhooks were lost: sync application changes from Ashby now and import the hired ones',
+    )
     .requiredOption('--connection <id>', 'connection id')
     .option('--no-wait', 'queue the imports and return; a running server or worker does them')
     .option('--json', 'print the result as JSON')
@@ -31,11 +33,13 @@ export function reconcileCommand(ashby: Command): void {
         const worker = c.createWorker({ pollIntervalMs: 100 });
         worker.start();
         try {
-          while ((await c.pendingImports(o.connection)) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+          while ((await c.pendingImports(o.connection)) > 0)
+            await new Promise((resolve) => setTimeout(resolve, 500));
         } finally {
           await worker.stop();
         }
-        if (!o.json) printLine('Imports done. Failed ones, if any, are listed by `hirebridge jobs list --state dead`.');
+        if (!o.json)
+          printLine('Imports done. Failed ones, if any, are listed by `hirebridge jobs list --state dead`.');
       });
     });
 }

@@ -10,14 +10,26 @@ import { withContainer } from './with-container.js';
 const CLI: Principal = { kind: 'token', id: 'cli', name: 'cli', role: 'admin' };
 
 const display = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value === null || value === undefined ? '' : JSON.stringify(value);
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : value === null || value === undefined
+        ? ''
+        : JSON.stringify(value);
 
 function printNewHire(n: NewHire): void {
   printLine(`New hire ${n.id} (${n.status}), Ashby application ${n.applicationId}`);
   for (const [key, field] of Object.entries(n.fields)) {
-    printLine(`  ${key.padEnd(20)} ${display(field.value).padEnd(32)} ${field.error ? `! ${field.error.message}` : `(${field.source.description})`}`);
+    printLine(
+      `  ${key.padEnd(20)} ${display(field.value).padEnd(32)} ${field.error ? `! ${field.error.message}` : `(${field.source.description})`}`,
+    );
   }
-  printLine(n.missingRequired.length > 0 ? `Missing required: ${n.missingRequired.join(', ')}` : 'Complete: ready to add.');
+  printLine(
+    n.missingRequired.length > 0
+      ? `Missing required: ${n.missingRequired.join(', ')}`
+      : 'Complete: ready to add.',
+  );
 }
 
 /** `--set key=value` pairs; values are JSON when they parse as JSON (numbers, objects, null), else text. */
@@ -45,32 +57,47 @@ export function inboxCommands(program: Command): void {
     .option('--status <status>', 'in_review, added or deleted')
     .option('--json', 'print JSON')
     .action(async (o: { status?: 'in_review' | 'added' | 'deleted'; json?: boolean }) => {
-      const items = await withContainer((c) => c.services.listNewHires({ limit: 500, ...(o.status ? { status: o.status } : {}) }));
+      const items = await withContainer((c) =>
+        c.services.listNewHires({ limit: 500, ...(o.status ? { status: o.status } : {}) }),
+      );
       if (o.json) return printJson({ items });
       printTable(
         items.map((n) => ({
           id: n.id,
           status: n.status,
-          name: [n.fields['firstName']?.value, n.fields['lastName']?.value].map(display).filter(Boolean).join(' '),
+          name: [n.fields['firstName']?.value, n.fields['lastName']?.value]
+            .map(display)
+            .filter(Boolean)
+            .join(' '),
           job: display(n.fields['jobTitle']?.value),
           start: display(n.fields['employmentStartDate']?.value),
           missing: n.missingRequired.length,
         })),
       );
     });
-  inbox.command('show <id>').action(async (id: string) => printNewHire((await withContainer((c) => c.services.getNewHire(id))).newHire));
+  inbox
+    .command('show <id>')
+    .action(async (id: string) =>
+      printNewHire((await withContainer((c) => c.services.getNewHire(id))).newHire),
+    );
   inbox
     .command('edit <id>')
     .description('edit fields: --set personalEmail=ada@example.com --set salaryAmount=85000')
     .option('--set <key=value>', 'a field to set (repeatable)', (v: string, all: string[]) => [...all, v], [])
     .action(async (id: string, o: { set: string[] }) => {
-      printNewHire(await withContainer((c) => c.services.editNewHire({ newHireId: id, fields: parseSets(o.set), principal: CLI })));
+      printNewHire(
+        await withContainer((c) =>
+          c.services.editNewHire({ newHireId: id, fields: parseSets(o.set), principal: CLI }),
+        ),
+      );
     });
   inbox
     .command('add-member <id>')
     .description('add a complete new hire to the people directory')
     .action(async (id: string) => {
-      const { member, created } = await withContainer((c) => c.services.addMember({ newHireId: id, principal: CLI }));
+      const { member, created } = await withContainer((c) =>
+        c.services.addMember({ newHireId: id, principal: CLI }),
+      );
       printLine(`${created ? 'Added' : 'Already added as'} member ${member.id}.`);
     });
   inbox
@@ -91,7 +118,9 @@ export function inboxCommands(program: Command): void {
   const members = program.command('members').description('the people directory');
   members
     .command('import <file>')
-    .description('seed existing employees from CSV (header of field names: firstName,lastName,personalEmail,workEmail,jobTitle,department,location,managerEmail,...)')
+    .description(
+      'seed existing employees from CSV (header of field names: firstName,lastName,personalEmail,workEmail,jobTitle,department,location,managerEmail,...)',
+    )
     .action(async (file: string) => {
       let csv: string;
       try {
@@ -109,7 +138,9 @@ export function inboxCommands(program: Command): void {
     .option('--search <text>', 'name or email contains')
     .option('--json', 'print JSON')
     .action(async (o: { search?: string; json?: boolean }) => {
-      const items = await withContainer((c) => c.services.listMembers({ limit: 500, ...(o.search ? { query: o.search } : {}) }));
+      const items = await withContainer((c) =>
+        c.services.listMembers({ limit: 500, ...(o.search ? { query: o.search } : {}) }),
+      );
       if (o.json) return printJson({ items });
       printTable(
         items.map((m) => ({

@@ -61,7 +61,6 @@ export const envSchema = z.object({
   ...DOCUMENT_ENV,
 });
 
-
 /** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
 export function decodeKey(text: string): Buffer | undefined {
   const trimmed = text.trim();

@@ -8,7 +8,9 @@ export const connectAshbyRequestSchema = z.strictObject({
   connectedByUserId: z.string().min(1).max(100).optional(),
 });
 
-export const reconnectAshbyRequestSchema = z.strictObject({ apiKey: z.string().min(1, 'is required').max(500) });
+export const reconnectAshbyRequestSchema = z.strictObject({
+  apiKey: z.string().min(1, 'is required').max(500),
+});
 
 const permissionCheck = z.object({ name: z.string(), granted: z.boolean(), purpose: z.string() });
 
@@ -19,7 +21,12 @@ export const connectionSchema = z.object({
   webhookUrl: z.string(),
   permissions: z.object({ required: z.array(permissionCheck), optional: z.array(permissionCheck) }),
   ashbyWebhooks: z.array(
-    z.object({ webhookType: z.string(), id: z.string().nullable(), enabled: z.boolean(), error: z.string().nullable() }),
+    z.object({
+      webhookType: z.string(),
+      id: z.string().nullable(),
+      enabled: z.boolean(),
+      error: z.string().nullable(),
+    }),
   ),
   createdAt: z.string(),
   lastPingAt: z.string().nullable(),

@@ -22,7 +22,9 @@ export const memberSchema = z.object({
   department: orgUnit,
   location: orgUnit,
   managerId: z.string().nullable(),
-  ashby: z.object({ connectionId: z.string(), candidateId: z.string(), applicationId: z.string() }).nullable(),
+  ashby: z
+    .object({ connectionId: z.string(), candidateId: z.string(), applicationId: z.string() })
+    .nullable(),
   newHireId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -7,7 +7,11 @@ export const listNewHiresQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const fieldValue = z.union([z.string(), z.number(), z.object({ name: z.string(), email: z.string().nullable() })]);
+const fieldValue = z.union([
+  z.string(),
+  z.number(),
+  z.object({ name: z.string(), email: z.string().nullable() }),
+]);
 
 export const newHireFieldSchema = z.object({
   value: fieldValue.nullable(),

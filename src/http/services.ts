@@ -26,28 +26,57 @@ export interface HttpServices {
   retryJob(id: string): Promise<JobView>;
   /** Base of URLs shown to users (PUBLIC_URL). */
   readonly publicUrl: string;
-  ingestAshbyDelivery(input: { connectionId: string; rawBody: Buffer; signature: string | undefined }): Promise<IngestResult>;
+  ingestAshbyDelivery(input: {
+    connectionId: string;
+    rawBody: Buffer;
+    signature: string | undefined;
+  }): Promise<IngestResult>;
   /** `connectedByUserId`: the HireBridge user connecting (an admin), the default notification recipient. */
-  connectAshby(input: { apiKey: string; apiUrl?: string; name?: string; actor: string; connectedByUserId?: string }): Promise<ConnectAshbyResult>;
+  connectAshby(input: {
+    apiKey: string;
+    apiUrl?: string;
+    name?: string;
+    actor: string;
+    connectedByUserId?: string;
+  }): Promise<ConnectAshbyResult>;
   reconnectAshby(input: { connectionId: string; apiKey: string; actor: string }): Promise<AshbyConnection>;
   listConnections(): Promise<AshbyConnection[]>;
   getConnection(id: string): Promise<AshbyConnection>;
   listNewHires(filter: { status?: NewHireStatus; connectionId?: string; limit: number }): Promise<NewHire[]>;
   getNewHire(id: string): Promise<NewHireDetail>;
-  editNewHire(input: { newHireId: string; fields: Readonly<Record<string, unknown>>; principal: Principal }): Promise<NewHire>;
-  addMember(input: { newHireId: string; principal: Principal }): Promise<{ member: Member; created: boolean }>;
+  editNewHire(input: {
+    newHireId: string;
+    fields: Readonly<Record<string, unknown>>;
+    principal: Principal;
+  }): Promise<NewHire>;
+  addMember(input: {
+    newHireId: string;
+    principal: Principal;
+  }): Promise<{ member: Member; created: boolean }>;
   deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
   listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
   getMember(id: string): Promise<{ member: Member; updates: MemberUpdate[] }>;
-  decideMemberUpdate(input: { memberId: string; updateId: string; decision: 'accept' | 'reject'; principal: Principal }): Promise<Member>;
+  decideMemberUpdate(input: {
+    memberId: string;
+    updateId: string;
+    decision: 'accept' | 'reject';
+    principal: Principal;
+  }): Promise<Member>;
   listAudit(filter: { limit: number }): Promise<AuditEntry[]>;
   listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
   getMapping(connectionId: string): Promise<MappingView>;
   /** `mapping` is untrusted input: checked by the engine, refused with every problem named by rule. */
   saveMapping(input: { connectionId: string; mapping: unknown; actor: string }): Promise<MappingView>;
   listAshbyFields(input: { connectionId: string; fresh: boolean }): Promise<AshbyField[]>;
-  previewMapping(input: { connectionId: string; subject: PreviewSubject; mapping?: unknown }): Promise<MappingPreview>;
-  reimportNewHire(input: { newHireId: string; principal: Principal }): Promise<{ outcome: SaveOutcome; newHire: NewHire }>;
+  previewMapping(input: {
+    connectionId: string;
+    subject: PreviewSubject;
+    mapping?: unknown;
+  }): Promise<MappingPreview>;
+  reimportNewHire(input: {
+    newHireId: string;
+    principal: Principal;
+  }): Promise<{ outcome: SaveOutcome; newHire: NewHire }>;
   /** Documents (issue 6): lists, settings, a new hire's or member's files. */
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */

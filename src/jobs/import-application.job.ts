@@ -16,7 +16,8 @@ export const importApplicationJob: JobDefinition<{ connectionId: string; applica
   backoff: { baseMs: 10_000, capMs: 2 * 60 * 60_000 },
 };
 
-export const importUniqueKey = (connectionId: string, applicationId: string) => `import:${connectionId}:${applicationId}`;
+export const importUniqueKey = (connectionId: string, applicationId: string) =>
+  `import:${connectionId}:${applicationId}`;
 
 /** The worker's handler: parse the payload, run the use case. Failures are classified by the client. */
 export function importApplicationHandler(deps: ImportDeps): RegisteredJob {

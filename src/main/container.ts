@@ -84,7 +84,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const jobs = jobAdmin(db, clock);
   const connections = ashbyConnectionStore(db, secretBox);
   // Documents, users and notifications (issue 6); their in-transaction parts join the inbox store.
-  const people = createPeopleWiring({ config, db, clock, ids, logger, secretBox, fetch: overrides.fetch ?? fetch });
+  const people = createPeopleWiring({
+    config,
+    db,
+    clock,
+    ids,
+    logger,
+    secretBox,
+    fetch: overrides.fetch ?? fetch,
+  });
   const inbox = inboxStore(db, people.extras);
   const mappings = mappingStore(db);
   const gateways = createAshbyGateways({
@@ -99,7 +107,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const wakeWorkers = () => workers.forEach((w) => w.wake());
 
   const imports = importQueue(db, clock, ids, wakeWorkers);
-  const inboxDeps: InboxDeps = { inbox, mappingFor: (connectionId) => currentMapping(mappings, connectionId), clock, ids };
+  const inboxDeps: InboxDeps = {
+    inbox,
+    mappingFor: (connectionId) => currentMapping(mappings, connectionId),
+    clock,
+    ids,
+  };
   const importDeps: ImportDeps = {
     ...inboxDeps,
     gatewayFor: async (connectionId) => {
@@ -108,11 +121,31 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
     crashPoint,
   };
-  const reconcileDeps: ReconcileDeps = { gatewayFor: importDeps.gatewayFor, syncStore: ashbySyncStore(db, clock), queue: imports, clock };
+  const reconcileDeps: ReconcileDeps = {
+    gatewayFor: importDeps.gatewayFor,
+    syncStore: ashbySyncStore(db, clock),
+    queue: imports,
+    clock,
+  };
   const reconciles = reconcileSchedule(db, clock, ids, wakeWorkers);
-  const mappingDeps: MappingDeps = { mappings, connections, gatewayFor: importDeps.gatewayFor, inbox, clock, ids };
-  const audit = (actor: Actor, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}) =>
-    inbox.transaction((data) => data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }));
+  const mappingDeps: MappingDeps = {
+    mappings,
+    connections,
+    gatewayFor: importDeps.gatewayFor,
+    inbox,
+    clock,
+    ids,
+  };
+  const audit = (
+    actor: Actor,
+    action: string,
+    targetType: string,
+    targetId: string,
+    details: Record<string, unknown> = {},
+  ) =>
+    inbox.transaction((data) =>
+      data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }),
+    );
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,
@@ -143,8 +176,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       if (connectedByUserId !== undefined) await people.checkConnectingUser(connectedByUserId);
       const result = await connectAshby(connectDeps, input);
       // The admin who connected is the default recipient of the connection's new-hire notifications.
-      if (connectedByUserId !== undefined) await people.recordConnectedBy(result.connection.id, connectedByUserId);
-      await audit(input.actor, 'connection.connect', 'connection', result.connection.id, { apiUrl: result.connection.apiUrl });
+      if (connectedByUserId !== undefined)
+        await people.recordConnectedBy(result.connection.id, connectedByUserId);
+      await audit(input.actor, 'connection.connect', 'connection', result.connection.id, {
+        apiUrl: result.connection.apiUrl,
+      });
       // The first reconciliation records where Ashby stands now; later ones catch lost webhooks.
       await reconciles.schedule(result.connection.id, clock.now());
       return result;
@@ -160,7 +196,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     getNewHire: (id) => getNewHire(inboxDeps, id),
     editNewHire: ({ principal, ...input }) => editNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),
-    deleteNewHire: ({ principal, ...input }) => deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
+    deleteNewHire: ({ principal, ...input }) =>
+      deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     listMembers: (filter) => inbox.read((data) => data.searchMembers(filter)),
     getMember: (id) =>
       inbox.read(async (data) => {
@@ -168,14 +205,16 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         if (!member) throw notFound('Member');
         return { member, updates: await data.memberUpdates(id) };
       }),
-    decideMemberUpdate: ({ principal, ...input }) => decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
+    decideMemberUpdate: ({ principal, ...input }) =>
+      decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
     listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
     listDeliveries: (filter) => deliveryLog(db, filter),
     getMapping: (connectionId) => getMapping(mappingDeps, connectionId),
     saveMapping: (input) => saveMapping(mappingDeps, input),
     listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
     previewMapping: (input) => previewMapping(mappingDeps, input),
-    reimportNewHire: ({ principal, ...input }) => reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
+    reimportNewHire: ({ principal, ...input }) =>
+      reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
     ...people.services({ inbox, connections, audit }),
   };
 
@@ -191,14 +230,17 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     importDeps,
     gateways,
     migrate: () => migrateToLatest(db),
-    backfillAshby: (input: { connectionId: string; since: number | null }, onProgress?: (p: BackfillProgress) => void) =>
-      backfillAshby({ gatewayFor: importDeps.gatewayFor, queue: imports }, input, onProgress),
+    backfillAshby: (
+      input: { connectionId: string; since: number | null },
+      onProgress?: (p: BackfillProgress) => void,
+    ) => backfillAshby({ gatewayFor: importDeps.gatewayFor, queue: imports }, input, onProgress),
     pendingImports: (connectionId: string) => imports.pendingImports(connectionId),
     /** Reconciles one connection now (the `ashby reconcile` command); undefined when it does not exist. */
     reconcileAshby: (connectionId: string) => reconcileAshby(reconcileDeps, { connectionId }),
     /** Makes sure every connection has a reconciliation waiting (at server start; a no-op when one waits). */
     scheduleReconciles: async () => {
-      for (const connection of await connections.list()) await reconciles.schedule(connection.id, clock.now());
+      for (const connection of await connections.list())
+        await reconciles.schedule(connection.id, clock.now());
     },
     createApiToken: async (input: { name: string; role: Role }, actor: Actor = 'cli') => {
       const created = await createApiToken({ tokens, codec, clock, ids }, input);
@@ -214,14 +256,20 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     inboxDeps,
     listApiTokens: () => tokens.list(),
     revokeApiToken: (id: string) => tokens.revoke(id),
-    createWorker: (options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {}) => {
+    createWorker: (
+      options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
+    ) => {
       const worker = new Worker({
         db,
         engine,
         jobs: [
           ...productionJobs({
             importApplication: importDeps,
-            reconcileAshby: { ...reconcileDeps, schedule: reconciles, intervalMs: config.reconcileIntervalMs },
+            reconcileAshby: {
+              ...reconcileDeps,
+              schedule: reconciles,
+              intervalMs: config.reconcileIntervalMs,
+            },
           }),
           ...people.jobs({
             inbox,

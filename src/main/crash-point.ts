@@ -11,7 +11,10 @@ export function crashPointFor(armed: CrashPointName | undefined): CrashPoint {
   return (name) => {
     if (name !== armed) return;
     // Synchronous write: the line must be out before the signal lands.
-    fs.writeSync(2, `hirebridge: crash point ${name} reached; killing the process (HIREBRIDGE_CRASH_POINT)\n`);
+    fs.writeSync(
+      2,
+      `hirebridge: crash point ${name} reached; killing the process (HIREBRIDGE_CRASH_POINT)\n`,
+    );
     process.kill(process.pid, 'SIGKILL');
   };
 }

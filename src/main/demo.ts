@@ -44,7 +44,12 @@ const simulator = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH,
 const server = await startServer(config, { logger: createLogger(config.logLevel) });
 const { container } = server;
 // The admin who connects Ashby is who hears about new hires, unless others are chosen.
-const admin = await container.services.people.addUser({ email: 'admin@northwind.example', name: 'Demo Admin', role: 'admin', principal: DEMO });
+const admin = await container.services.people.addUser({
+  email: 'admin@northwind.example',
+  name: 'Demo Admin',
+  role: 'admin',
+  principal: DEMO,
+});
 const connected = await container.services.connectAshby({
   apiKey: SAMPLE_KEYS.full,
   apiUrl: simulator.url,
@@ -57,24 +62,32 @@ const token = await container.createApiToken({ name: 'demo', role: 'admin' });
 say(`\nHireBridge demo`);
 say(`  HireBridge:        ${server.url}`);
 say(`  Ashby simulator:   ${simulator.url}`);
-say(`  Connection:        ${connected.connection.id} (webhooks created in Ashby: ${connected.connection.ashbyWebhooks.map((w) => w.webhookType).join(', ')})`);
+say(
+  `  Connection:        ${connected.connection.id} (webhooks created in Ashby: ${connected.connection.ashbyWebhooks.map((w) => w.webhookType).join(', ')})`,
+);
 say(`  Admin API token:   ${token.token}`);
 say(`\nWatch the inbox:`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/new-hires`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/deliveries`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/new-hires/<id>/documents`);
-say(`  curl -s -H "Authorization: Bearer ${token.token}" "${server.url}/api/v1/notifications?userId=${admin.id}"`);
+say(
+  `  curl -s -H "Authorization: Bearer ${token.token}" "${server.url}/api/v1/notifications?userId=${admin.id}"`,
+);
 say(`  New-hire emails to ${admin.email} are printed below as the demo mailbox receives them.\n`);
 
 /** One line per document of the new hire of an application, once its downloads have finished. */
 async function sayDocuments(applicationId: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
-    const hire = (await container.services.listNewHires({ limit: 500 })).find((n) => n.applicationId === applicationId);
+    const hire = (await container.services.listNewHires({ limit: 500 })).find(
+      (n) => n.applicationId === applicationId,
+    );
     const docs = hire ? await container.services.documents.list({ newHireId: hire.id }) : [];
     if (hire && docs.every((d) => d.status !== 'pending')) {
       if (docs.length === 0) say('  No documents in Ashby for this hire.');
       for (const d of docs) {
-        say(`  Document: ${d.fileName} -> ${d.category.kind === 'type' ? 'document type' : 'folder'} "${d.category.name}" (${d.status}${d.sizeBytes === null ? '' : `, ${d.sizeBytes} bytes`})`);
+        say(
+          `  Document: ${d.fileName} -> ${d.category.kind === 'type' ? 'document type' : 'folder'} "${d.category.name}" (${d.status}${d.sizeBytes === null ? '' : `, ${d.sizeBytes} bytes`})`,
+        );
       }
       return;
     }
@@ -85,12 +98,21 @@ async function sayDocuments(applicationId: string): Promise<void> {
 const backfill = await container.backfillAshby({ connectionId: connected.connection.id, since: null });
 say(`Backfill: ${backfill.found} past hires found in Ashby and queued for import.`);
 let past = await container.services.listNewHires({ limit: 500 });
-let pastDocs = (await Promise.all(past.map((n) => container.services.documents.list({ newHireId: n.id })))).flat();
+let pastDocs = (
+  await Promise.all(past.map((n) => container.services.documents.list({ newHireId: n.id })))
+).flat();
 // Until the imports and their downloads are done (a few seconds), then one summary line.
-for (let i = 0; i < 40 && (past.length < backfill.found || pastDocs.length === 0 || pastDocs.some((d) => d.status === 'pending')); i++) {
+for (
+  let i = 0;
+  i < 40 &&
+  (past.length < backfill.found || pastDocs.length === 0 || pastDocs.some((d) => d.status === 'pending'));
+  i++
+) {
   await sleep(250);
   past = await container.services.listNewHires({ limit: 500 });
-  pastDocs = (await Promise.all(past.map((n) => container.services.documents.list({ newHireId: n.id })))).flat();
+  pastDocs = (
+    await Promise.all(past.map((n) => container.services.documents.list({ newHireId: n.id })))
+  ).flat();
 }
 say(
   `Past hires in the inbox: ${past.length}, with ${pastDocs.filter((d) => d.status === 'stored').length} documents stored ` +
@@ -115,7 +137,9 @@ for (const [i, applicationId] of LIVE_HIRES.entries()) {
   await new Promise((resolve) => setTimeout(resolve, i === 0 ? 3_000 : 15_000));
   if (stopping) break;
   const { application } = simulator.hire(applicationId);
-  say(`Hired ${application.candidate.name} in Ashby (application ${applicationId}); the webhooks are on their way.`);
+  say(
+    `Hired ${application.candidate.name} in Ashby (application ${applicationId}); the webhooks are on their way.`,
+  );
   await sleep(1_500);
   const inbox = await container.services.listNewHires({ limit: 500 });
   say(`  New hires inbox now holds ${inbox.length}.`);

@@ -24,7 +24,10 @@ export async function startServer(
   // Periodic reconciliation runs as a queue job that re-queues itself; make sure each connection has one.
   // Not a reason to refuse to start: the chain of runs normally exists already, and the next start retries.
   await container.scheduleReconciles().catch((err: unknown) => {
-    container.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not schedule reconciliation');
+    container.logger.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      'could not schedule reconciliation',
+    );
   });
   const app = await buildHttpApp({ services: container.services, logger: container.logger });
   await app.listen({ port: config.port, host: config.host });

@@ -26,32 +26,42 @@ afterEach(async () => {
   t = undefined;
 });
 
-describe.skipIf(!TEST_DIALECTS.includes('postgres'))('an enqueue that finds its key waiting, on postgres', () => {
-  it('holds the waiting job back from claims until the enqueuing transaction commits', async () => {
-    t = await createTestDatabase('postgres');
-    const db = t.handle.db;
-    const clock = new FakeClock();
-    const ids = sequentialIds('race');
-    const waiting = await enqueue(db, { clock, ids }, keyed, { n: 1 }, { uniqueKey: 'K' });
-    const claim = () =>
-      postgresEngine.claim(db, { workerId: 'w', limit: 1, now: clock.now(), leaseMs: 1_000, leaseToken: ids.newId(), kinds: [keyed.kind] });
+describe.skipIf(!TEST_DIALECTS.includes('postgres'))(
+  'an enqueue that finds its key waiting, on postgres',
+  () => {
+    it('holds the waiting job back from claims until the enqueuing transaction commits', async () => {
+      t = await createTestDatabase('postgres');
+      const db = t.handle.db;
+      const clock = new FakeClock();
+      const ids = sequentialIds('race');
+      const waiting = await enqueue(db, { clock, ids }, keyed, { n: 1 }, { uniqueKey: 'K' });
+      const claim = () =>
+        postgresEngine.claim(db, {
+          workerId: 'w',
+          limit: 1,
+          now: clock.now(),
+          leaseMs: 1_000,
+          leaseToken: ids.newId(),
+          kinds: [keyed.kind],
+        });
 
-    let commit!: () => void;
-    const committed = new Promise<void>((resolve) => (commit = resolve));
-    let enqueued!: (id: string) => void;
-    const inside = new Promise<string>((resolve) => (enqueued = resolve));
-    const transaction = db.transaction().execute(async (trx) => {
-      const again = await enqueue(trx, { clock, ids }, keyed, { n: 1 }, { uniqueKey: 'K' });
-      enqueued(again.inserted ? 'inserted' : again.id);
-      await committed; // the caller's other writes would happen here
+      let commit!: () => void;
+      const committed = new Promise<void>((resolve) => (commit = resolve));
+      let enqueued!: (id: string) => void;
+      const inside = new Promise<string>((resolve) => (enqueued = resolve));
+      const transaction = db.transaction().execute(async (trx) => {
+        const again = await enqueue(trx, { clock, ids }, keyed, { n: 1 }, { uniqueKey: 'K' });
+        enqueued(again.inserted ? 'inserted' : again.id);
+        await committed; // the caller's other writes would happen here
+      });
+      try {
+        expect(await inside).toBe(waiting.id);
+        expect(await claim()).toEqual([]); // held back while the transaction is open
+      } finally {
+        commit();
+        await transaction;
+      }
+      expect((await claim()).map((j) => j.id)).toEqual([waiting.id]);
     });
-    try {
-      expect(await inside).toBe(waiting.id);
-      expect(await claim()).toEqual([]); // held back while the transaction is open
-    } finally {
-      commit();
-      await transaction;
-    }
-    expect((await claim()).map((j) => j.id)).toEqual([waiting.id]);
-  });
-});
+  },
+);

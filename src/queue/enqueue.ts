@@ -63,6 +63,7 @@ export async function enqueue<P>(
       .returning('id')
       .executeTakeFirst();
     if (waiting) return { id: waiting.id, inserted: false };
-    if (tries >= 5) throw new Error(`could not enqueue ${definition.kind}: its unique key kept changing state`);
+    if (tries >= 5)
+      throw new Error(`could not enqueue ${definition.kind}: its unique key kept changing state`);
   }
 }

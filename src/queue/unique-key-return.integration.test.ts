@@ -61,7 +61,12 @@ describe.each(TEST_DIALECTS)('a job returning to available while its key waits, 
       leaseToken: 'lease-2',
       kinds: [keyed.kind],
     });
-    return { first: first.id, twin: twin.id, other: other.id, lease: { id: first.id, leaseToken: 'lease-1' } };
+    return {
+      first: first.id,
+      twin: twin.id,
+      other: other.id,
+      lease: { id: first.id, leaseToken: 'lease-1' },
+    };
   }
 
   async function statesOf(...jobIds: string[]) {
@@ -82,7 +87,9 @@ describe.each(TEST_DIALECTS)('a job returning to available while its key waits, 
 
   it('records a snooze and a release', async () => {
     const a = await runningWithWaitingTwin();
-    expect(await snoozeJob(t.handle.db, a.lease, clock.now(), clock.now() + 1_000, 'rate limited')).toBe(true);
+    expect(await snoozeJob(t.handle.db, a.lease, clock.now(), clock.now() + 1_000, 'rate limited')).toBe(
+      true,
+    );
     expect(await statesOf(a.first, a.twin)).toEqual(['available', 'gone']);
     await t.drop();
     t = await createTestDatabase(dialect);
@@ -93,7 +100,9 @@ describe.each(TEST_DIALECTS)('a job returning to available while its key waits, 
 
   it('leaves the twin alone when the job goes dead, and changes nothing for a lost lease', async () => {
     const { first, twin, lease } = await runningWithWaitingTwin();
-    expect(await failJob(t.handle.db, { ...lease, leaseToken: 'stale' }, clock.now(), 'zombie', clock.now())).toBe(false);
+    expect(
+      await failJob(t.handle.db, { ...lease, leaseToken: 'stale' }, clock.now(), 'zombie', clock.now()),
+    ).toBe(false);
     expect(await statesOf(first, twin)).toEqual(['running', 'available']);
     expect(await failJob(t.handle.db, lease, clock.now(), 'for good', undefined)).toBe(true);
     expect(await statesOf(first, twin)).toEqual(['dead', 'available']);

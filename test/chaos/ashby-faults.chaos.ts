@@ -17,7 +17,13 @@ import { settle } from './support/simulator-calls.js';
  * must arrive; no call may reach Ashby while a Retry-After forbids it; and all calls together may be at
  * most twice the calls the same hires need without faults (measured first, on the same server).
  */
-const FAULTS = { serverErrorProbability: 0.3, hangProbability: 0.05, dropProbability: 0.03, rateLimitProbability: 0.03, retryAfterSeconds: 1 };
+const FAULTS = {
+  serverErrorProbability: 0.3,
+  hangProbability: 0.05,
+  dropProbability: 0.03,
+  rateLimitProbability: 0.03,
+  retryAfterSeconds: 1,
+};
 /**
  * Calls reaching Ashby within this long after a 429 were already on their way: HireBridge, PostgreSQL and
  * the simulator share two loaded cores, so a call dispatched just before the 429 was read can arrive late.
@@ -35,12 +41,16 @@ afterEach(async () => {
 });
 
 /** Calls made while a 429's Retry-After still forbade them (same API key, after the in-flight window). */
-function retryAfterViolations(calls: readonly CallLogEntry[], allowedAt: (rateLimited: CallLogEntry) => number) {
+function retryAfterViolations(
+  calls: readonly CallLogEntry[],
+  allowedAt: (rateLimited: CallLogEntry) => number,
+) {
   const violations: { after: CallLogEntry; call: CallLogEntry; earlyMs: number }[] = [];
   for (const limited of calls.filter((c) => c.status === 429)) {
     const until = allowedAt(limited);
     for (const call of calls) {
-      if (call.key !== limited.key || call.time <= limited.time + IN_FLIGHT_MS || call.time >= until) continue;
+      if (call.key !== limited.key || call.time <= limited.time + IN_FLIGHT_MS || call.time >= until)
+        continue;
       violations.push({ after: limited, call, earlyMs: until - call.time });
     }
   }
@@ -84,18 +94,28 @@ describe.each(TEST_DIALECTS)('Ashby faults on %s', (dialect) => {
     await settle(sim, inst, 120_000);
     const datePhase = [...sim.calls];
     sentDeliveries.push(...sim.deliveriesLog);
-    sim.setKnobs({ serverErrorProbability: 0, hangProbability: 0, dropProbability: 0, rateLimitProbability: 0 });
+    sim.setKnobs({
+      serverErrorProbability: 0,
+      hangProbability: 0,
+      dropProbability: 0,
+      rateLimitProbability: 0,
+    });
 
     const violations = [
       ...retryAfterViolations(secondsPhase, (c) => c.time + FAULTS.retryAfterSeconds * 1000),
       // The simulator writes new Date(t + s).toUTCString(): whole seconds, so the date may allow a bit sooner.
-      ...retryAfterViolations(datePhase, (c) => Date.parse(new Date(c.time + FAULTS.retryAfterSeconds * 1000).toUTCString())),
+      ...retryAfterViolations(datePhase, (c) =>
+        Date.parse(new Date(c.time + FAULTS.retryAfterSeconds * 1000).toUTCString()),
+      ),
     ];
     const calls = [...secondsPhase, ...datePhase];
     const minimum = Math.round(callsPerHire * faulted.length);
     const faults = calls.filter((c) => c.fault !== null).length;
     const rateLimited = calls.filter((c) => c.status === 429).length;
-    const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), new Set([warmUp!, ...baseline, ...faulted]));
+    const hires = hireFigures(
+      await newHiresByApplication(inst.db, connectionId),
+      new Set([warmUp!, ...baseline, ...faulted]),
+    );
     const states = await jobStates(inst.db);
     console.log(
       `Ashby faults [${dialect}]: ${calls.length} calls for ${faulted.length} hires (minimum ${minimum}, ${callsPerHire} per hire), ` +

@@ -98,16 +98,30 @@ afterEach(async () => {
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
   it('answers every route as the matrix says for no token, an inbox token, an admin token and another connection', async () => {
-    sim = await startAshbySimulator({ scenario: generateCompany({ seed: 88, hires: 2, active: 2, archived: 1 }) });
+    sim = await startAshbySimulator({
+      scenario: generateCompany({ seed: 88, hires: 2, active: 2, archived: 1 }),
+    });
     inProcess = await startInProcessApp(dialect);
     const { app, container } = inProcess;
     const routes = listRoutes(app);
     // A route served but not in the table fails here: add it to MATRIX with its documented access.
-    expect(routes.filter((r) => !(r in MATRIX)), 'routes missing from the matrix').toEqual([]);
-    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r)), 'matrix entries for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in MATRIX)),
+      'routes missing from the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((r) => !routes.includes(r)),
+      'matrix entries for routes that no longer exist',
+    ).toEqual([]);
 
     // Two connections, a new hire imported through connection A, and tokens of both roles.
-    const connect = (name: string) => container.services.connectAshby({ apiKey: GENERATED_API_KEYS.full, apiUrl: sim!.url, name, actor: 'test' });
+    const connect = (name: string) =>
+      container.services.connectAshby({
+        apiKey: GENERATED_API_KEYS.full,
+        apiUrl: sim!.url,
+        name,
+        actor: 'test',
+      });
     const a = await connect('A');
     const b = await connect('B');
     const admin = (await container.createApiToken({ name: 'admin', role: 'admin' })).token;
@@ -115,7 +129,12 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;
     const [delivery] = hireFanOut(sim, a.secretToken, hiredApp, 'matrix-1');
     const webhook = (connectionId: string, signature: string) =>
-      app.inject({ method: 'POST', url: `/webhooks/ashby/${connectionId}`, headers: { 'content-type': 'application/json', 'ashby-signature': signature }, payload: delivery!.body });
+      app.inject({
+        method: 'POST',
+        url: `/webhooks/ashby/${connectionId}`,
+        headers: { 'content-type': 'application/json', 'ashby-signature': signature },
+        payload: delivery!.body,
+      });
     // The boundary between connections: A's URL refuses a body signed with B's Secret Token.
     const otherB = hireFanOut(sim, b.secretToken, hiredApp, 'matrix-1')[0]!;
     expect((await webhook(a.connection.id, otherB.signature)).statusCode).toBe(401);
@@ -123,15 +142,26 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     expect((await webhook(a.connection.id, delivery!.signature)).statusCode).toBe(200);
     const worker = container.createWorker({ pollIntervalMs: 20 });
     worker.start();
-    const newHire = await waitFor('the import', async () => (await container.services.listNewHires({ limit: 10 }))[0], 20_000);
+    const newHire = await waitFor(
+      'the import',
+      async () => (await container.services.listNewHires({ limit: 10 }))[0],
+      20_000,
+    );
     await worker.stop(1_000);
     const job = (await container.services.listJobs({ limit: 1 }))[0]!;
 
     // Per-connection filters return that connection's rows only.
-    const asAdmin = (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
-    expect(JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${b.connection.id}`)).body).items).toEqual([]);
-    expect(JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${a.connection.id}`)).body).items).toHaveLength(1);
-    expect(JSON.parse((await asAdmin(`/api/v1/deliveries?connectionId=${b.connection.id}`)).body).items).toEqual([]);
+    const asAdmin = (url: string) =>
+      app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    expect(
+      JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${b.connection.id}`)).body).items,
+    ).toEqual([]);
+    expect(
+      JSON.parse((await asAdmin(`/api/v1/new-hires?connectionId=${a.connection.id}`)).body).items,
+    ).toHaveLength(1);
+    expect(
+      JSON.parse((await asAdmin(`/api/v1/deliveries?connectionId=${b.connection.id}`)).body).items,
+    ).toEqual([]);
 
     // Route parameters: real ids where the route names one, connection B's for connection routes.
     const fill = (url: string) =>
@@ -148,7 +178,9 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     let requests = 0;
     let ok = 0;
     // Admin last, and deletes last of all, so ids stay valid for every other call.
-    const ordered = [...routes].sort((x, y) => Number(x.startsWith('DELETE')) - Number(y.startsWith('DELETE')));
+    const ordered = [...routes].sort(
+      (x, y) => Number(x.startsWith('DELETE')) - Number(y.startsWith('DELETE')),
+    );
     for (const caller of ['none', 'inbox', 'admin'] as const) {
       for (const route of ordered) {
         const [method, url] = route.split(' ') as [string, string];
@@ -167,15 +199,28 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         const want = expected(MATRIX[route]!, caller);
         const got = response.statusCode;
         const fine = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
-        if (!fine) mismatches.push(`${route} as ${caller}: expected ${want}, got ${got} ${response.body.slice(0, 120)}`);
+        if (!fine)
+          mismatches.push(
+            `${route} as ${caller}: expected ${want}, got ${got} ${response.body.slice(0, 120)}`,
+          );
       }
     }
 
     // No secret after creation: not the API key, the Secret Tokens, the API tokens or their hashes.
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-    const secrets = [GENERATED_API_KEYS.full, a.secretToken, b.secretToken, admin, inbox, sha256(admin), sha256(inbox)];
+    const secrets = [
+      GENERATED_API_KEYS.full,
+      a.secretToken,
+      b.secretToken,
+      admin,
+      inbox,
+      sha256(admin),
+      sha256(inbox),
+    ];
     const exposed = secrets.filter((s) => answers.some((body) => body.includes(s)));
-    console.log(`authorisation matrix [${dialect}]: ${routes.length} routes x 3 callers, ${mismatches.length} mismatches`);
+    console.log(
+      `authorisation matrix [${dialect}]: ${routes.length} routes x 3 callers, ${mismatches.length} mismatches`,
+    );
     reportScenario('authz-matrix', dialect, { sent: requests, acked: ok });
     expect(mismatches).toEqual([]);
     expect(exposed.length, 'secrets returned by the API after creation').toBe(0);

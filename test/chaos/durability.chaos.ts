@@ -10,7 +10,13 @@ import { waitFor } from '../support/wait-for.js';
 import { postDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
-import { hireFigures, hireLine, jobStates, newHiresByApplication, waitForDrain } from './support/queue-state.js';
+import {
+  hireFigures,
+  hireLine,
+  jobStates,
+  newHiresByApplication,
+  waitForDrain,
+} from './support/queue-state.js';
 import { reportScenario } from './support/scenario-report.js';
 
 /**
@@ -29,7 +35,11 @@ afterEach(async () => {
 });
 
 const importJobs = (inst: ChaosInstall) =>
-  inst.db.selectFrom('jobs').select(['id', 'state', 'attempt', 'lease_token', 'unique_key']).where('kind', '=', 'ashby.application.import').execute();
+  inst.db
+    .selectFrom('jobs')
+    .select(['id', 'state', 'attempt', 'lease_token', 'unique_key'])
+    .where('kind', '=', 'ashby.application.import')
+    .execute();
 
 describe.skipIf(!TEST_DIALECTS.includes('sqlite'))('SQLite durability settings', () => {
   it('opens every database connection in WAL mode with synchronous=FULL', async () => {
@@ -37,7 +47,9 @@ describe.skipIf(!TEST_DIALECTS.includes('sqlite'))('SQLite durability settings',
     // The container is what the server, the worker and the CLI all open the database through.
     const container = createContainer(loadConfig(install.env), { logger: createLogger('silent') });
     try {
-      const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(container.database.db);
+      const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(
+        container.database.db,
+      );
       const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(container.database.db);
       expect(synchronous.rows[0]?.synchronous).toBe(2); // 2 = FULL (0 OFF, 1 NORMAL, 3 EXTRA)
       expect(journal.rows[0]?.journal_mode).toBe('wal');
@@ -49,7 +61,9 @@ describe.skipIf(!TEST_DIALECTS.includes('sqlite'))('SQLite durability settings',
 
 describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
   it('finishes a job in flight on SIGTERM, and puts back one that cannot finish within the grace period', async () => {
-    sim = await startAshbySimulator({ scenario: generateCompany({ seed: 99, hires: 3, active: 2, archived: 1 }) });
+    sim = await startAshbySimulator({
+      scenario: generateCompany({ seed: 99, hires: 3, active: 2, archived: 1 }),
+    });
     install = await createChaosInstall(dialect, { ASHBY_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_SECONDS: '3' });
     const inst = install;
     await inst.startServer({ RUN_WORKER: 'false' });
@@ -61,8 +75,13 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
     // Finishes: slow Ashby answers keep the import in flight when the worker process gets SIGTERM.
     sim.setKnobs({ latencyMs: 400 });
     const worker = await inst.startWorker();
-    expect(await postDelivery(url, hireFanOut(sim, secretToken, finishes!, 'shutdown-1')[0]!)).toEqual({ status: 200 });
-    await waitFor('the import to be running', async () => (await running()).length === 1 && sim!.callCount('application.info') > 0);
+    expect(await postDelivery(url, hireFanOut(sim, secretToken, finishes!, 'shutdown-1')[0]!)).toEqual({
+      status: 200,
+    });
+    await waitFor(
+      'the import to be running',
+      async () => (await running()).length === 1 && sim!.callCount('application.info') > 0,
+    );
     worker.signal('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
     expect((await importJobs(inst)).map((j) => j.state)).toEqual(['completed']);
@@ -72,7 +91,9 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
     sim.setKnobs({ latencyMs: 0, hangProbability: 1, faultEndpoints: ['application.info'] });
     for (const p of inst.processes) await p.kill();
     const server = await inst.startServer({ RUN_WORKER: 'true' });
-    expect(await postDelivery(url, hireFanOut(sim, secretToken, released!, 'shutdown-2')[0]!)).toEqual({ status: 200 });
+    expect(await postDelivery(url, hireFanOut(sim, secretToken, released!, 'shutdown-2')[0]!)).toEqual({
+      status: 200,
+    });
     await waitFor('the second import to be running', async () => (await running()).length === 1);
     server.signal('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
@@ -84,7 +105,10 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
     sim.setKnobs({ hangProbability: 0, faultEndpoints: null });
     await inst.startWorker();
     await waitForDrain(inst.db, 30_000);
-    const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), new Set([finishes!, released!]));
+    const hires = hireFigures(
+      await newHiresByApplication(inst.db, connectionId),
+      new Set([finishes!, released!]),
+    );
     const states = await jobStates(inst.db);
     reportScenario('durability', dialect, { sent: 2, acked: 2, ...hireLine(hires) });
     expect(hires).toMatchObject({ newHires: 2, duplicates: 0, unexpected: 0, lost: 0 });

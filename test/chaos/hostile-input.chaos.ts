@@ -64,10 +64,17 @@ function rawExchange(port: number, bytes: string): Promise<string> {
 
 describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
   it('answers every hostile webhook request 2xx or 4xx and refuses every mutated signature', async () => {
-    sim = await startAshbySimulator({ scenario: generateCompany({ seed: 66, hires: 4, active: 4, archived: 2 }) });
+    sim = await startAshbySimulator({
+      scenario: generateCompany({ seed: 66, hires: 4, active: 4, archived: 2 }),
+    });
     inProcess = await startInProcessApp(dialect);
     const { app, container } = inProcess;
-    const { connection, secretToken } = await container.services.connectAshby({ apiKey: GENERATED_API_KEYS.full, apiUrl: sim.url, name: 'Fuzz', actor: 'test' });
+    const { connection, secretToken } = await container.services.connectAshby({
+      apiKey: GENERATED_API_KEYS.full,
+      apiUrl: sim.url,
+      name: 'Fuzz',
+      actor: 'test',
+    });
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
 
@@ -88,8 +95,13 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
 
     // 2. Single-byte mutations of real, signed deliveries, sent with the original signature: all 401.
     const random = seededRandom(6606);
-    const corpus = applicationsWith(sim, 'Hired').flatMap((id, i) => hireFanOut(sim!, secretToken, id, `fuzz-${i}`));
-    const before = await container.database.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const corpus = applicationsWith(sim, 'Hired').flatMap((id, i) =>
+      hireFanOut(sim!, secretToken, id, `fuzz-${i}`),
+    );
+    const before = await container.database.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     let refused = 0;
     for (let i = 0; i < sizes.mutations; i += 1) {
       const original = corpus[i % corpus.length]!;
@@ -105,7 +117,10 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
       count(response.statusCode);
       if (response.statusCode === 401) refused += 1;
     }
-    const after = await container.database.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await container.database.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(refused).toBe(sizes.mutations);
     expect(Number(after.n)).toBe(Number(before.n));
 
@@ -116,7 +131,11 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
     for (const r of fc.sample(hostileRequest, 150)) {
       const http = toHttp(r, real.connectionId, real.secretToken);
       if (!http) continue;
-      const response = await fetch(`${install.url}${http.url}`, { method: 'POST', headers: http.headers, body: http.body }).catch((err: unknown) => err);
+      const response = await fetch(`${install.url}${http.url}`, {
+        method: 'POST',
+        headers: http.headers,
+        body: http.body,
+      }).catch((err: unknown) => err);
       if (!(response instanceof Response)) continue; // refused on the client side (e.g. an unsendable header)
       await response.arrayBuffer();
       sent += 1;

@@ -30,22 +30,38 @@ const KEY = GENERATED_API_KEYS.full;
 
 async function setUp(dialect: 'sqlite' | 'postgres', reconcileSeconds: number) {
   // Ashby's ten attempts over about 2 h 49 min, compressed 2000x to about 5 s.
-  sim = await startAshbySimulator({ scenario: generateCompany({ seed: 55, hires: 2, active: 12, archived: 2 }), timeScale: 0.0005 });
+  sim = await startAshbySimulator({
+    scenario: generateCompany({ seed: 55, hires: 2, active: 12, archived: 2 }),
+    timeScale: 0.0005,
+  });
   install = await createChaosInstall(dialect, { RECONCILE_INTERVAL_SECONDS: String(reconcileSeconds) });
   await install.startServer({ RUN_WORKER: 'true' });
   const { connectionId, secretToken } = await install.connect(sim.url, KEY);
   const connection = (await (
-    await fetch(`${install.url}/api/v1/connections/${connectionId}`, { headers: { authorization: `Bearer ${install.adminToken}` } })
+    await fetch(`${install.url}/api/v1/connections/${connectionId}`, {
+      headers: { authorization: `Bearer ${install.adminToken}` },
+    })
   ).json()) as { ashbyWebhooks: { id: string | null; enabled: boolean }[] };
   const webhookIds = connection.ashbyWebhooks.map((w) => w.id!);
   expect(connection.ashbyWebhooks.every((w) => w.enabled)).toBe(true);
   // The reconciliation queued at connect records where Ashby stands.
   const inst = install;
-  await waitFor('the first reconciliation', () => inst.db.selectFrom('ashby_sync_state').selectAll().executeTakeFirst(), 30_000);
+  await waitFor(
+    'the first reconciliation',
+    () => inst.db.selectFrom('ashby_sync_state').selectAll().executeTakeFirst(),
+    30_000,
+  );
   const setWebhooks = async (enabled: boolean) => {
     for (const webhookId of webhookIds) await simCall(sim!, KEY, 'webhook.update', { webhookId, enabled });
   };
-  return { inst, sim, connectionId, secretToken, setWebhooks, url: `${install.url}/webhooks/ashby/${connectionId}` };
+  return {
+    inst,
+    sim,
+    connectionId,
+    secretToken,
+    setWebhooks,
+    url: `${install.url}/webhooks/ashby/${connectionId}`,
+  };
 }
 
 describe.each(TEST_DIALECTS)('lost webhooks on %s', (dialect) => {
@@ -63,10 +79,14 @@ describe.each(TEST_DIALECTS)('lost webhooks on %s', (dialect) => {
       return hireFanOut(s, `${secretToken}-but-wrong`, id, `lost-a-${i}`);
     });
     for (const d of lostDeliveries) expect(await postDelivery(url, d)).toEqual({ status: 401 });
-    await waitFor('the reconciliation to import the refused hires', async () => {
-      const hires = await newHiresByApplication(inst.db, connectionId);
-      return refused.every((id) => hires.has(id));
-    }, 30_000);
+    await waitFor(
+      'the reconciliation to import the refused hires',
+      async () => {
+        const hires = await newHiresByApplication(inst.db, connectionId);
+        return refused.every((id) => hires.has(id));
+      },
+      30_000,
+    );
 
     // B: the server is down through all of Ashby's retries; Ashby has also dropped our sync token.
     await setWebhooks(true);
@@ -79,21 +99,32 @@ describe.each(TEST_DIALECTS)('lost webhooks on %s', (dialect) => {
     const undelivered = new Set(gaveUp.map((d) => `${d.webhookActionId}|${d.action}`)).size;
     expect(s.deliveriesLog.some((d) => d.outcome === 'delivered')).toBe(false);
     await inst.startServer({ RUN_WORKER: 'true' });
-    await waitFor('the reconciliation to import the undelivered hires', async () => {
-      const hires = await newHiresByApplication(inst.db, connectionId);
-      return undeliverable.every((id) => hires.has(id));
-    }, 30_000);
+    await waitFor(
+      'the reconciliation to import the undelivered hires',
+      async () => {
+        const hires = await newHiresByApplication(inst.db, connectionId);
+        return undeliverable.every((id) => hires.has(id));
+      },
+      30_000,
+    );
     // It got there through a full sync, after Ashby refused the stored token.
-    expect(s.calls.some((c) => c.endpoint === 'application.list' && c.errorCode === 'sync_token_expired')).toBe(true);
+    expect(
+      s.calls.some((c) => c.endpoint === 'application.list' && c.errorCode === 'sync_token_expired'),
+    ).toBe(true);
 
     // Later the lost webhooks arrive after all (replays, a fixed secret): nothing is doubled.
-    for (const d of hireFanOut(s, secretToken, a1!, 'lost-a-0')) expect(await postDelivery(url, d)).toEqual({ status: 200 });
+    for (const d of hireFanOut(s, secretToken, a1!, 'lost-a-0'))
+      expect(await postDelivery(url, d)).toEqual({ status: 200 });
     s.hire(b1!);
     await settle(s, inst, 30_000);
 
     const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), missed);
     const states = await jobStates(inst.db);
-    reportScenario('lost-webhooks', dialect, { sent: lostDeliveries.length + undelivered, acked: 0, ...hireLine(hires) });
+    reportScenario('lost-webhooks', dialect, {
+      sent: lostDeliveries.length + undelivered,
+      acked: 0,
+      ...hireLine(hires),
+    });
     // `unexpected` would count new hires for applications hired before HireBridge was connected: those
     // are the backfill's business, and a full sync must not import the whole history.
     expect(hires).toMatchObject({ newHires: missed.size, duplicates: 0, unexpected: 0, lost: 0 });
@@ -106,7 +137,11 @@ describe.each(TEST_DIALECTS)('lost webhooks on %s', (dialect) => {
     await setWebhooks(false);
     for (const id of missed) s.hire(id);
 
-    const cli = await runCli(['ashby', 'reconcile', '--connection', connectionId, '--json'], inst.env, 60_000);
+    const cli = await runCli(
+      ['ashby', 'reconcile', '--connection', connectionId, '--json'],
+      inst.env,
+      60_000,
+    );
     expect(cli.code, cli.stderr).toBe(0);
     const result = JSON.parse(cli.stdout) as { mode: string; hired: number; queued: number };
     expect(result).toMatchObject({ mode: 'incremental', hired: 2 });

@@ -33,7 +33,15 @@ const CANARY = {
 };
 const ECHO = `Candidate ${CANARY.first} ${CANARY.last} <${CANARY.email}> ${CANARY.phone}, salary ${CANARY.salary}, key ${CANARY.apiKey}`;
 /** Personal data and how it may look once escaped or encoded. */
-const PII = [CANARY.first, CANARY.last, CANARY.email, encodeURIComponent(CANARY.email), CANARY.phone, CANARY.phone.replace(/\D/g, ''), String(CANARY.salary)];
+const PII = [
+  CANARY.first,
+  CANARY.last,
+  CANARY.email,
+  encodeURIComponent(CANARY.email),
+  CANARY.phone,
+  CANARY.phone.replace(/\D/g, ''),
+  String(CANARY.salary),
+];
 
 let install: ChaosInstall | undefined;
 let sim: AshbySimulator | undefined;
@@ -56,12 +64,18 @@ function companyWithCanaries() {
     candidate.emailAddresses = [{ value: CANARY.email, type: 'Personal', isPrimary: true }];
     candidate.phoneNumbers = [{ value: CANARY.phone, type: 'Personal', isPrimary: true }];
   }
-  scenario.apiKeys.push({ key: CANARY.apiKey, title: 'canary', permissions: [...scenario.apiKeys[0]!.permissions] });
+  scenario.apiKeys.push({
+    key: CANARY.apiKey,
+    title: 'canary',
+    permissions: [...scenario.apiKeys[0]!.permissions],
+  });
   return { scenario, viaWebhook: viaWebhook!, viaErrors: viaErrors!, viaBitFlip: viaBitFlip! };
 }
 
 const occurrences = (haystack: string, needles: readonly string[]) =>
-  Object.fromEntries(needles.map((n) => [n, haystack.split(n).length - 1]).filter(([, count]) => Number(count) > 0));
+  Object.fromEntries(
+    needles.map((n) => [n, haystack.split(n).length - 1]).filter(([, count]) => Number(count) > 0),
+  );
 
 describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
   it('keeps canary personal data out of logs and stored errors, secrets out of the database, and fails closed on tampering', async () => {
@@ -76,7 +90,11 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     const api = async (path: string, init: RequestInit = {}) => {
       const response = await fetch(`${inst.url}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${inst.adminToken}`, 'content-type': 'application/json', ...init.headers },
+        headers: {
+          authorization: `Bearer ${inst.adminToken}`,
+          'content-type': 'application/json',
+          ...init.headers,
+        },
       });
       return { status: response.status, text: await response.text() };
     };
@@ -96,24 +114,44 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     proxy.script('candidate.info', viaErrors.candidateId, [
       { status: 503, body: JSON.stringify({ error: ECHO }) },
       { status: 429, headers: { 'retry-after': '0' }, body: JSON.stringify({ message: ECHO }) },
-      { status: 200, body: JSON.stringify({ success: false, errors: [CANARY.last, ECHO], errorInfo: { code: CANARY.email, message: ECHO } }) },
+      {
+        status: 200,
+        body: JSON.stringify({
+          success: false,
+          errors: [CANARY.last, ECHO],
+          errorInfo: { code: CANARY.email, message: ECHO },
+        }),
+      },
     ]);
     proxy.script('candidate.info', viaErrors.candidateId, [
       { status: 200, body: JSON.stringify({ success: false, errors: [CANARY.last] }) },
-      { status: 422, body: JSON.stringify({ success: false, errors: [{ message: ECHO, parameter: CANARY.email }] }) },
+      {
+        status: 422,
+        body: JSON.stringify({ success: false, errors: [{ message: ECHO, parameter: CANARY.email }] }),
+      },
     ]);
-    proxy.script('offer.list', viaErrors.id, [{ status: 200, body: JSON.stringify({ success: true, results: [{ id: 5, applicationId: ECHO, name: ECHO }] }) }]);
+    proxy.script('offer.list', viaErrors.id, [
+      {
+        status: 200,
+        body: JSON.stringify({ success: true, results: [{ id: 5, applicationId: ECHO, name: ECHO }] }),
+      },
+    ]);
     sim.hire(viaErrors.id, { salary: { currencyCode: 'EUR', value: CANARY.salary } });
     await settle(sim, inst, 60_000);
     // Permanent failures put the import in dead; an operator retries it until the echoes are used up.
     const deadErrors: string[] = [];
     for (let round = 0; round < 6; round += 1) {
-      const dead = await inst.db.selectFrom('jobs').select(['id', 'last_error']).where('state', '=', 'dead').execute();
+      const dead = await inst.db
+        .selectFrom('jobs')
+        .select(['id', 'last_error'])
+        .where('state', '=', 'dead')
+        .execute();
       deadErrors.push(...dead.map((d) => d.last_error ?? ''));
       const hires = await newHiresByApplication(inst.db, connectionId);
       if (hires.has(viaErrors.id)) break;
       // 409: a waiting job with the same key already covers it.
-      for (const job of dead) expect([200, 409]).toContain((await api(`/api/v1/jobs/${job.id}/retry`, { method: 'POST' })).status);
+      for (const job of dead)
+        expect([200, 409]).toContain((await api(`/api/v1/jobs/${job.id}/retry`, { method: 'POST' })).status);
       await settle(sim, inst, 60_000);
     }
     expect(proxy.served).toBeGreaterThanOrEqual(5);
@@ -121,23 +159,51 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
 
     // 3. Webhooks HireBridge refuses, each carrying the personal data.
     const url = `${inst.url}/webhooks/ashby/${connectionId}`;
-    const application = { id: viaErrors.id, candidate: { id: viaErrors.candidateId, name: `${CANARY.first} ${CANARY.last}`, primaryEmailAddress: { value: CANARY.email } } };
-    const good = signedDelivery(secretToken, { webhookActionId: 'canary-refused', action: 'candidateHire', data: { application, note: ECHO } });
+    const application = {
+      id: viaErrors.id,
+      candidate: {
+        id: viaErrors.candidateId,
+        name: `${CANARY.first} ${CANARY.last}`,
+        primaryEmailAddress: { value: CANARY.email },
+      },
+    };
+    const good = signedDelivery(secretToken, {
+      webhookActionId: 'canary-refused',
+      action: 'candidateHire',
+      data: { application, note: ECHO },
+    });
     expect(await postDelivery(url, { body: good.body, signature: '' })).toEqual({ status: 401 });
-    expect(await postDelivery(url, { body: good.body, signature: ashbySignature('wrong', good.body) })).toEqual({ status: 401 });
+    expect(
+      await postDelivery(url, { body: good.body, signature: ashbySignature('wrong', good.body) }),
+    ).toEqual({ status: 401 });
     const notEnvelope = Buffer.from(JSON.stringify({ hello: ECHO }));
-    expect(await postDelivery(url, { body: notEnvelope, signature: ashbySignature(secretToken, notEnvelope) })).toEqual({ status: 400 });
+    expect(
+      await postDelivery(url, { body: notEnvelope, signature: ashbySignature(secretToken, notEnvelope) }),
+    ).toEqual({ status: 400 });
     const notJson = Buffer.from(`{"action": "candidateHire", "data": ${ECHO}`);
-    expect(await postDelivery(url, { body: notJson, signature: ashbySignature(secretToken, notJson) })).toEqual({ status: 400 });
+    expect(
+      await postDelivery(url, { body: notJson, signature: ashbySignature(secretToken, notJson) }),
+    ).toEqual({ status: 400 });
 
     // 4. The API: reads, a search and an edit carrying the data, and refused requests.
     const inbox = JSON.parse((await api('/api/v1/new-hires')).text) as { items: { id: string }[] };
     expect(inbox.items.length).toBe(2);
     expect((await api(`/api/v1/members?q=${encodeURIComponent(CANARY.email)}`)).status).toBe(200);
-    expect((await api(`/api/v1/new-hires?connectionId=${encodeURIComponent(ECHO)}`)).status).toBeLessThan(500);
-    await api(`/api/v1/new-hires/${inbox.items[0]!.id}`, { method: 'PATCH', body: JSON.stringify({ fields: { personalEmail: ECHO, lastName: CANARY.last } }) });
-    await api(`/api/v1/new-hires/${inbox.items[0]!.id}`, { method: 'PATCH', body: JSON.stringify({ fields: { [ECHO]: CANARY.email } }) });
-    await api('/api/v1/connections/ashby', { method: 'POST', body: JSON.stringify({ apiKey: `${CANARY.apiKey}-revoked`, apiUrl: proxy.url }) });
+    expect((await api(`/api/v1/new-hires?connectionId=${encodeURIComponent(ECHO)}`)).status).toBeLessThan(
+      500,
+    );
+    await api(`/api/v1/new-hires/${inbox.items[0]!.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ fields: { personalEmail: ECHO, lastName: CANARY.last } }),
+    });
+    await api(`/api/v1/new-hires/${inbox.items[0]!.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ fields: { [ECHO]: CANARY.email } }),
+    });
+    await api('/api/v1/connections/ashby', {
+      method: 'POST',
+      body: JSON.stringify({ apiKey: `${CANARY.apiKey}-revoked`, apiUrl: proxy.url }),
+    });
 
     // 5. The CLI, which prints stored errors and runs the backfill and reconciliation.
     expect((await cli(['jobs', 'list'])).code).toBe(0);
@@ -147,8 +213,17 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
 
     // 6. Tampering: one flipped bit in each stored secret fails closed, live and for every bit.
     const box = createSecretBox(decodeKey(inst.env['HIREBRIDGE_SECRET_KEY']!)!);
-    const sealed = await inst.db.selectFrom('ashby_connections').select(['api_key_sealed', 'webhook_secret_sealed']).where('id', '=', connectionId).executeTakeFirstOrThrow();
-    const [version, keyId, nonce, body] = sealed.api_key_sealed.split(':') as [string, string, string, string];
+    const sealed = await inst.db
+      .selectFrom('ashby_connections')
+      .select(['api_key_sealed', 'webhook_secret_sealed'])
+      .where('id', '=', connectionId)
+      .executeTakeFirstOrThrow();
+    const [version, keyId, nonce, body] = sealed.api_key_sealed.split(':') as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const bytes = Buffer.concat([Buffer.from(nonce, 'base64url'), Buffer.from(body, 'base64url')]);
     let closed = 0;
     for (let bit = 0; bit < bytes.length * 8; bit += 1) {
@@ -158,7 +233,12 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       try {
         box.open(text, `ashby_connections.api_key:${connectionId}`);
       } catch (err) {
-        if (isAppError(err) && /could not be decrypted/.test(err.message) && !err.message.includes(CANARY.apiKey)) closed += 1;
+        if (
+          isAppError(err) &&
+          /could not be decrypted/.test(err.message) &&
+          !err.message.includes(CANARY.apiKey)
+        )
+          closed += 1;
       }
     }
     expect(closed).toBe(bytes.length * 8);
@@ -169,20 +249,45 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       parts[3] = raw.toString('base64url');
       return parts.join(':');
     };
-    await inst.db.updateTable('ashby_connections').set({ api_key_sealed: flipOneBit(sealed.api_key_sealed) }).where('id', '=', connectionId).execute();
+    await inst.db
+      .updateTable('ashby_connections')
+      .set({ api_key_sealed: flipOneBit(sealed.api_key_sealed) })
+      .where('id', '=', connectionId)
+      .execute();
     sim.hire(viaBitFlip.id);
-    const failed = await waitFor('the import to fail on the tampered API key', async () =>
-      inst.db.selectFrom('jobs').select(['state', 'last_error']).where('state', '=', 'dead').where('last_error', 'like', '%could not be decrypted%').executeTakeFirst(),
+    const failed = await waitFor(
+      'the import to fail on the tampered API key',
+      async () =>
+        inst.db
+          .selectFrom('jobs')
+          .select(['state', 'last_error'])
+          .where('state', '=', 'dead')
+          .where('last_error', 'like', '%could not be decrypted%')
+          .executeTakeFirst(),
       30_000,
     );
     expect(failed.last_error).toMatch(/A stored secret could not be decrypted \(authentication failed\)/);
-    await inst.db.updateTable('ashby_connections').set({ webhook_secret_sealed: flipOneBit(sealed.webhook_secret_sealed) }).where('id', '=', connectionId).execute();
+    await inst.db
+      .updateTable('ashby_connections')
+      .set({ webhook_secret_sealed: flipOneBit(sealed.webhook_secret_sealed) })
+      .where('id', '=', connectionId)
+      .execute();
     for (const p of inst.processes) await p.kill();
     const server = await inst.startServer({ RUN_WORKER: 'false' }); // a fresh process: no cached secret
-    const probe = signedDelivery(secretToken, { webhookActionId: 'after-tamper', action: 'candidateHire', data: { application: { id: viaBitFlip.id } } });
+    const probe = signedDelivery(secretToken, {
+      webhookActionId: 'after-tamper',
+      action: 'candidateHire',
+      data: { application: { id: viaBitFlip.id } },
+    });
     const answer = await postDelivery(url, probe);
     expect('status' in answer && answer.status >= 500).toBe(true); // not accepted: Ashby will retry later
-    expect(await inst.db.selectFrom('webhook_deliveries').select('id').where('action_key', '=', 'after-tamper').execute()).toEqual([]);
+    expect(
+      await inst.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('action_key', '=', 'after-tamper')
+        .execute(),
+    ).toEqual([]);
     expect(server.alive).toBe(true);
     expect((await fetch(`${inst.url}/healthz`)).status).toBe(200);
     await inst.db.updateTable('ashby_connections').set(sealed).where('id', '=', connectionId).execute();
@@ -191,8 +296,16 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     const logs = [inst.allOutput(), ...cliRuns.map((r) => r.stdout + r.stderr)].join('\n');
     const storedErrors = [
       ...deadErrors,
-      ...(await inst.db.selectFrom('jobs').select('last_error').where('last_error', 'is not', null).execute()).map((r) => r.last_error),
-      ...(await inst.db.selectFrom('webhook_deliveries').select('outcome').where('outcome', 'is not', null).execute()).map((r) => r.outcome),
+      ...(
+        await inst.db.selectFrom('jobs').select('last_error').where('last_error', 'is not', null).execute()
+      ).map((r) => r.last_error),
+      ...(
+        await inst.db
+          .selectFrom('webhook_deliveries')
+          .select('outcome')
+          .where('outcome', 'is not', null)
+          .execute()
+      ).map((r) => r.outcome),
     ].join('\n');
     const secrets = [CANARY.apiKey, secretToken, inst.adminToken, inst.inboxToken];
     const dump = await dumpDatabase(inst.db, inst.env['DATABASE_URL']!);
@@ -202,13 +315,18 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       personalDataInStoredErrors: occurrences(storedErrors, PII),
       secretsInDatabase: occurrences(dump.text, secrets),
     };
-    for (const line of logs.split('\n').filter((l) => [...PII, ...secrets].some((n) => l.includes(n))).slice(0, 5)) {
+    for (const line of logs
+      .split('\n')
+      .filter((l) => [...PII, ...secrets].some((n) => l.includes(n)))
+      .slice(0, 5)) {
       console.log(`  leaking line: ${line.slice(0, 400)}`);
     }
     // Every hire should be there once, except the one whose import met the tampered API key.
     const expected = new Set(sim.applicationIds({ status: 'Hired' }).filter((id) => id !== viaBitFlip.id));
     const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), expected);
-    console.log(`secrets and personal data [${dialect}]: ${logs.length} bytes of logs, ${dump.how}; leaks ${JSON.stringify(leaks)}`);
+    console.log(
+      `secrets and personal data [${dialect}]: ${logs.length} bytes of logs, ${dump.how}; leaks ${JSON.stringify(leaks)}`,
+    );
     const delivered = sim.deliveriesLog.filter((d) => d.attempt === 1 && !d.duplicate && d.action !== 'ping');
     reportScenario('secrets-and-pii', dialect, {
       sent: delivered.length,
@@ -216,7 +334,12 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       ...hireLine(hires),
     });
     expect(logs).toContain('"level":20'); // debug lines were written, so the scan had something to read
-    expect(leaks).toEqual({ personalDataInLogs: {}, secretsInLogs: {}, personalDataInStoredErrors: {}, secretsInDatabase: {} });
+    expect(leaks).toEqual({
+      personalDataInLogs: {},
+      secretsInLogs: {},
+      personalDataInStoredErrors: {},
+      secretsInDatabase: {},
+    });
     expect(hires).toMatchObject({ duplicates: 0, unexpected: 0, lost: 0 });
   });
 });

@@ -27,11 +27,17 @@ afterEach(async () => {
 });
 
 const importJob = (inst: ChaosInstall) =>
-  inst.db.selectFrom('jobs').select(['state', 'attempt', 'locked_by', 'finished_at']).where('kind', '=', 'ashby.application.import').executeTakeFirst();
+  inst.db
+    .selectFrom('jobs')
+    .select(['state', 'attempt', 'locked_by', 'finished_at'])
+    .where('kind', '=', 'ashby.application.import')
+    .executeTakeFirst();
 
 describe.each(TEST_DIALECTS)('zombie worker on %s', (dialect) => {
   it('cannot complete a job another worker took over while it was paused (SIGSTOP/SIGCONT)', async () => {
-    sim = await startAshbySimulator({ scenario: generateCompany({ seed: 33, hires: 2, active: 2, archived: 2 }) });
+    sim = await startAshbySimulator({
+      scenario: generateCompany({ seed: 33, hires: 2, active: 2, archived: 2 }),
+    });
     install = await createChaosInstall(dialect, { JOB_LEASE_SECONDS: '2', ASHBY_TIMEOUT_MS: '60000' });
     const inst = install;
     await inst.startServer({ RUN_WORKER: 'false' });
@@ -42,7 +48,9 @@ describe.each(TEST_DIALECTS)('zombie worker on %s', (dialect) => {
     sim.setKnobs({ latencyMs: 600 });
     const applicationId = applicationsWith(sim, 'Hired')[0]!;
     const [delivery] = hireFanOut(sim, secretToken, applicationId, 'zombie-1');
-    expect(await postDelivery(`${inst.url}/webhooks/ashby/${connectionId}`, delivery!)).toEqual({ status: 200 });
+    expect(await postDelivery(`${inst.url}/webhooks/ashby/${connectionId}`, delivery!)).toEqual({
+      status: 200,
+    });
 
     await waitFor('worker A to claim the import and call Ashby', async () => {
       const job = await importJob(inst);
@@ -53,16 +61,23 @@ describe.each(TEST_DIALECTS)('zombie worker on %s', (dialect) => {
     // Worker B sweeps the expired lease, claims the job under a new fencing token, and completes it.
     const rescuer = await inst.startWorker();
     const rescuerId = workerIdOf(rescuer);
-    const done = await waitFor('worker B to complete the import', async () => {
-      const job = await importJob(inst);
-      return job?.state === 'completed' ? job : undefined;
-    }, 30_000);
+    const done = await waitFor(
+      'worker B to complete the import',
+      async () => {
+        const job = await importJob(inst);
+        return job?.state === 'completed' ? job : undefined;
+      },
+      30_000,
+    );
     expect(done).toMatchObject({ locked_by: rescuerId, attempt: 2 });
     expect(zombie.alive).toBe(true);
 
     // Thawed, A finishes its run; its outcome write names a lease that is gone and changes nothing.
     zombie.signal('SIGCONT');
-    await zombie.waitForOutput('lease was lost before the job finished; its outcome was not recorded', 30_000);
+    await zombie.waitForOutput(
+      'lease was lost before the job finished; its outcome was not recorded',
+      30_000,
+    );
     expect(await importJob(inst)).toEqual(done);
 
     const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), new Set([applicationId]));

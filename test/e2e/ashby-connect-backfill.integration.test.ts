@@ -18,44 +18,70 @@ afterEach(async () => {
 });
 
 describe('connecting Ashby', () => {
-  it('refuses a key without a required permission, naming each, through the API (422) and the CLI (exit 2)', { timeout: 90_000 }, async () => {
-    sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH });
-    server = await startTestServer('sqlite');
-    const admin = await server.token('admin');
-    const response = await fetch(`${server.url}/api/v1/connections/ashby`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: SAMPLE_KEYS.candidatesOnly, apiUrl: sim.url }),
-    });
-    expect(response.status).toBe(422);
-    const body = (await response.json()) as { error: { code: string; message: string; details: { missing: string[] } } };
-    expect(body.error.code).toBe('permission_missing');
-    expect(body.error.details.missing.sort()).toEqual(['hiringProcessMetadataRead', 'jobsRead', 'offersRead', 'organizationRead']);
-    expect(body.error.message).toContain('offersRead');
+  it(
+    'refuses a key without a required permission, naming each, through the API (422) and the CLI (exit 2)',
+    { timeout: 90_000 },
+    async () => {
+      sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH });
+      server = await startTestServer('sqlite');
+      const admin = await server.token('admin');
+      const response = await fetch(`${server.url}/api/v1/connections/ashby`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: SAMPLE_KEYS.candidatesOnly, apiUrl: sim.url }),
+      });
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as {
+        error: { code: string; message: string; details: { missing: string[] } };
+      };
+      expect(body.error.code).toBe('permission_missing');
+      expect(body.error.details.missing.sort()).toEqual([
+        'hiringProcessMetadataRead',
+        'jobsRead',
+        'offersRead',
+        'organizationRead',
+      ]);
+      expect(body.error.message).toContain('offersRead');
 
-    const cli = await runCli(['ashby', 'connect', '--api-key', SAMPLE_KEYS.noOffers, '--api-url', sim.url], server.env);
-    expect(cli.code).toBe(2);
-    expect(cli.stderr).toContain('offersRead');
-    expect(cli.stdout).toMatch(/MISSING offersRead/);
-    // Nothing was stored for refused keys.
-    const list = await fetch(`${server.url}/api/v1/connections`, { headers: { authorization: `Bearer ${admin}` } });
-    expect(await list.json()).toEqual({ items: [] });
-    // A key Ashby rejects outright is a clear 400, not a crash.
-    const disabled = await fetch(`${server.url}/api/v1/connections/ashby`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: SAMPLE_KEYS.disabled, apiUrl: sim.url }),
-    });
-    expect(disabled.status).toBe(400);
-    expect(((await disabled.json()) as { error: { message: string } }).error.message).toContain('Ashby refused this API key');
-  });
+      const cli = await runCli(
+        ['ashby', 'connect', '--api-key', SAMPLE_KEYS.noOffers, '--api-url', sim.url],
+        server.env,
+      );
+      expect(cli.code).toBe(2);
+      expect(cli.stderr).toContain('offersRead');
+      expect(cli.stdout).toMatch(/MISSING offersRead/);
+      // Nothing was stored for refused keys.
+      const list = await fetch(`${server.url}/api/v1/connections`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(await list.json()).toEqual({ items: [] });
+      // A key Ashby rejects outright is a clear 400, not a crash.
+      const disabled = await fetch(`${server.url}/api/v1/connections/ashby`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: SAMPLE_KEYS.disabled, apiUrl: sim.url }),
+      });
+      expect(disabled.status).toBe(400);
+      expect(((await disabled.json()) as { error: { message: string } }).error.message).toContain(
+        'Ashby refused this API key',
+      );
+    },
+  );
 
   it('connects from the CLI with --json, stores the key sealed, and a reconnect keeps URL, secret and id', async () => {
     sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.001 });
     server = await startTestServer('sqlite');
-    const cli = await runCli(['ashby', 'connect', '--api-key', SAMPLE_KEYS.full, '--api-url', sim.url, '--name', 'Acme', '--json'], server.env);
+    const cli = await runCli(
+      ['ashby', 'connect', '--api-key', SAMPLE_KEYS.full, '--api-url', sim.url, '--name', 'Acme', '--json'],
+      server.env,
+    );
     expect(cli.code).toBe(0);
-    const out = JSON.parse(cli.stdout) as { id: string; webhookUrl: string; secretToken: string; permissions: { optional: { name: string; granted: boolean }[] } };
+    const out = JSON.parse(cli.stdout) as {
+      id: string;
+      webhookUrl: string;
+      secretToken: string;
+      permissions: { optional: { name: string; granted: boolean }[] };
+    };
     expect(out.webhookUrl).toBe(`${server.url}/webhooks/ashby/${out.id}`);
     expect(out.secretToken).toMatch(/^[0-9a-f]{64}$/);
     expect(out.permissions.optional.find((p) => p.name === 'apiKeysWrite')?.granted).toBe(true);
@@ -63,11 +89,21 @@ describe('connecting Ashby', () => {
     expect(JSON.stringify(rows)).not.toContain(SAMPLE_KEYS.full);
     expect(JSON.stringify(rows)).not.toContain(out.secretToken);
 
-    sim.addApiKey('rotated_key', ['candidatesRead', 'offersRead', 'jobsRead', 'organizationRead', 'hiringProcessMetadataRead']);
+    sim.addApiKey('rotated_key', [
+      'candidatesRead',
+      'offersRead',
+      'jobsRead',
+      'organizationRead',
+      'hiringProcessMetadataRead',
+    ]);
     const again = await runCli(['ashby', 'reconnect', out.id, '--api-key', 'rotated_key'], server.env);
     expect(again.code).toBe(0);
     const admin = await server.token('admin');
-    const after = (await (await fetch(`${server.url}/api/v1/connections/${out.id}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as {
+    const after = (await (
+      await fetch(`${server.url}/api/v1/connections/${out.id}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      })
+    ).json()) as {
       id: string;
       name: string;
       webhookUrl: string;
@@ -83,7 +119,9 @@ describe('connecting Ashby', () => {
     let hires: { items: unknown[] } = { items: [] };
     while (Date.now() < deadline && hires.items.length === 0) {
       await new Promise((r) => setTimeout(r, 100));
-      hires = (await (await fetch(`${server.url}/api/v1/new-hires`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: unknown[] };
+      hires = (await (
+        await fetch(`${server.url}/api/v1/new-hires`, { headers: { authorization: `Bearer ${admin}` } })
+      ).json()) as { items: unknown[] };
     }
     await worker.stop();
     expect(hires.items).toHaveLength(1);
@@ -98,12 +136,20 @@ describe.each(TEST_DIALECTS)('backfill on %s', (dialect) => {
     h = await startIntakeHarness(dialect, { scenario, key: scenario.apiKeys[0]!.key });
     const first = await runCli(['ashby', 'backfill', '--connection', h.connectionId], h.server.env, 120_000);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/page 1: 100 hired applications found, 100 imports queued\npage 2: 200 hired applications found, 200 imports queued/);
+    expect(first.stdout).toMatch(
+      /page 1: 100 hired applications found, 100 imports queued\npage 2: 200 hired applications found, 200 imports queued/,
+    );
     expect(first.stdout).toContain('Backfill done');
-    const again = await runCli(['ashby', 'backfill', '--connection', h.connectionId, '--since', '2000-01-01'], h.server.env, 120_000);
+    const again = await runCli(
+      ['ashby', 'backfill', '--connection', h.connectionId, '--since', '2000-01-01'],
+      h.server.env,
+      120_000,
+    );
     expect(again.code).toBe(0);
     await h.settle(60_000);
-    const hires = await h.api<{ items: { source: { applicationId: string }; missingRequired: string[] }[] }>('/api/v1/new-hires?limit=500');
+    const hires = await h.api<{ items: { source: { applicationId: string }; missingRequired: string[] }[] }>(
+      '/api/v1/new-hires?limit=500',
+    );
     expect(hires.body.items).toHaveLength(200);
     expect(new Set(hires.body.items.map((i) => i.source.applicationId)).size).toBe(200);
     expect(h.sim.callCount('application.list')).toBeGreaterThanOrEqual(4);

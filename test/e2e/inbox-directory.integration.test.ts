@@ -39,8 +39,10 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     await h.dispose();
   });
 
-  const as = (token: string) => (p: string, init: RequestInit = {}) =>
-    h.api<unknown>(p, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+  const as =
+    (token: string) =>
+    (p: string, init: RequestInit = {}) =>
+      h.api<unknown>(p, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
   const hireOf = async (applicationId: string): Promise<Hire> => {
     const list = await h.api<{ items: Hire[] }>('/api/v1/new-hires?limit=500');
     const found = list.body.items.find((i) => i.source.applicationId === applicationId);
@@ -53,7 +55,8 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     return hireOf(applicationId);
   };
   const post = (p: string, token = inbox) => as(token)(p, { method: 'POST' });
-  const patch = (p: string, body: unknown, token = inbox) => as(token)(p, { method: 'PATCH', body: JSON.stringify(body) });
+  const patch = (p: string, body: unknown, token = inbox) =>
+    as(token)(p, { method: 'PATCH', body: JSON.stringify(body) });
 
   it('seeds the directory from CSV, reporting bad rows by line without stopping the good ones', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-csv-'));
@@ -74,7 +77,14 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect(result.stdout).toMatch(/line 4: personalEmail .*email/i);
     expect(result.stdout).toMatch(/line 5: firstName is required/);
     expect(result.code).toBe(1);
-    const members = await h.api<{ items: { fields: Record<string, unknown>; department: { name: string } | null; managerId: string | null; id: string }[] }>('/api/v1/members?q=ada');
+    const members = await h.api<{
+      items: {
+        fields: Record<string, unknown>;
+        department: { name: string } | null;
+        managerId: string | null;
+        id: string;
+      }[];
+    }>('/api/v1/members?q=ada');
     expect(members.body.items).toHaveLength(1);
     const ada = members.body.items[0]!;
     // Departments are matched by normalised name: "engineering" joined "Engineering".
@@ -90,10 +100,14 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect(anna.reportingTo).toEqual({ status: 'matched', memberId: chen.id, by: 'email' });
 
     // Tom Berg is a member under another email: the name matches.
-    const edited = await patch(`/api/v1/new-hires/${anna.id}`, { fields: { reportingTo: { name: 'Tom  Berg', email: 'tom@elsewhere.example' } } });
+    const edited = await patch(`/api/v1/new-hires/${anna.id}`, {
+      fields: { reportingTo: { name: 'Tom  Berg', email: 'tom@elsewhere.example' } },
+    });
     expect(edited.status).toBe(200);
     expect((edited.body as Hire).reportingTo).toMatchObject({ status: 'matched', by: 'name' });
-    const unmatched = await patch(`/api/v1/new-hires/${anna.id}`, { fields: { reportingTo: { name: 'Nobody Known', email: null } } });
+    const unmatched = await patch(`/api/v1/new-hires/${anna.id}`, {
+      fields: { reportingTo: { name: 'Nobody Known', email: null } },
+    });
     expect((unmatched.body as Hire).reportingTo).toMatchObject({ status: 'unmatched' });
   });
 
@@ -102,26 +116,49 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect(sam.missingRequired).toEqual(['personalEmail']);
     const refused = await post(`/api/v1/new-hires/${sam.id}/add-member`);
     expect(refused.status).toBe(422);
-    expect((refused.body as ErrorBody).error).toMatchObject({ code: 'required_fields_missing', details: { fields: ['personalEmail'] } });
+    expect((refused.body as ErrorBody).error).toMatchObject({
+      code: 'required_fields_missing',
+      details: { fields: ['personalEmail'] },
+    });
 
-    const bad = await patch(`/api/v1/new-hires/${sam.id}`, { fields: { personalEmail: 'nope', employmentStartDate: '2026-02-30', salaryCurrency: 'EURO', salaryAmount: -5 } });
+    const bad = await patch(`/api/v1/new-hires/${sam.id}`, {
+      fields: {
+        personalEmail: 'nope',
+        employmentStartDate: '2026-02-30',
+        salaryCurrency: 'EURO',
+        salaryAmount: -5,
+      },
+    });
     expect(bad.status).toBe(422);
     const problems = (bad.body as ErrorBody).error.details?.['problems'] as { field: string }[];
-    expect(problems.map((p) => p.field).sort()).toEqual(['employmentStartDate', 'personalEmail', 'salaryAmount', 'salaryCurrency']);
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'employmentStartDate',
+      'personalEmail',
+      'salaryAmount',
+      'salaryCurrency',
+    ]);
     expect((await hireOf(SAM)).missingRequired).toEqual(['personalEmail']);
 
-    const ok = await patch(`/api/v1/new-hires/${sam.id}`, { fields: { personalEmail: 'sam.oneil@home.example' } });
+    const ok = await patch(`/api/v1/new-hires/${sam.id}`, {
+      fields: { personalEmail: 'sam.oneil@home.example' },
+    });
     expect(ok.status).toBe(200);
     const done = ok.body as Hire;
     expect(done.missingRequired).toEqual([]);
-    expect(done.history.at(-1)).toMatchObject({ kind: 'edited', actor: expect.stringContaining('test inbox'), changes: { personalEmail: { from: null, to: 'sam.oneil@home.example' } } });
+    expect(done.history.at(-1)).toMatchObject({
+      kind: 'edited',
+      actor: expect.stringContaining('test inbox'),
+      changes: { personalEmail: { from: null, to: 'sam.oneil@home.example' } },
+    });
 
     const added = await post(`/api/v1/new-hires/${sam.id}/add-member`);
     expect(added.status).toBe(201);
     const again = await post(`/api/v1/new-hires/${sam.id}/add-member`);
     expect(again.status).toBe(200);
     expect((again.body as { id: string }).id).toBe((added.body as { id: string }).id);
-    const member = await h.api<{ fields: Record<string, unknown>; ashby: { applicationId: string } }>(`/api/v1/members/${(added.body as { id: string }).id}`);
+    const member = await h.api<{ fields: Record<string, unknown>; ashby: { applicationId: string } }>(
+      `/api/v1/members/${(added.body as { id: string }).id}`,
+    );
     expect(member.body.fields['personalEmail']).toBe('sam.oneil@home.example');
     expect(member.body.ashby.applicationId).toBe(SAM);
     // Edits after adding are refused: the record belongs to the directory now.
@@ -130,18 +167,32 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
 
   it('refuses a duplicate person: same email in another case, and the same Ashby candidate (internal hire)', async () => {
     const madonna = await hire(MADONNA);
-    const dup = await patch(`/api/v1/new-hires/${madonna.id}`, { fields: { personalEmail: 'Ada@Example.COM', lastName: 'Lovelace' } });
+    const dup = await patch(`/api/v1/new-hires/${madonna.id}`, {
+      fields: { personalEmail: 'Ada@Example.COM', lastName: 'Lovelace' },
+    });
     expect(dup.status).toBe(200);
     const refused = await post(`/api/v1/new-hires/${madonna.id}/add-member`);
     expect(refused.status).toBe(409);
-    expect((refused.body as ErrorBody).error.message).toMatch(/already a member \(Ada Lovelace, id .+\); matched on email/);
+    expect((refused.body as ErrorBody).error.message).toMatch(
+      /already a member \(Ada Lovelace, id .+\); matched on email/,
+    );
 
     const first = await hire(KEVIN_ACTIVE);
-    const fill = first.missingRequired.length > 0 ? Object.fromEntries(first.missingRequired.map((k) => [k, k === 'employmentStartDate' ? '2026-01-05' : `${k}-value`])) : null;
+    const fill =
+      first.missingRequired.length > 0
+        ? Object.fromEntries(
+            first.missingRequired.map((k) => [k, k === 'employmentStartDate' ? '2026-01-05' : `${k}-value`]),
+          )
+        : null;
     if (fill) await patch(`/api/v1/new-hires/${first.id}`, { fields: fill });
     expect((await post(`/api/v1/new-hires/${first.id}/add-member`)).status).toBe(201);
     const rehire = await hire(KEVIN_ARCHIVED);
-    if (rehire.missingRequired.length > 0) await patch(`/api/v1/new-hires/${rehire.id}`, { fields: Object.fromEntries(rehire.missingRequired.map((k) => [k, k === 'employmentStartDate' ? '2026-01-05' : `${k}-value`])) });
+    if (rehire.missingRequired.length > 0)
+      await patch(`/api/v1/new-hires/${rehire.id}`, {
+        fields: Object.fromEntries(
+          rehire.missingRequired.map((k) => [k, k === 'employmentStartDate' ? '2026-01-05' : `${k}-value`]),
+        ),
+      });
     const internal = await post(`/api/v1/new-hires/${rehire.id}/add-member`);
     expect(internal.status).toBe(409);
     expect((internal.body as ErrorBody).error.details).toMatchObject({ matchedOn: 'Ashby candidate' });
@@ -158,7 +209,9 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     h.sim.hire(JOSE);
     await h.settle();
     expect((await hireOf(JOSE)).status).toBe('deleted');
-    const deliveries = await h.api<{ items: { applicationId: string; outcome: string }[] }>('/api/v1/deliveries?limit=500');
+    const deliveries = await h.api<{ items: { applicationId: string; outcome: string }[] }>(
+      '/api/v1/deliveries?limit=500',
+    );
     expect(deliveries.body.items.find((d) => d.applicationId === JOSE)?.outcome).toMatch(/tombstone/);
 
     const restored = await runCli(['new-hires', 'restore', jose.id], h.server.env);
@@ -176,7 +229,9 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     await h.settle();
     const moved = await hireOf(ERIK);
     expect(moved.fields['employmentStartDate']?.value).toBe('2027-03-01');
-    expect(moved.history.find((e) => e.kind === 'ashby_update')?.changes).toEqual({ employmentStartDate: { from: before, to: '2027-03-01' } });
+    expect(moved.history.find((e) => e.kind === 'ashby_update')?.changes).toEqual({
+      employmentStartDate: { from: before, to: '2027-03-01' },
+    });
 
     // A reviewer edit wins over later Ashby changes to the same field.
     await patch(`/api/v1/new-hires/${erik.id}`, { fields: { jobTitle: 'Staff Engineer' } });
@@ -186,13 +241,17 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect(kept.fields['jobTitle']?.value).toBe('Staff Engineer');
     expect(kept.fields['employmentStartDate']?.value).toBe('2027-04-01');
 
-    if (kept.missingRequired.length > 0) await patch(`/api/v1/new-hires/${erik.id}`, { fields: { personalEmail: 'erik@home.example' } });
+    if (kept.missingRequired.length > 0)
+      await patch(`/api/v1/new-hires/${erik.id}`, { fields: { personalEmail: 'erik@home.example' } });
     const added = await post(`/api/v1/new-hires/${erik.id}/add-member`);
     expect(added.status).toBe(201);
     const memberId = (added.body as { id: string }).id;
     h.sim.updateOfferStartDate(ERIK, '2027-05-01');
     await h.settle();
-    const member = await h.api<{ fields: Record<string, unknown>; pendingUpdates: { id: string; changes: Record<string, { from: unknown; to: unknown }> }[] }>(`/api/v1/members/${memberId}`);
+    const member = await h.api<{
+      fields: Record<string, unknown>;
+      pendingUpdates: { id: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    }>(`/api/v1/members/${memberId}`);
     expect(member.body.fields['employmentStartDate']).toBe('2027-04-01');
     expect(member.body.pendingUpdates).toHaveLength(1);
     const update = member.body.pendingUpdates[0]!;
@@ -202,31 +261,55 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
 
     const accepted = await post(`/api/v1/members/${memberId}/updates/${update.id}/accept`);
     expect(accepted.status).toBe(200);
-    expect((accepted.body as { fields: Record<string, unknown>; pendingUpdates: unknown[] }).fields['employmentStartDate']).toBe('2027-05-01');
+    expect(
+      (accepted.body as { fields: Record<string, unknown>; pendingUpdates: unknown[] }).fields[
+        'employmentStartDate'
+      ],
+    ).toBe('2027-05-01');
     expect((await post(`/api/v1/members/${memberId}/updates/${update.id}/reject`)).status).toBe(409);
   });
 
-  it('runs the whole loop from the CLI: inbox, edit, add member, member visible', { timeout: 120_000 }, async () => {
-    const fatima = await hire('5ad757a3-2f30-5c51-b9c4-fe43387e90c8');
-    const list = await runCli(['new-hires', 'list', '--json'], h.server.env);
-    expect((JSON.parse(list.stdout) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(fatima.id);
-    const edit = await runCli(['new-hires', 'edit', fatima.id, '--set', 'jobTitle=Head of Robotics', '--set', 'salaryAmount=91000'], h.server.env);
-    expect(edit.code).toBe(0);
-    expect(edit.stdout).toMatch(/jobTitle\s+Head of Robotics/);
-    const add = await runCli(['new-hires', 'add-member', fatima.id], h.server.env);
-    expect(add.code).toBe(0);
-    expect(add.stdout).toMatch(/Added member /);
-    const members = await runCli(['members', 'list', '--search', 'fatima'], h.server.env);
-    expect(members.stdout).toContain('Head of Robotics');
-    const badEdit = await runCli(['new-hires', 'edit', fatima.id, '--set', 'jobTitle=x'], h.server.env);
-    expect(badEdit.code).toBe(1);
-    expect(badEdit.stderr).toContain('conflict');
-  });
+  it(
+    'runs the whole loop from the CLI: inbox, edit, add member, member visible',
+    { timeout: 120_000 },
+    async () => {
+      const fatima = await hire('5ad757a3-2f30-5c51-b9c4-fe43387e90c8');
+      const list = await runCli(['new-hires', 'list', '--json'], h.server.env);
+      expect((JSON.parse(list.stdout) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(
+        fatima.id,
+      );
+      const edit = await runCli(
+        ['new-hires', 'edit', fatima.id, '--set', 'jobTitle=Head of Robotics', '--set', 'salaryAmount=91000'],
+        h.server.env,
+      );
+      expect(edit.code).toBe(0);
+      expect(edit.stdout).toMatch(/jobTitle\s+Head of Robotics/);
+      const add = await runCli(['new-hires', 'add-member', fatima.id], h.server.env);
+      expect(add.code).toBe(0);
+      expect(add.stdout).toMatch(/Added member /);
+      const members = await runCli(['members', 'list', '--search', 'fatima'], h.server.env);
+      expect(members.stdout).toContain('Head of Robotics');
+      const badEdit = await runCli(['new-hires', 'edit', fatima.id, '--set', 'jobTitle=x'], h.server.env);
+      expect(badEdit.code).toBe(1);
+      expect(badEdit.stderr).toContain('conflict');
+    },
+  );
 
   it('records every action in the audit log with who and what, and keeps it from inbox tokens', async () => {
-    const log = await h.api<{ items: { actor: string; action: string; targetType: string; details: Record<string, unknown> }[] }>('/api/v1/audit?limit=500');
+    const log = await h.api<{
+      items: { actor: string; action: string; targetType: string; details: Record<string, unknown> }[];
+    }>('/api/v1/audit?limit=500');
     const actions = new Set(log.body.items.map((e) => e.action));
-    for (const action of ['connection.connect', 'token.create', 'members.import', 'new_hire.edit', 'new_hire.add_member', 'new_hire.delete', 'new_hire.restore', 'member.update.accept']) {
+    for (const action of [
+      'connection.connect',
+      'token.create',
+      'members.import',
+      'new_hire.edit',
+      'new_hire.add_member',
+      'new_hire.delete',
+      'new_hire.restore',
+      'member.update.accept',
+    ]) {
       expect(actions).toContain(action);
     }
     expect(JSON.stringify(log.body)).not.toContain('sam.oneil@home.example');

@@ -34,17 +34,28 @@ export async function startIntakeHarness(
   } = {},
 ): Promise<IntakeHarness> {
   const sim = await startAshbySimulator({
-    ...(options.scenario === undefined ? { scenarioFile: SAMPLE_COMPANY_PATH } : { scenario: options.scenario }),
+    ...(options.scenario === undefined
+      ? { scenarioFile: SAMPLE_COMPANY_PATH }
+      : { scenario: options.scenario }),
     timeScale: 0.001,
     ...(options.knobs ? { knobs: options.knobs } : {}),
   });
   // A high client-side Ashby limit: these tests are about correctness; the limiter has its own tests.
-  const server = await startTestServer(dialect, { RUN_WORKER: 'true', JOB_LEASE_SECONDS: '10', ASHBY_REQUESTS_PER_MINUTE: '60000', ...options.env });
+  const server = await startTestServer(dialect, {
+    RUN_WORKER: 'true',
+    JOB_LEASE_SECONDS: '10',
+    ASHBY_REQUESTS_PER_MINUTE: '60000',
+    ...options.env,
+  });
   const admin = await server.token('admin');
   const api = async <T>(path: string, init: RequestInit = {}) => {
     const response = await fetch(`${server.url}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
@@ -52,9 +63,15 @@ export async function startIntakeHarness(
   const extra = options.beforeConnect ? await options.beforeConnect(api) : {};
   const connected = await api<{ id: string; secretToken: string }>('/api/v1/connections/ashby', {
     method: 'POST',
-    body: JSON.stringify({ apiKey: options.key ?? SAMPLE_KEYS.full, apiUrl: sim.url, name: 'Sample', ...extra }),
+    body: JSON.stringify({
+      apiKey: options.key ?? SAMPLE_KEYS.full,
+      apiUrl: sim.url,
+      name: 'Sample',
+      ...extra,
+    }),
   });
-  if (connected.status !== 201) throw new Error(`connect failed: ${connected.status} ${JSON.stringify(connected.body)}`);
+  if (connected.status !== 201)
+    throw new Error(`connect failed: ${connected.status} ${JSON.stringify(connected.body)}`);
   return {
     sim,
     server,
@@ -63,16 +80,26 @@ export async function startIntakeHarness(
     secretToken: connected.body.secretToken,
     api,
     settle: async (timeoutMs = 20_000) => {
-      await waitFor('Ashby deliveries and HireBridge jobs to settle', async () => {
-        if (!(await sim.idleWithin(10))) return false;
-        // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
-        const busy = await server.container.database.db
-          .selectFrom('jobs')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where((eb) => eb.or([eb('state', '=', 'running'), eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())])]))
-          .executeTakeFirst();
-        return Number(busy?.count ?? 0) === 0;
-      }, timeoutMs, 50);
+      await waitFor(
+        'Ashby deliveries and HireBridge jobs to settle',
+        async () => {
+          if (!(await sim.idleWithin(10))) return false;
+          // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
+          const busy = await server.container.database.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .where((eb) =>
+              eb.or([
+                eb('state', '=', 'running'),
+                eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
+              ]),
+            )
+            .executeTakeFirst();
+          return Number(busy?.count ?? 0) === 0;
+        },
+        timeoutMs,
+        50,
+      );
     },
     dispose: async () => {
       await sim.close();

@@ -17,7 +17,11 @@ export interface Member {
   readonly department: OrgUnit | null;
   readonly location: OrgUnit | null;
   readonly managerId: string | null;
-  readonly ashby: { readonly connectionId: string; readonly candidateId: string; readonly applicationId: string } | null;
+  readonly ashby: {
+    readonly connectionId: string;
+    readonly candidateId: string;
+    readonly applicationId: string;
+  } | null;
   readonly newHireId: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;

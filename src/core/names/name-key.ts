@@ -6,8 +6,5 @@ import { normalizeName } from './split-name.js';
  * "engineering" matches "Engineering". Only a fallback: Ashby ids and emails come first.
  */
 export function nameKey(text: string): string {
-  return normalizeName(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('und');
+  return normalizeName(text).normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
 }

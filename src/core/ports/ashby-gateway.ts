@@ -1,7 +1,11 @@
 import type { CustomFieldDefinition, SourceBundle } from '../mapping/source-bundle.js';
 
 export type FetchedHire =
-  | { readonly kind: 'hired'; readonly bundle: SourceBundle; readonly definitions: readonly CustomFieldDefinition[] }
+  | {
+      readonly kind: 'hired';
+      readonly bundle: SourceBundle;
+      readonly definitions: readonly CustomFieldDefinition[];
+    }
   /** The application exists but is not Hired (Active, Archived, Lead): nothing to import. */
   | { readonly kind: 'not_hired'; readonly applicationStatus: string };
 
@@ -48,12 +52,18 @@ export interface AshbyGateway {
   /** Reads everything a new hire needs, or reports that the application is not hired. */
   fetchHire(applicationId: string): Promise<FetchedHire>;
   /** One page of hired applications, oldest first, optionally created after a time (epoch ms). */
-  listHiredApplications(page: { cursor: string | null; createdAfter: number | null }): Promise<HiredApplicationsPage>;
+  listHiredApplications(page: {
+    cursor: string | null;
+    createdAfter: number | null;
+  }): Promise<HiredApplicationsPage>;
   /**
    * One page of Ashby's incremental application sync: the applications changed since `syncToken`, or
    * every application when it is null (a full sync). Continue with `nextCursor` until it is null.
    */
-  applicationChanges(page: { syncToken: string | null; cursor: string | null }): Promise<ApplicationChangesPage>;
+  applicationChanges(page: {
+    syncToken: string | null;
+    cursor: string | null;
+  }): Promise<ApplicationChangesPage>;
   /**
    * Ashby's custom-field definitions (customField.list), served from a cache of a few minutes; `fresh`
    * reads Ashby again (a field created there just now).
@@ -62,5 +72,9 @@ export interface AshbyGateway {
   /** Which permissions the key has, found by one cheap call per permission. */
   checkPermissions(): Promise<PermissionReport>;
   /** Creates a webhook in Ashby (needs apiKeysWrite); Ashby pings the URL at once. */
-  createWebhook(input: { webhookType: string; requestUrl: string; secretToken: string }): Promise<{ id: string; enabled: boolean }>;
+  createWebhook(input: {
+    webhookType: string;
+    requestUrl: string;
+    secretToken: string;
+  }): Promise<{ id: string; enabled: boolean }>;
 }

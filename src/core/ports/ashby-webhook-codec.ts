@@ -9,6 +9,10 @@ export interface AshbyDeliverySummary {
 
 /** Signature check and envelope parsing (implemented by the Ashby connector). Neither ever throws. */
 export interface AshbyWebhookCodec {
-  verify(rawBody: Buffer, signatureHeader: string | undefined, secret: string): { ok: true } | { ok: false; reason: string };
+  verify(
+    rawBody: Buffer,
+    signatureHeader: string | undefined,
+    secret: string,
+  ): { ok: true } | { ok: false; reason: string };
   parse(rawBody: Buffer): { ok: true; delivery: AshbyDeliverySummary } | { ok: false; reason: string };
 }

@@ -4,7 +4,19 @@ import type { NotificationData } from './notification-store.js';
 import type { HistoryEntry, NewHire, Tombstone } from '../model/new-hire.js';
 
 export type NewHireChanges = Partial<
-  Pick<NewHire, 'candidateId' | 'offerId' | 'status' | 'fields' | 'missingRequired' | 'editedFields' | 'memberId' | 'ashbyRefs' | 'importedAt' | 'updatedAt'>
+  Pick<
+    NewHire,
+    | 'candidateId'
+    | 'offerId'
+    | 'status'
+    | 'fields'
+    | 'missingRequired'
+    | 'editedFields'
+    | 'memberId'
+    | 'ashbyRefs'
+    | 'importedAt'
+    | 'updatedAt'
+  >
 >;
 
 /**
@@ -14,7 +26,11 @@ export type NewHireChanges = Partial<
 export interface InboxData {
   findNewHire(id: string): Promise<NewHire | undefined>;
   findNewHireByApplication(connectionId: string, applicationId: string): Promise<NewHire | undefined>;
-  listNewHires(filter: { status?: NewHire['status']; connectionId?: string; limit: number }): Promise<NewHire[]>;
+  listNewHires(filter: {
+    status?: NewHire['status'];
+    connectionId?: string;
+    limit: number;
+  }): Promise<NewHire[]>;
   /** False when the application already has a new hire (the unique key decides under concurrency). */
   insertNewHire(newHire: NewHire): Promise<boolean>;
   updateNewHire(id: string, changes: NewHireChanges): Promise<void>;
@@ -25,14 +41,22 @@ export interface InboxData {
   findTombstone(connectionId: string, applicationId: string): Promise<Tombstone | undefined>;
   addTombstone(tombstone: Tombstone): Promise<void>;
   removeTombstone(connectionId: string, applicationId: string): Promise<void>;
-  markDeliveriesProcessed(connectionId: string, applicationId: string, outcome: string, at: number): Promise<void>;
+  markDeliveriesProcessed(
+    connectionId: string,
+    applicationId: string,
+    outcome: string,
+    at: number,
+  ): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { limit: number; before?: number }): Promise<AuditEntry[]>;
 
   findMember(id: string): Promise<Member | undefined>;
   findMemberByNewHire(newHireId: string): Promise<Member | undefined>;
   /** Members sharing the Ashby candidate or any of the emails (case-insensitive). */
-  findMembersByIdentity(identity: { candidateId: string | null; emails: readonly string[] }): Promise<Member[]>;
+  findMembersByIdentity(identity: {
+    candidateId: string | null;
+    emails: readonly string[];
+  }): Promise<Member[]>;
   findMembersByNameKey(nameKey: string): Promise<Member[]>;
   searchMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
   /** False when a member already exists for the same new hire. */
@@ -40,7 +64,13 @@ export interface InboxData {
   updateMemberFields(id: string, fields: Member['fields'], at: number): Promise<void>;
   setMemberManager(id: string, managerId: string | null, at: number): Promise<void>;
   /** The department or location matched by Ashby id, then by normalised name; created on first use. */
-  orgUnit(kind: OrgUnitKind, ashbyId: string | null, name: string, newId: string, at: number): Promise<OrgUnit>;
+  orgUnit(
+    kind: OrgUnitKind,
+    ashbyId: string | null,
+    name: string,
+    newId: string,
+    at: number,
+  ): Promise<OrgUnit>;
   insertMemberUpdate(update: MemberUpdate): Promise<void>;
   findMemberUpdate(id: string): Promise<MemberUpdate | undefined>;
   memberUpdates(memberId: string): Promise<MemberUpdate[]>;

@@ -34,9 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The delivery-level dedupe: Ashby's retries and double-configured webhooks share webhookActionId;
   // the three events of one hire share it too but differ in action, so each is kept once.
-  await sql`create unique index webhook_deliveries_dedupe on webhook_deliveries (connection_id, action_key, action)`.execute(db);
-  await sql`create index webhook_deliveries_recent on webhook_deliveries (connection_id, received_at)`.execute(db);
-  await sql`create index webhook_deliveries_application on webhook_deliveries (connection_id, application_id, status)`.execute(db);
+  await sql`create unique index webhook_deliveries_dedupe on webhook_deliveries (connection_id, action_key, action)`.execute(
+    db,
+  );
+  await sql`create index webhook_deliveries_recent on webhook_deliveries (connection_id, received_at)`.execute(
+    db,
+  );
+  await sql`create index webhook_deliveries_application on webhook_deliveries (connection_id, application_id, status)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('new_hires')
@@ -53,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   // The business-level dedupe: one new hire per hired application, whatever the deliveries did.
-  await sql`create unique index new_hires_application on new_hires (connection_id, application_id)`.execute(db);
+  await sql`create unique index new_hires_application on new_hires (connection_id, application_id)`.execute(
+    db,
+  );
   await sql`create index new_hires_inbox on new_hires (status, created_at)`.execute(db);
 }
 

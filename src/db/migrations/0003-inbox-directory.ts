@@ -5,9 +5,15 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // What the inbox needs beyond the import: reviewer edits (which win over later imports), the member
   // a new hire became, who deleted it, and the Ashby ids of its department and location.
-  await db.schema.alterTable('new_hires').addColumn('edited_fields', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('new_hires')
+    .addColumn('edited_fields', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
   await db.schema.alterTable('new_hires').addColumn('member_id', 'text').execute();
-  await db.schema.alterTable('new_hires').addColumn('ashby_refs', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('new_hires')
+    .addColumn('ashby_refs', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
 
   await db.schema
     .createTable('new_hire_history')
@@ -40,7 +46,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('ashby_id', 'text')
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
-    await sql`create unique index ${sql.raw(`${table}_ashby_id`)} on ${sql.table(table)} (ashby_id) where ashby_id is not null`.execute(db);
+    await sql`create unique index ${sql.raw(`${table}_ashby_id`)} on ${sql.table(table)} (ashby_id) where ashby_id is not null`.execute(
+      db,
+    );
     await sql`create index ${sql.raw(`${table}_name_key`)} on ${sql.table(table)} (name_key)`.execute(db);
   }
 
@@ -67,7 +75,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index members_candidate on members (ashby_candidate_id)`.execute(db);
   await sql`create index members_name on members (name_key)`.execute(db);
   // One member per new hire: a repeated or concurrent Add member cannot create two.
-  await sql`create unique index members_new_hire on members (new_hire_id) where new_hire_id is not null`.execute(db);
+  await sql`create unique index members_new_hire on members (new_hire_id) where new_hire_id is not null`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('member_updates')
@@ -98,7 +108,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** @public (listed in migrator.ts) */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_log', 'member_updates', 'members', 'locations', 'departments', 'new_hire_tombstones', 'new_hire_history']) {
+  for (const table of [
+    'audit_log',
+    'member_updates',
+    'members',
+    'locations',
+    'departments',
+    'new_hire_tombstones',
+    'new_hire_history',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   for (const column of ['ashby_refs', 'member_id', 'edited_fields']) {

@@ -1,18 +1,42 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../tables/database.js';
-import type { MemberRow, MemberTable, MemberUpdateRow, MemberUpdateTable, OrgUnitRow, OrgUnitTable } from '../tables/directory.table.js';
+import type {
+  MemberRow,
+  MemberTable,
+  MemberUpdateRow,
+  MemberUpdateTable,
+  OrgUnitRow,
+  OrgUnitTable,
+} from '../tables/directory.table.js';
 
 type OrgTable = 'departments' | 'locations';
 
-export function findOrgUnitByAshbyId(db: Kysely<Database>, table: OrgTable, ashbyId: string): Promise<OrgUnitRow | undefined> {
+export function findOrgUnitByAshbyId(
+  db: Kysely<Database>,
+  table: OrgTable,
+  ashbyId: string,
+): Promise<OrgUnitRow | undefined> {
   return db.selectFrom(table).selectAll().where('ashby_id', '=', ashbyId).executeTakeFirst();
 }
 
-export function findOrgUnitByNameKey(db: Kysely<Database>, table: OrgTable, nameKey: string): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom(table).selectAll().where('name_key', '=', nameKey).orderBy('created_at').executeTakeFirst();
+export function findOrgUnitByNameKey(
+  db: Kysely<Database>,
+  table: OrgTable,
+  nameKey: string,
+): Promise<OrgUnitRow | undefined> {
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('name_key', '=', nameKey)
+    .orderBy('created_at')
+    .executeTakeFirst();
 }
 
-export function findOrgUnit(db: Kysely<Database>, table: OrgTable, id: string): Promise<OrgUnitRow | undefined> {
+export function findOrgUnit(
+  db: Kysely<Database>,
+  table: OrgTable,
+  id: string,
+): Promise<OrgUnitRow | undefined> {
   return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -21,15 +45,28 @@ export async function insertOrgUnit(db: Kysely<Database>, table: OrgTable, row: 
 }
 
 /** Records the Ashby id on a unit first created without one (e.g. by a CSV import). */
-export async function setOrgUnitAshbyId(db: Kysely<Database>, table: OrgTable, id: string, ashbyId: string): Promise<void> {
-  await db.updateTable(table).set({ ashby_id: ashbyId }).where('id', '=', id).where('ashby_id', 'is', null).execute();
+export async function setOrgUnitAshbyId(
+  db: Kysely<Database>,
+  table: OrgTable,
+  id: string,
+  ashbyId: string,
+): Promise<void> {
+  await db
+    .updateTable(table)
+    .set({ ashby_id: ashbyId })
+    .where('id', '=', id)
+    .where('ashby_id', 'is', null)
+    .execute();
 }
 
 export function findMemberRow(db: Kysely<Database>, id: string): Promise<MemberRow | undefined> {
   return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findMemberRowByNewHire(db: Kysely<Database>, newHireId: string): Promise<MemberRow | undefined> {
+export function findMemberRowByNewHire(
+  db: Kysely<Database>,
+  newHireId: string,
+): Promise<MemberRow | undefined> {
   return db.selectFrom('members').selectAll().where('new_hire_id', '=', newHireId).executeTakeFirst();
 }
 
@@ -57,7 +94,10 @@ export function findMemberRowsByNameKey(db: Kysely<Database>, nameKey: string): 
   return db.selectFrom('members').selectAll().where('name_key', '=', nameKey).execute();
 }
 
-export function searchMemberRows(db: Kysely<Database>, filter: { nameKeyContains?: string; limit: number }): Promise<MemberRow[]> {
+export function searchMemberRows(
+  db: Kysely<Database>,
+  filter: { nameKeyContains?: string; limit: number },
+): Promise<MemberRow[]> {
   let query = db.selectFrom('members').selectAll().orderBy('name_key').orderBy('id').limit(filter.limit);
   if (filter.nameKeyContains) {
     const escaped = filter.nameKeyContains.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -72,11 +112,20 @@ export function searchMemberRows(db: Kysely<Database>, filter: { nameKeyContains
 
 /** Inserts unless a member already exists for the same new hire (unique index); true when inserted. */
 export async function insertMemberRow(db: Kysely<Database>, row: MemberTable): Promise<boolean> {
-  const inserted = await db.insertInto('members').values(row).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  const inserted = await db
+    .insertInto('members')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
-export async function updateMemberRow(db: Kysely<Database>, id: string, changes: Partial<Omit<MemberTable, 'id' | 'created_at'>>): Promise<void> {
+export async function updateMemberRow(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<Omit<MemberTable, 'id' | 'created_at'>>,
+): Promise<void> {
   await db.updateTable('members').set(changes).where('id', '=', id).execute();
 }
 
@@ -89,7 +138,12 @@ export function findMemberUpdateRow(db: Kysely<Database>, id: string): Promise<M
 }
 
 export function listMemberUpdateRows(db: Kysely<Database>, memberId: string): Promise<MemberUpdateRow[]> {
-  return db.selectFrom('member_updates').selectAll().where('member_id', '=', memberId).orderBy('created_at').execute();
+  return db
+    .selectFrom('member_updates')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function decideMemberUpdateRow(

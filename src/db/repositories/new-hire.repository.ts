@@ -45,7 +45,12 @@ export function listNewHires(
   db: Kysely<Database>,
   filter: { status?: NewHireTable['status']; connectionId?: string; limit: number },
 ): Promise<NewHireRow[]> {
-  let query = db.selectFrom('new_hires').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit);
+  let query = db
+    .selectFrom('new_hires')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.connectionId) query = query.where('connection_id', '=', filter.connectionId);
   return query.execute();

@@ -35,7 +35,12 @@ export function listDeliveries(
   db: Kysely<Database>,
   filter: { connectionId?: string; limit: number; before?: number },
 ): Promise<WebhookDeliveryRow[]> {
-  let query = db.selectFrom('webhook_deliveries').selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+  let query = db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit);
   if (filter.connectionId) query = query.where('connection_id', '=', filter.connectionId);
   if (filter.before !== undefined) query = query.where('received_at', '<', filter.before);
   return query.execute();
@@ -62,6 +67,15 @@ export async function findEventSibling(
   return row?.action;
 }
 
-export async function markDeliveryProcessed(db: Kysely<Database>, id: string, outcome: string, now: number): Promise<void> {
-  await db.updateTable('webhook_deliveries').set({ status: 'processed', outcome, processed_at: now }).where('id', '=', id).execute();
+export async function markDeliveryProcessed(
+  db: Kysely<Database>,
+  id: string,
+  outcome: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'processed', outcome, processed_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -3,11 +3,20 @@ import type { AshbyConnectionTable } from './ashby-connection.table.js';
 import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
 import type { ConnectionMappingTable } from './connection-mapping.table.js';
 import type { MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
-import type { ConnectionDocumentSettingsTable, DocumentCategoryTable, DocumentTable } from './document.table.js';
+import type {
+  ConnectionDocumentSettingsTable,
+  DocumentCategoryTable,
+  DocumentTable,
+} from './document.table.js';
 import type { AuditLogTable, NewHireHistoryTable, TombstoneTable } from './inbox.table.js';
 import type { JobTable } from './job.table.js';
 import type { NewHireTable } from './new-hire.table.js';
-import type { ConnectionNotificationSettingsTable, NotificationSendTable, NotificationTable, UserTable } from './notification.table.js';
+import type {
+  ConnectionNotificationSettingsTable,
+  NotificationSendTable,
+  NotificationTable,
+  UserTable,
+} from './notification.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
 
 /** Every table HireBridge owns. One set serves SQLite and PostgreSQL. */

@@ -16,7 +16,13 @@ export function acceptEmptyJson(app: FastifyInstance): void {
     try {
       done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
-      done(new AppError('validation_failed', 'The body is not valid JSON (or uses a forbidden key such as __proto__)'), undefined);
+      done(
+        new AppError(
+          'validation_failed',
+          'The body is not valid JSON (or uses a forbidden key such as __proto__)',
+        ),
+        undefined,
+      );
     }
   });
 }

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import type { AshbyConnection } from '../../core/model/ashby-connection.js';
 import type { AshbyConnectionStore } from '../../core/ports/ashby-connection-store.js';
 import type { IntakeConnections } from '../../core/ports/intake-connections.js';
-import { findConnection, insertConnection, listConnections, updateConnection } from '../../db/repositories/ashby-connection.repository.js';
+import {
+  findConnection,
+  insertConnection,
+  listConnections,
+  updateConnection,
+} from '../../db/repositories/ashby-connection.repository.js';
 import type { AshbyConnectionRow } from '../../db/tables/ashby-connection.table.js';
 import type { Database } from '../../db/tables/database.js';
 import type { SecretBox } from '../../security/secret-box.js';
@@ -54,7 +59,8 @@ export function ashbyConnectionStore(db: Kysely<Database>, box: SecretBox): Ashb
         permissions: JSON.stringify(permissions),
         updated_at: at,
       }),
-    setWebhooks: (id, webhooks, at) => updateConnection(db, id, { ashby_webhooks: JSON.stringify(webhooks), updated_at: at }),
+    setWebhooks: (id, webhooks, at) =>
+      updateConnection(db, id, { ashby_webhooks: JSON.stringify(webhooks), updated_at: at }),
   };
 }
 
@@ -62,7 +68,12 @@ export function ashbyConnectionStore(db: Kysely<Database>, box: SecretBox): Ashb
  * What the webhook route needs per delivery. The opened Secret Token is cached in memory for a short
  * while: intake then costs one indexed read at most, and a reconnect or rotation is seen within the TTL.
  */
-export function intakeConnections(db: Kysely<Database>, box: SecretBox, now: () => number, ttlMs = 30_000): IntakeConnections {
+export function intakeConnections(
+  db: Kysely<Database>,
+  box: SecretBox,
+  now: () => number,
+  ttlMs = 30_000,
+): IntakeConnections {
   const cache = new Map<string, { secret: string; until: number }>();
   return {
     webhookSecret: async (id) => {

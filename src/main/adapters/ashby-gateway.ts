@@ -48,7 +48,10 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
   const limiter = createRateLimiter({
     clock: options.clock,
     sleep,
-    defaults: { ratePerSecond: options.requestsPerMinute / 60, burst: Math.max(1, Math.min(20, Math.floor(options.requestsPerMinute / 6))) },
+    defaults: {
+      ratePerSecond: options.requestsPerMinute / 60,
+      burst: Math.max(1, Math.min(20, Math.floor(options.requestsPerMinute / 6))),
+    },
   });
   const http = createHttpClient({
     fetch: options.fetch,
@@ -105,7 +108,11 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
           });
           return {
             kind: 'page',
-            applications: page.results.map((a) => ({ id: a.id, status: a.status, updatedAt: epochMs(a.updatedAt) })),
+            applications: page.results.map((a) => ({
+              id: a.id,
+              status: a.status,
+              updatedAt: epochMs(a.updatedAt),
+            })),
             nextCursor: page.moreDataAvailable ? page.nextCursor : null,
             syncToken: page.syncToken,
           };
@@ -134,7 +141,8 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
   }
 
   /** A short-lived download URL for a file handle (file.info), through the key's rate limiter and client. */
-  const fileUrl = (apiUrl: string, apiKey: string, fileHandle: string): Promise<string> => readerFor(apiUrl, apiKey).client.fileInfo(fileHandle);
+  const fileUrl = (apiUrl: string, apiKey: string, fileHandle: string): Promise<string> =>
+    readerFor(apiUrl, apiKey).client.fileInfo(fileHandle);
 
   return { forKey, fileUrl };
 }

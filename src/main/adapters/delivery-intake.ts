@@ -3,7 +3,11 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { DeliveryIntake, NewDelivery } from '../../core/ports/delivery-intake.js';
 import type { IdGenerator } from '../../core/ports/id-generator.js';
 import { touchConnectionDelivery } from '../../db/repositories/ashby-connection.repository.js';
-import { findEventSibling, insertDeliveryOnce, markDeliveryProcessed } from '../../db/repositories/webhook-delivery.repository.js';
+import {
+  findEventSibling,
+  insertDeliveryOnce,
+  markDeliveryProcessed,
+} from '../../db/repositories/webhook-delivery.repository.js';
 import type { Database } from '../../db/tables/database.js';
 import { importApplicationJob, importUniqueKey } from '../../jobs/import-application.job.js';
 import { enqueue } from '../../queue/enqueue.js';
@@ -54,12 +58,22 @@ export function deliveryIntake(
     if (!isNew) return false;
     const sibling =
       importApplication && d.applicationId !== null
-        ? await findEventSibling(trx, { connectionId: d.connectionId, actionKey: d.actionKey, applicationId: d.applicationId, excludeId: d.id })
+        ? await findEventSibling(trx, {
+            connectionId: d.connectionId,
+            actionKey: d.actionKey,
+            applicationId: d.applicationId,
+            excludeId: d.id,
+          })
         : undefined;
     if (sibling !== undefined) {
       // One event, one import: the fan-out's first delivery already asked for it, and every import reads
       // the current Ashby state, so a second would cost its API calls and change nothing.
-      await markDeliveryProcessed(trx, d.id, `same Ashby event as the ${sibling} delivery; imported once`, d.receivedAt);
+      await markDeliveryProcessed(
+        trx,
+        d.id,
+        `same Ashby event as the ${sibling} delivery; imported once`,
+        d.receivedAt,
+      );
     } else if (importApplication && d.applicationId !== null) {
       await enqueue(
         trx,

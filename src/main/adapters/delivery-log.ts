@@ -3,7 +3,10 @@ import type { DeliveryView } from '../../core/model/delivery.js';
 import { listDeliveries } from '../../db/repositories/webhook-delivery.repository.js';
 import type { Database } from '../../db/tables/database.js';
 
-export async function deliveryLog(db: Kysely<Database>, filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]> {
+export async function deliveryLog(
+  db: Kysely<Database>,
+  filter: { connectionId?: string; limit: number },
+): Promise<DeliveryView[]> {
   const rows = await listDeliveries(db, filter);
   return rows.map((r) => ({
     id: r.id,

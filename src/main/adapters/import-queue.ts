@@ -6,15 +6,26 @@ import type { Database } from '../../db/tables/database.js';
 import { importApplicationJob, importUniqueKey } from '../../jobs/import-application.job.js';
 import { enqueue } from '../../queue/enqueue.js';
 
-export function importQueue(db: Kysely<Database>, clock: Clock, ids: IdGenerator, onEnqueued: () => void): ImportQueue {
+export function importQueue(
+  db: Kysely<Database>,
+  clock: Clock,
+  ids: IdGenerator,
+  onEnqueued: () => void,
+): ImportQueue {
   return {
     enqueueImports: async (connectionId, applicationIds) => {
       const queued = await db.transaction().execute(async (trx) => {
         let count = 0;
         for (const applicationId of applicationIds) {
-          const result = await enqueue(trx, { clock, ids }, importApplicationJob, { connectionId, applicationId }, {
-            uniqueKey: importUniqueKey(connectionId, applicationId),
-          });
+          const result = await enqueue(
+            trx,
+            { clock, ids },
+            importApplicationJob,
+            { connectionId, applicationId },
+            {
+              uniqueKey: importUniqueKey(connectionId, applicationId),
+            },
+          );
           if (result.inserted) count += 1;
         }
         return count;

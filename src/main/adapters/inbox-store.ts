@@ -58,19 +58,30 @@ export function toNewHire(row: NewHireRow): NewHire {
     missingRequired: json(row.missing_required),
     editedFields: json(row.edited_fields),
     memberId: row.member_id,
-    ashbyRefs: { departmentId: null, locationId: null, hiringManagerUserId: null, ...json<object>(row.ashby_refs) },
+    ashbyRefs: {
+      departmentId: null,
+      locationId: null,
+      hiringManagerUserId: null,
+      ...json<object>(row.ashby_refs),
+    },
     importedAt: row.imported_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-const orgUnit = (row: OrgUnitRow | undefined): OrgUnit | null => (row ? { id: row.id, name: row.name, ashbyId: row.ashby_id } : null);
+const orgUnit = (row: OrgUnitRow | undefined): OrgUnit | null =>
+  row ? { id: row.id, name: row.name, ashbyId: row.ashby_id } : null;
 
-const emailKey = (value: FieldValue | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : null);
+const emailKey = (value: FieldValue | null | undefined) =>
+  typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : null;
 
 function memberNameKey(fields: Member['fields']): string {
-  return nameKey([fields['firstName'], fields['middleName'], fields['lastName']].filter((v) => typeof v === 'string').join(' '));
+  return nameKey(
+    [fields['firstName'], fields['middleName'], fields['lastName']]
+      .filter((v) => typeof v === 'string')
+      .join(' '),
+  );
 }
 
 function toUpdate(row: MemberUpdateRow): MemberUpdate {
@@ -99,7 +110,11 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
     managerId: row.manager_id,
     ashby:
       row.ashby_connection_id && row.ashby_candidate_id && row.ashby_application_id
-        ? { connectionId: row.ashby_connection_id, candidateId: row.ashby_candidate_id, applicationId: row.ashby_application_id }
+        ? {
+            connectionId: row.ashby_connection_id,
+            candidateId: row.ashby_candidate_id,
+            applicationId: row.ashby_application_id,
+          }
         : null,
     newHireId: row.new_hire_id,
     createdAt: row.created_at,
@@ -148,7 +163,14 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
         ...(c.updatedAt === undefined ? {} : { updated_at: c.updatedAt }),
       }),
     addHistory: (e: HistoryEntry) =>
-      insertHistory(db, { id: e.id, new_hire_id: e.newHireId, at: e.at, actor: e.actor, kind: e.kind, changes: JSON.stringify(e.changes) }),
+      insertHistory(db, {
+        id: e.id,
+        new_hire_id: e.newHireId,
+        at: e.at,
+        actor: e.actor,
+        kind: e.kind,
+        changes: JSON.stringify(e.changes),
+      }),
     history: async (newHireId) =>
       (await listHistory(db, newHireId)).map((r) => ({
         id: r.id,
@@ -220,7 +242,12 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
       ),
     findMembersByNameKey: async (key) => members(await findMemberRowsByNameKey(db, key)),
     searchMembers: async ({ query, limit }) =>
-      members(await searchMemberRows(db, { limit, ...(query ? { nameKeyContains: nameKey(query) || query.toLowerCase() } : {}) })),
+      members(
+        await searchMemberRows(db, {
+          limit,
+          ...(query ? { nameKeyContains: nameKey(query) || query.toLowerCase() } : {}),
+        }),
+      ),
     insertMember: (m) =>
       insertMemberRow(db, {
         id: m.id,
@@ -246,7 +273,8 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
         work_email_key: emailKey(fields['workEmail']),
         updated_at: at,
       }),
-    setMemberManager: (id, managerId, at) => updateMemberRow(db, id, { manager_id: managerId, updated_at: at }),
+    setMemberManager: (id, managerId, at) =>
+      updateMemberRow(db, id, { manager_id: managerId, updated_at: at }),
     orgUnit: async (kind, ashbyId, name, newId, at) => {
       const table = kind === 'department' ? 'departments' : 'locations';
       const key = nameKey(name);
@@ -257,7 +285,13 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
         if (ashbyId && byName.ashby_id === null) await setOrgUnitAshbyId(db, table, byName.id, ashbyId);
         return { id: byName.id, name: byName.name, ashbyId: byName.ashby_id ?? ashbyId };
       }
-      await insertOrgUnit(db, table, { id: newId, name: name.trim(), name_key: key, ashby_id: ashbyId, created_at: at });
+      await insertOrgUnit(db, table, {
+        id: newId,
+        name: name.trim(),
+        name_key: key,
+        ashby_id: ashbyId,
+        created_at: at,
+      });
       return { id: newId, name: name.trim(), ashbyId };
     },
     insertMemberUpdate: (u) =>

@@ -32,10 +32,16 @@ export function reconcileSchedule(
 ): ReconcileSchedule {
   return {
     schedule: async (connectionId, runAt) => {
-      const { inserted } = await enqueue(db, { clock, ids }, reconcileAshbyJob, { connectionId }, {
-        uniqueKey: reconcileUniqueKey(connectionId),
-        runAt,
-      });
+      const { inserted } = await enqueue(
+        db,
+        { clock, ids },
+        reconcileAshbyJob,
+        { connectionId },
+        {
+          uniqueKey: reconcileUniqueKey(connectionId),
+          runAt,
+        },
+      );
       if (inserted) onEnqueued();
     },
   };

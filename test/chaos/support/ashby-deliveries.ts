@@ -17,7 +17,11 @@ export function ashbySignature(secret: string, body: Buffer): string {
 /** A delivery shaped like the simulator's: `{webhookActionId, action, data}` with a wire application. */
 export function signedDelivery(
   secret: string,
-  event: { webhookActionId: string; action: string; data: { application: { id: string } } & Record<string, unknown> },
+  event: {
+    webhookActionId: string;
+    action: string;
+    data: { application: { id: string } } & Record<string, unknown>;
+  },
 ): SignedDelivery {
   const body = Buffer.from(JSON.stringify(event), 'utf8');
   return {
@@ -31,7 +35,11 @@ export function signedDelivery(
 
 export type PostResult = { readonly status: number } | { readonly error: string };
 
-export async function postDelivery(url: string, d: { body: Buffer; signature: string }, timeoutMs = 10_000): Promise<PostResult> {
+export async function postDelivery(
+  url: string,
+  d: { body: Buffer; signature: string },
+  timeoutMs = 10_000,
+): Promise<PostResult> {
   try {
     const response = await fetch(url, {
       method: 'POST',

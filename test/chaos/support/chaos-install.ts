@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../../src/config/config.js';
-import { createDatabase, type DatabaseHandle, type Dialect } from '../../../src/db/dialects/create-database.js';
+import {
+  createDatabase,
+  type DatabaseHandle,
+  type Dialect,
+} from '../../../src/db/dialects/create-database.js';
 import type { Database } from '../../../src/db/tables/database.js';
 import { createContainer } from '../../../src/main/container.js';
 import { createLogger } from '../../../src/observability/logger.js';
@@ -108,7 +112,8 @@ export async function createChaosInstall(
         body: JSON.stringify({ apiKey, apiUrl, name: 'Chaos' }),
       });
       const body = (await response.json()) as { id: string; secretToken: string };
-      if (response.status !== 201) throw new Error(`connect failed: ${response.status} ${JSON.stringify(body)}`);
+      if (response.status !== 201)
+        throw new Error(`connect failed: ${response.status} ${JSON.stringify(body)}`);
       return { connectionId: body.id, secretToken: body.secretToken };
     },
     allOutput: () => processes.map((p) => p.output).join('\n'),

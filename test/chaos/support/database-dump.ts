@@ -11,21 +11,44 @@ const run = promisify(execFile);
  * contains) when it is installed, else every row of every table. SQLite: every row of every table, plus
  * the raw bytes of the database file and its WAL, so even free pages are searched.
  */
-export async function dumpDatabase(db: Kysely<Database>, databaseUrl: string): Promise<{ text: string; how: string }> {
+export async function dumpDatabase(
+  db: Kysely<Database>,
+  databaseUrl: string,
+): Promise<{ text: string; how: string }> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
-    const rows = await Promise.all(tables.rows.map(async (t) => JSON.stringify(await sql.raw(`select * from "${t.name}"`).execute(db))));
-    const raw = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1'));
-    return { text: [...rows, ...raw].join('\n'), how: `SQLite: ${tables.rows.length} tables read row by row, plus the raw file and WAL` };
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+      db,
+    );
+    const rows = await Promise.all(
+      tables.rows.map(async (t) => JSON.stringify(await sql.raw(`select * from "${t.name}"`).execute(db))),
+    );
+    const raw = [file, `${file}-wal`]
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f).toString('latin1'));
+    return {
+      text: [...rows, ...raw].join('\n'),
+      how: `SQLite: ${tables.rows.length} tables read row by row, plus the raw file and WAL`,
+    };
   }
   try {
-    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', `--dbname=${databaseUrl}`], { maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run('pg_dump', ['--data-only', '--no-owner', `--dbname=${databaseUrl}`], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { text: stdout, how: 'PostgreSQL: pg_dump --data-only' };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
-  const rows = await Promise.all(tables.rows.map(async (t) => JSON.stringify(await sql.raw(`select * from "${t.table_name}"`).execute(db))));
-  return { text: rows.join('\n'), how: `PostgreSQL (no pg_dump): ${tables.rows.length} tables read row by row` };
+  const tables = await sql<{
+    table_name: string;
+  }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(db);
+  const rows = await Promise.all(
+    tables.rows.map(async (t) =>
+      JSON.stringify(await sql.raw(`select * from "${t.table_name}"`).execute(db)),
+    ),
+  );
+  return {
+    text: rows.join('\n'),
+    how: `PostgreSQL (no pg_dump): ${tables.rows.length} tables read row by row`,
+  };
 }

@@ -39,7 +39,9 @@ export async function startEchoProxy(upstream: string): Promise<EchoProxy> {
       const body = await readAll(req);
       const endpoint = (req.url ?? '/').slice(1);
       const text = body.toString('utf8');
-      const script = scripts.find((s) => s.endpoint === endpoint && s.answers.length > 0 && text.includes(s.watch));
+      const script = scripts.find(
+        (s) => s.endpoint === endpoint && s.answers.length > 0 && text.includes(s.watch),
+      );
       const answer = script?.answers.shift();
       if (answer) {
         served += 1;
@@ -50,12 +52,22 @@ export async function startEchoProxy(upstream: string): Promise<EchoProxy> {
       const forwarded = await fetch(`${upstream}${req.url ?? '/'}`, {
         method: req.method ?? 'POST',
         headers: Object.fromEntries(
-          Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host' && e[0] !== 'content-length'),
+          Object.entries(req.headers).filter(
+            (e): e is [string, string] =>
+              typeof e[1] === 'string' && e[0] !== 'host' && e[0] !== 'content-length',
+          ),
         ),
         ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body }),
       });
       const bytes = Buffer.from(await forwarded.arrayBuffer());
-      res.writeHead(forwarded.status, Object.fromEntries([...forwarded.headers].filter(([k]) => k !== 'content-length' && k !== 'transfer-encoding' && k !== 'content-encoding')));
+      res.writeHead(
+        forwarded.status,
+        Object.fromEntries(
+          [...forwarded.headers].filter(
+            ([k]) => k !== 'content-length' && k !== 'transfer-encoding' && k !== 'content-encoding',
+          ),
+        ),
+      );
       res.end(bytes);
     })().catch(() => res.destroy());
   });

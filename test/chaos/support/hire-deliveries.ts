@@ -2,7 +2,12 @@ import type { AshbySimulator } from '../../../src/connectors/ashby/fake/simulato
 import { signedDelivery, type SignedDelivery } from './ashby-deliveries.js';
 
 /** Ashby's fan-out of one hire: candidateHire, applicationUpdate, candidateStageChange under one id. */
-export function hireFanOut(sim: AshbySimulator, secret: string, applicationId: string, webhookActionId: string): SignedDelivery[] {
+export function hireFanOut(
+  sim: AshbySimulator,
+  secret: string,
+  applicationId: string,
+  webhookActionId: string,
+): SignedDelivery[] {
   const application = sim.application(applicationId);
   if (!application) throw new Error(`the simulator has no application ${applicationId}`);
   return ['candidateHire', 'applicationUpdate', 'candidateStageChange'].map((action) =>

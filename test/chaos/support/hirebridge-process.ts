@@ -59,7 +59,8 @@ export class HireBridgeProcess {
     await waitFor(
       `${this.role} (pid ${this.pid}) to print ${String(text)}`,
       () => {
-        if (!this.alive) throw new Error(`${this.role} exited early (${JSON.stringify(this.#exit)}):\n${this.tail()}`);
+        if (!this.alive)
+          throw new Error(`${this.role} exited early (${JSON.stringify(this.#exit)}):\n${this.tail()}`);
         return typeof text === 'string' ? this.#output.includes(text) : text.test(this.#output);
       },
       timeoutMs,
@@ -84,7 +85,11 @@ export class HireBridgeProcess {
 }
 
 /** Waits until a server process answers /healthz (it failing or exiting first fails the wait). */
-export async function waitUntilServing(server: HireBridgeProcess, url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilServing(
+  server: HireBridgeProcess,
+  url: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   await waitFor(
     `server (pid ${server.pid}) to answer /healthz`,
     async () => {

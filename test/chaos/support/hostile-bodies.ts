@@ -5,8 +5,31 @@ import fc from 'fast-check';
  * wrong types, huge strings, control characters and NUL, then byte-level damage (deep nesting, poisoned
  * keys, invalid UTF-8, truncation), sent signed or not, with odd content types and connection ids.
  */
-const ACTIONS = ['candidateHire', 'applicationUpdate', 'candidateStageChange', 'offerCreate', 'offerUpdate', 'offerDelete', 'pushToHRIS', 'ping', 'surveySubmit'];
-const NASTY = ['\u0000', 'a\u0000b', '\ud800', '\uffff', '\u202e', '%00', '../../etc/passwd', "' or 1=1 --", '<script>alert(1)</script>', '{{7*7}}', ' ', ''];
+const ACTIONS = [
+  'candidateHire',
+  'applicationUpdate',
+  'candidateStageChange',
+  'offerCreate',
+  'offerUpdate',
+  'offerDelete',
+  'pushToHRIS',
+  'ping',
+  'surveySubmit',
+];
+const NASTY = [
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\uffff',
+  '\u202e',
+  '%00',
+  '../../etc/passwd',
+  "' or 1=1 --",
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  ' ',
+  '',
+];
 
 const hostileString = fc.oneof(
   { arbitrary: fc.string(), weight: 4 },
@@ -30,7 +53,10 @@ const application = fc.record(
     id: idLike,
     status: fc.oneof(fc.constantFrom('Hired', 'Active', 'Archived', 'Lead'), anyValue),
     candidate: fc.oneof(fc.record({ id: idLike, name: hostileString }, { requiredKeys: [] }), anyValue),
-    updatedAt: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), anyValue),
+    updatedAt: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      anyValue,
+    ),
   },
   { requiredKeys: [] },
 );
@@ -38,9 +64,15 @@ const application = fc.record(
 const envelope = fc.record(
   {
     webhookActionId: idLike,
-    action: fc.oneof({ arbitrary: fc.constantFrom(...ACTIONS), weight: 3 }, { arbitrary: anyValue, weight: 2 }),
+    action: fc.oneof(
+      { arbitrary: fc.constantFrom(...ACTIONS), weight: 3 },
+      { arbitrary: anyValue, weight: 2 },
+    ),
     data: fc.oneof(
-      { arbitrary: fc.record({ application, offer: anyValue, applicationId: idLike }, { requiredKeys: [] }), weight: 3 },
+      {
+        arbitrary: fc.record({ application, offer: anyValue, applicationId: idLike }, { requiredKeys: [] }),
+        weight: 3,
+      },
       { arbitrary: anyValue, weight: 1 },
     ),
   },
@@ -57,11 +89,22 @@ type Damage =
 
 const damage: fc.Arbitrary<Damage> = fc.oneof(
   { arbitrary: fc.constant<Damage>({ kind: 'none' }), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 50, max: 300_000 }), arrays: fc.boolean() }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('deep' as const),
+      depth: fc.integer({ min: 50, max: 300_000 }),
+      arrays: fc.boolean(),
+    }),
+    weight: 1,
+  },
   {
     arbitrary: fc.record({
       kind: fc.constant('poison' as const),
-      key: fc.constantFrom('"__proto__":{"polluted":true}', '"constructor":{"prototype":{"polluted":true}}', '"\\u005f_proto__":{"polluted":true}'),
+      key: fc.constantFrom(
+        '"__proto__":{"polluted":true}',
+        '"constructor":{"prototype":{"polluted":true}}',
+        '"\\u005f_proto__":{"polluted":true}',
+      ),
     }),
     weight: 1,
   },
@@ -74,7 +117,10 @@ const damage: fc.Arbitrary<Damage> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('raw' as const), bytes: fc.uint8Array({ maxLength: 300 }) }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('raw' as const), bytes: fc.uint8Array({ maxLength: 300 }) }),
+    weight: 1,
+  },
 );
 
 function applyDamage(json: string, d: Damage): Buffer {
@@ -83,10 +129,16 @@ function applyDamage(json: string, d: Damage): Buffer {
       return Buffer.from(json, 'utf8');
     case 'deep': {
       const [open, close] = d.arrays ? ['[', ']'] : ['{"a":', '}'];
-      return Buffer.from(`{"action":"candidateHire","data":{"application":${open.repeat(d.depth)}1${close.repeat(d.depth)}}}`, 'utf8');
+      return Buffer.from(
+        `{"action":"candidateHire","data":{"application":${open.repeat(d.depth)}1${close.repeat(d.depth)}}}`,
+        'utf8',
+      );
     }
     case 'poison':
-      return Buffer.from(json.startsWith('{') && json.length > 2 ? `{${d.key},${json.slice(1)}` : `{${d.key}}`, 'utf8');
+      return Buffer.from(
+        json.startsWith('{') && json.length > 2 ? `{${d.key},${json.slice(1)}` : `{${d.key}}`,
+        'utf8',
+      );
     case 'bytes': {
       const buf = Buffer.from(json, 'utf8');
       const at = buf.length === 0 ? 0 : d.at % buf.length;
@@ -118,6 +170,16 @@ export const hostileRequest: fc.Arbitrary<HostileRequest> = fc.record({
   garbageSignature: fc
     .oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.stringMatching(/^sha256=[0-9a-fA-F]{0,70}$/))
     .map((s) => s.replace(/[^\t\x20-\x7e]/g, '?')),
-  contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', undefined),
-  connectionId: fc.oneof({ arbitrary: fc.constant(null), weight: 9 }, { arbitrary: hostileString.filter((s) => s.length < 500), weight: 1 }),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json',
+    'text/plain',
+    'application/json; charset=latin1',
+    'multipart/form-data; boundary=x',
+    undefined,
+  ),
+  connectionId: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 9 },
+    { arbitrary: hostileString.filter((s) => s.length < 500), weight: 1 },
+  ),
 });

@@ -21,7 +21,10 @@ export interface InProcessApp {
   close(): Promise<void>;
 }
 
-export async function startInProcessApp(dialect: Dialect, env: Record<string, string> = {}): Promise<InProcessApp> {
+export async function startInProcessApp(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+): Promise<InProcessApp> {
   const { target, drop } = await createTestTarget(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-inproc-'));
   const fullEnv = {

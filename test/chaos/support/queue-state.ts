@@ -27,7 +27,10 @@ export async function waitForDrain(db: Kysely<Database>, timeoutMs: number): Pro
 }
 
 /** New hires per application of a connection. */
-export async function newHiresByApplication(db: Kysely<Database>, connectionId: string): Promise<Map<string, number>> {
+export async function newHiresByApplication(
+  db: Kysely<Database>,
+  connectionId: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('new_hires')
     .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -53,5 +56,10 @@ export function hireFigures(perApplication: Map<string, number>, hired: Readonly
 
 /** The hire part of a scenario line: a new hire for an application that should have none counts as a duplicate. */
 export function hireLine(h: ReturnType<typeof hireFigures>) {
-  return { newHires: h.newHires, expected: h.expected, duplicates: h.duplicates + h.unexpected, lost: h.lost };
+  return {
+    newHires: h.newHires,
+    expected: h.expected,
+    duplicates: h.duplicates + h.unexpected,
+    lost: h.lost,
+  };
 }

@@ -20,7 +20,8 @@ export function listRoutes(app: FastifyInstance): string[] {
       const methods = (match[3] ?? '').split(', ').filter(Boolean);
       if (!methods.includes(method)) continue;
       const url = stack.join('');
-      if (!app.hasRoute({ method, url })) throw new Error(`parsed ${method} ${url} from printRoutes, but Fastify has no such route`);
+      if (!app.hasRoute({ method, url }))
+        throw new Error(`parsed ${method} ${url} from printRoutes, but Fastify has no such route`);
       routes.push(`${method} ${url}`);
     }
   }

@@ -4,10 +4,18 @@ import type { ChaosInstall } from './chaos-install.js';
 import { pendingWork } from './queue-state.js';
 
 /** Calls the simulator's Ashby API directly (outside HireBridge), e.g. to disable a webhook. */
-export async function simCall<T>(sim: AshbySimulator, apiKey: string, endpoint: string, body: unknown): Promise<T> {
+export async function simCall<T>(
+  sim: AshbySimulator,
+  apiKey: string,
+  endpoint: string,
+  body: unknown,
+): Promise<T> {
   const response = await fetch(`${sim.url}/${endpoint}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`,
+    },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as { success: boolean; results: T };

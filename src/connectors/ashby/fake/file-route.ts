@@ -51,7 +51,9 @@ export function handleFileDownload(
     return;
   }
   const oversized = core.knobs().oversizedFileIds.includes(fileId);
-  const bytes = oversized ? Buffer.alloc(OVERSIZED_FILE_BYTES, 0x20) : Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
+  const bytes = oversized
+    ? Buffer.alloc(OVERSIZED_FILE_BYTES, 0x20)
+    : Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
   log(200);
   res.writeHead(200, {
     'content-type': file.contentType,

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { connectAshbyRequestSchema, reconnectAshbyRequestSchema, type ConnectionResponse } from '../../../contract/connections.js';
+import {
+  connectAshbyRequestSchema,
+  reconnectAshbyRequestSchema,
+  type ConnectionResponse,
+} from '../../../contract/connections.js';
 import { webhookUrlFor, type AshbyConnection } from '../../../core/model/ashby-connection.js';
 import { actorOf } from '../../../app/actor.js';
 import { requireRole } from '../../plugins/authenticate.js';
@@ -36,13 +40,16 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
       ...(body.name ? { name: body.name } : {}),
       ...(body.connectedByUserId ? { connectedByUserId: body.connectedByUserId } : {}),
     });
-    return reply
-      .status(201)
-      .send({ ...toConnectionResponse(result.connection, services.publicUrl), secretToken: result.secretToken });
+    return reply.status(201).send({
+      ...toConnectionResponse(result.connection, services.publicUrl),
+      secretToken: result.secretToken,
+    });
   });
   app.get('/api/v1/connections', async (request) => {
     requireRole(request, 'admin');
-    return { items: (await services.listConnections()).map((c) => toConnectionResponse(c, services.publicUrl)) };
+    return {
+      items: (await services.listConnections()).map((c) => toConnectionResponse(c, services.publicUrl)),
+    };
   });
   app.get('/api/v1/connections/:id', async (request) => {
     requireRole(request, 'admin');
@@ -53,7 +60,11 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
     const actor = requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
     const body = parseInput(reconnectAshbyRequestSchema, request.body, 'body');
-    const connection = await services.reconnectAshby({ connectionId: id, apiKey: body.apiKey, actor: actorOf(actor) });
+    const connection = await services.reconnectAshby({
+      connectionId: id,
+      apiKey: body.apiKey,
+      actor: actorOf(actor),
+    });
     return toConnectionResponse(connection, services.publicUrl);
   });
 }

@@ -25,7 +25,10 @@ export function deliveryRoutes(app: FastifyInstance, services: HttpServices): vo
   app.get('/api/v1/deliveries', async (request) => {
     requireRole(request, 'admin');
     const q = parseInput(listDeliveriesQuerySchema, request.query, 'query');
-    const items = await services.listDeliveries({ limit: q.limit, ...(q.connectionId ? { connectionId: q.connectionId } : {}) });
+    const items = await services.listDeliveries({
+      limit: q.limit,
+      ...(q.connectionId ? { connectionId: q.connectionId } : {}),
+    });
     return { items: items.map(toDeliveryResponse) };
   });
 }

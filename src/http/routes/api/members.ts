@@ -8,9 +8,16 @@ import { isoOrNull } from '../../time-format.js';
 import { parseInput } from '../../validate.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const updateParams = z.object({ id: z.string().min(1).max(100), updateId: z.string().min(1).max(100), decision: z.enum(['accept', 'reject']) });
+const updateParams = z.object({
+  id: z.string().min(1).max(100),
+  updateId: z.string().min(1).max(100),
+  decision: z.enum(['accept', 'reject']),
+});
 
-export function toMemberResponse(m: Member, updates: readonly MemberUpdate[]): MemberResponse & { pendingUpdates: unknown[] } {
+export function toMemberResponse(
+  m: Member,
+  updates: readonly MemberUpdate[],
+): MemberResponse & { pendingUpdates: unknown[] } {
   return {
     id: m.id,
     fields: { ...m.fields },

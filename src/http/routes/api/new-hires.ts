@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { editNewHireRequestSchema } from '../../../contract/inbox.js';
-import { listNewHiresQuerySchema, type NewHireDetailResponse, type NewHireResponse } from '../../../contract/new-hires.js';
+import {
+  listNewHiresQuerySchema,
+  type NewHireDetailResponse,
+  type NewHireResponse,
+} from '../../../contract/new-hires.js';
 import type { NewHireDetail } from '../../../app/get-new-hire.js';
 import type { NewHire } from '../../../core/model/new-hire.js';
 import { requireRole } from '../../plugins/authenticate.js';
@@ -20,7 +24,12 @@ export function toNewHireResponse(n: NewHire): NewHireResponse {
     missingRequired: [...n.missingRequired],
     editedFields: [...n.editedFields],
     memberId: n.memberId,
-    source: { connectionId: n.connectionId, candidateId: n.candidateId, applicationId: n.applicationId, offerId: n.offerId },
+    source: {
+      connectionId: n.connectionId,
+      candidateId: n.candidateId,
+      applicationId: n.applicationId,
+      offerId: n.offerId,
+    },
     importedAt: iso(n.importedAt),
     createdAt: iso(n.createdAt),
     updatedAt: iso(n.updatedAt),
@@ -31,7 +40,12 @@ function toDetailResponse(d: NewHireDetail): NewHireDetailResponse {
   return {
     ...toNewHireResponse(d.newHire),
     reportingTo: d.reportingTo,
-    history: d.history.map((h) => ({ at: iso(h.at), actor: h.actor, kind: h.kind, changes: { ...h.changes } })),
+    history: d.history.map((h) => ({
+      at: iso(h.at),
+      actor: h.actor,
+      kind: h.kind,
+      changes: { ...h.changes },
+    })),
   };
 }
 

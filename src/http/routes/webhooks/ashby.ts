@@ -11,9 +11,14 @@ const params = z.object({ connectionId: z.string().min(1).max(100) });
  * Answers: 200 once stored (or a duplicate, or a ping), 401 bad signature (Ashby will not retry),
  * 404 unknown connection, 413 over 1 MiB, 400 not an Ashby envelope. Nothing is processed here.
  */
-export async function ashbyWebhookRoutes(app: FastifyInstance, services: Pick<HttpServices, 'ingestAshbyDelivery'>) {
+export async function ashbyWebhookRoutes(
+  app: FastifyInstance,
+  services: Pick<HttpServices, 'ingestAshbyDelivery'>,
+) {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
   app.post('/webhooks/ashby/:connectionId', { bodyLimit: 1024 * 1024 }, async (request, reply) => {
     const { connectionId } = parseInput(params, request.params, 'params');
     const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -23,6 +28,12 @@ export async function ashbyWebhookRoutes(app: FastifyInstance, services: Pick<Ht
       rawBody,
       signature: Array.isArray(signature) ? signature[0] : signature,
     });
-    return reply.status(200).send(result.kind === 'ping' ? { received: true, ping: true } : { received: true, duplicate: result.duplicate });
+    return reply
+      .status(200)
+      .send(
+        result.kind === 'ping'
+          ? { received: true, ping: true }
+          : { received: true, duplicate: result.duplicate },
+      );
   });
 }
