@@ -7,7 +7,7 @@ import { postDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
 import { workerIdOf } from './support/hirebridge-process.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
-import { hireFigures, hireLine, jobStates, newHiresByApplication } from './support/queue-state.js';
+import { hireFigures, hireLine, jobStates, newHiresByApplication, waitForDrain } from './support/queue-state.js';
 import { reportScenario } from './support/scenario-report.js';
 
 /**
@@ -79,6 +79,8 @@ describe.each(TEST_DIALECTS)('zombie worker on %s', (dialect) => {
       30_000,
     );
     expect(await importJob(inst)).toEqual(done);
+    // Whatever else the hire set off (documents, notifications) finishes on the two live workers.
+    await waitForDrain(inst.db, 30_000);
 
     const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), new Set([applicationId]));
     const states = await jobStates(inst.db);
