@@ -7,6 +7,6 @@ export function exitOnStartupError(err: unknown): never {
     process.exit(2);
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`HireBridge could not start: ${message}\n${(err as Error).stack}\n`);
+  process.stderr.write(`HireBridge could not start: ${message}\n`);
   process.exit(1);
 }

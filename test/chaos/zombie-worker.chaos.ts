@@ -7,7 +7,13 @@ import { postDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
 import { workerIdOf } from './support/hirebridge-process.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
-import { hireFigures, hireLine, jobStates, newHiresByApplication, waitForDrain } from './support/queue-state.js';
+import {
+  hireFigures,
+  hireLine,
+  jobStates,
+  newHiresByApplication,
+  waitForDrain,
+} from './support/queue-state.js';
 import { reportScenario } from './support/scenario-report.js';
 
 /**

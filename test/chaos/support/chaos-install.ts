@@ -74,9 +74,13 @@ export async function createChaosInstall(
     await setup.migrate();
     adminToken = (await setup.createApiToken({ name: 'chaos admin', role: 'admin' })).token;
     inboxToken = (await setup.createApiToken({ name: 'chaos inbox', role: 'inbox' })).token;
-  } finally {
+  } catch (err) {
     await setup.close();
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   }
+  await setup.close();
 
   const handle = createDatabase(target, { poolSize: 2 });
   const processes: HireBridgeProcess[] = [];

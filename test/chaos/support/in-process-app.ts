@@ -39,9 +39,17 @@ export async function startInProcessApp(
   const config = loadConfig(fullEnv);
   const logger = createLogger(config.logLevel);
   const container = createContainer(config, { logger });
-  await container.migrate();
-  const app = await buildHttpApp({ services: container.services, logger });
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    await container.migrate();
+    app = await buildHttpApp({ services: container.services, logger });
+    await app.ready();
+  } catch (err) {
+    await container.close();
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     app,
     container,
