@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../core/errors/app-error.js';
-import { createHttpClient, type HttpClientOptions, type HttpRequest } from './http-client.js';
-import { sleep } from './sleep.js';
+import type { HttpClientOptions, HttpRequest } from './http-client.js';
+import { rejection, testHttp } from './testing/test-http.js';
 import { sendJson, startUpstream, type Upstream } from './testing/upstream-server.js';
-
-const silent = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
-const clock = { now: () => Date.now() };
 
 let upstream: Upstream;
 beforeAll(async () => {
@@ -16,19 +12,13 @@ beforeEach(() => {
   upstream.requests.length = 0;
 });
 
-function client(overrides: Partial<HttpClientOptions> = {}) {
-  return createHttpClient({
-    fetch: globalThis.fetch,
-    clock,
-    sleep,
-    random: () => 0.5,
-    logger: silent,
-    timeoutMs: 2000,
+// Small responses and a longer in-process wait than the shared default, for the limit tests.
+const client = (overrides: Partial<HttpClientOptions> = {}) =>
+  testHttp({
     maxResponseBytes: 1024,
     retry: { maxRetries: 2, baseDelayMs: 5, maxWaitMs: 3000 },
     ...overrides,
   });
-}
 
 const post = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   method: 'POST',
@@ -38,14 +28,7 @@ const post = (extra: Partial<HttpRequest> = {}): HttpRequest => ({
   ...extra,
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
+const failure = rejection;
 
 describe('createHttpClient limits: time, size, transport', () => {
   it('times out a hanging server (no headers) and a server that stalls mid-body', async () => {
