@@ -1,5 +1,6 @@
 // Lint: type-aware TypeScript rules plus the architecture's side-effect bans (ARCHITECTURE.md rule 4).
 // Import boundaries are checked by dependency-cruiser (.dependency-cruiser.cjs), dead code by knip.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ambientClock = [
@@ -55,6 +56,12 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/main/**', 'src/connectors/kit/**', 'src/connectors/*/fake/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': ['error', ...ambientClock] },
+  },
+  {
+    // The admin web app (browser code, React): the rules of hooks on top of the type-aware rules.
+    files: ['admin-ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
   },
   { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {

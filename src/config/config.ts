@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CrashPointName } from '../core/ports/crash-point.js';
 import { documentsConfig, type DocumentsConfig } from './documents-config.js';
 import { decodeKey, envSchema } from './env-schema.js';
@@ -13,6 +14,8 @@ export interface Config {
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   readonly publicUrl: string;
+  /** The built admin web app (ADMIN_UI_DIR, default dist/admin-ui of this package). */
+  readonly adminUiDir: string;
   /** The master key from HIREBRIDGE_SECRET_KEY, or undefined when it is to be read or made in DATA_DIR. */
   readonly secretKey: Buffer | undefined;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -28,6 +31,9 @@ export interface Config {
   /** Blob store, download timeout and SMTP (documents-config.ts). */
   readonly documents: DocumentsConfig;
 }
+
+// This file sits two levels below the package root both as src/config/config.ts and as dist/config/config.js.
+const DEFAULT_ADMIN_UI_DIR = fileURLToPath(new URL('../../dist/admin-ui', import.meta.url));
 
 /** Thrown at start when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -64,6 +70,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
     publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
+    adminUiDir: e.ADMIN_UI_DIR ? path.resolve(cwd, e.ADMIN_UI_DIR) : DEFAULT_ADMIN_UI_DIR,
     secretKey: e.HIREBRIDGE_SECRET_KEY === undefined ? undefined : decodeKey(e.HIREBRIDGE_SECRET_KEY),
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,

@@ -33,6 +33,8 @@ export const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || decodeKey(v) !== undefined, {
       message: 'must be 32 bytes written as 64 hex characters or base64 (openssl rand -base64 32)',
     }),
+  /** Where the built admin web app is (npm run build writes it); served at `/`. */
+  ADMIN_UI_DIR: z.string().min(1, 'must not be empty').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

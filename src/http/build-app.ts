@@ -1,7 +1,9 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { requireToken } from './plugins/authenticate.js';
 import { acceptEmptyJson } from './plugins/json-body.js';
-import { registerErrorHandling } from './plugins/error-handler.js';
+import { registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { adminUiRoutes } from './routes/admin-ui.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
@@ -20,6 +22,8 @@ import type { HttpServices } from './services.js';
 export interface HttpAppOptions {
   readonly services: HttpServices;
   readonly logger: FastifyBaseLogger;
+  /** The built admin web app to serve at `/` (config.adminUiDir); omitted in API-only tests. */
+  readonly adminUiDir?: string;
 }
 
 /**
@@ -36,7 +40,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
-  registerErrorHandling(app);
+  let spaFallback: NotFoundFallback | undefined;
+  registerErrorHandling(app, () => spaFallback);
+  await registerSecurityHeaders(app, options.services.publicUrl);
   healthRoutes(app, options.services);
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   await app.register(async (api) => {
@@ -54,5 +60,6 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
   });
+  if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;
 }

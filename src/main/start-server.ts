@@ -29,7 +29,11 @@ export async function startServer(
       'could not schedule reconciliation',
     );
   });
-  const app = await buildHttpApp({ services: container.services, logger: container.logger });
+  const app = await buildHttpApp({
+    services: container.services,
+    logger: container.logger,
+    adminUiDir: config.adminUiDir,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { ErrorCode } from '../../core/errors/error-code.js';
 import type { ErrorResponse } from '../../contract/errors.js';
@@ -22,7 +22,13 @@ function fromFastify(err: FastifyError): AppError | undefined {
   return undefined;
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Answers a request no route took, or returns undefined to let the JSON 404 answer it. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  notFoundFallback?: () => NotFoundFallback | undefined,
+): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
     const err = isAppError(raw) ? raw : fromFastify(raw);
     if (!err) {
@@ -49,6 +55,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
+    const answered = notFoundFallback?.()?.(request, reply);
+    if (answered) return answered;
     const body: ErrorResponse = {
       error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
     };

@@ -1,0 +1,69 @@
+import type { FormEvent, ReactNode } from 'react';
+import { ErrorMessage } from '../components/error-message';
+
+/** The centered card the sign-in, setup and invite pages share. */
+export function AuthCard(props: {
+  readonly title: string;
+  readonly intro?: ReactNode;
+  readonly error: unknown;
+  readonly busy: boolean;
+  readonly submitLabel: string;
+  readonly children: ReactNode;
+  readonly onSubmit: () => void;
+}) {
+  return (
+    <main className="centered">
+      <form
+        className="card auth-card"
+        aria-labelledby="auth-title"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        <p className="brand">HireBridge</p>
+        <h1 id="auth-title">{props.title}</h1>
+        {props.intro}
+        <ErrorMessage error={props.error} />
+        {props.children}
+        <button type="submit" className="primary" disabled={props.busy}>
+          {props.busy ? 'Please wait…' : props.submitLabel}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** A labelled input; the label is the accessible name tests and screen readers use. */
+export function TextField(props: {
+  readonly label: string;
+  readonly name: string;
+  readonly value: string;
+  readonly type?: 'text' | 'email' | 'password';
+  readonly autoComplete?: string;
+  readonly hint?: string;
+  readonly required?: boolean;
+  readonly onChange: (value: string) => void;
+}) {
+  const id = `field-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        required={props.required ?? true}
+        autoComplete={props.autoComplete}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { NavLink, Outlet } from 'react-router';
+import { useApiQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
+
+const INBOX_LINKS = [
+  { to: '/new-hires', label: 'New hires' },
+  { to: '/members', label: 'Members' },
+] as const;
+
+const ADMIN_LINKS = [
+  { to: '/integrations', label: 'Integrations' },
+  { to: '/mapping', label: 'Mapping' },
+  { to: '/users', label: 'Users & recipients' },
+  { to: '/deliveries', label: 'Delivery log' },
+  { to: '/audit', label: 'Audit log' },
+] as const;
+
+/** Navigation, the notification bell and the signed-in user around every signed-in page. */
+export function AppShell() {
+  const { user, isAdmin, signOut } = useSession();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">HireBridge</div>
+        <nav aria-label="Main">
+          <ul>
+            {INBOX_LINKS.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to}>{link.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+          {isAdmin && (
+            <>
+              <p className="nav-section">Admin</p>
+              <ul>
+                {ADMIN_LINKS.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>{link.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </nav>
+      </aside>
+      <div className="main-column">
+        <header className="topbar">
+          <NotificationBell />
+          <span className="who">
+            {user?.name}{' '}
+            <span className="badge">{user?.role === 'inbox' ? 'inbox manager' : user?.role}</span>
+          </span>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function NotificationBell() {
+  const unread = useApiQuery<{ count: number }>('/api/v1/notifications/unread-count', {
+    refetchIntervalMs: 15_000,
+  });
+  const count = unread.data?.count ?? 0;
+  return (
+    <NavLink to="/notifications" className="bell" aria-label={`Notifications, ${String(count)} unread`}>
+      <span aria-hidden="true">🔔</span>
+      {count > 0 && (
+        <span className="count" aria-hidden="true">
+          {count}
+        </span>
+      )}
+    </NavLink>
+  );
+}

@@ -1,0 +1,51 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAdmin, RequireSession } from './auth/guards';
+import { AppShell } from './layout/app-shell';
+import { AcceptInvitePage } from './pages/accept-invite';
+import { AuditPage } from './pages/audit';
+import { DeliveriesPage } from './pages/deliveries';
+import { IntegrationsPage } from './pages/integrations';
+import { MappingPage } from './pages/mapping';
+import { MemberPage } from './pages/member';
+import { MembersPage } from './pages/members';
+import { NewHirePage } from './pages/new-hire';
+import { NewHiresPage } from './pages/new-hires';
+import { NotFoundPage } from './pages/not-found';
+import { NotificationsPage } from './pages/notifications';
+import { SetupPage } from './pages/setup';
+import { SignInPage } from './pages/sign-in';
+import { UsersPage } from './pages/users';
+
+/** Every page of the admin app. Admin pages sit behind RequireAdmin; the API enforces the same. */
+export const router = createBrowserRouter([
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite/:token', element: <AcceptInvitePage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/new-hires" replace /> },
+          { path: '/new-hires', element: <NewHiresPage /> },
+          { path: '/new-hires/:id', element: <NewHirePage /> },
+          { path: '/members', element: <MembersPage /> },
+          { path: '/members/:id', element: <MemberPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
+          {
+            element: <RequireAdmin />,
+            children: [
+              { path: '/integrations', element: <IntegrationsPage /> },
+              { path: '/mapping', element: <MappingPage /> },
+              { path: '/users', element: <UsersPage /> },
+              { path: '/deliveries', element: <DeliveriesPage /> },
+              { path: '/audit', element: <AuditPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Paths that are never the web app: an unknown one there stays a JSON 404. */
+const NOT_APP = /^\/(api|webhooks)(\/|$)|^\/(healthz|readyz)$/;
+
+/**
+ * Serves the built admin web app (admin-ui/, built by `npm run build` into `dir`) at `/`. Hashed
+ * assets are cached for a year; index.html never, so a new build is picked up at once. Returns the
+ * fallback the not-found handler uses for the app's own routes (/new-hires/123 and the like), or
+ * undefined when the app was not built, in which case `/` says how to build it.
+ */
+export async function adminUiRoutes(
+  app: FastifyInstance,
+  dir: string,
+): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    app.get('/', async (_request, reply) =>
+      reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The admin web app is not built. Run `npm run build` (or `npm start`, which builds it).\n'),
+    );
+    return undefined;
+  }
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    // Our own Cache-Control below, not the plugin's max-age=0.
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendIndex = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  app.get('/', async (_request, reply) => sendIndex(reply));
+  return (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    const wantsPage = request.method === 'GET' || request.method === 'HEAD';
+    if (!wantsPage || NOT_APP.test(pathname) || pathname.startsWith('/assets/')) return undefined;
+    return sendIndex(reply);
+  };
+}
