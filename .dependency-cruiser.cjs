@@ -102,6 +102,18 @@ module.exports = {
     ),
     forbid('cli-no-http', inSrc('cli'), '^src/http/', 'the CLI uses use cases, not HTTP routes'),
     forbid('src-never-imports-test', '^src/', '^test/', 'nothing in src/ imports test/'),
+    forbid(
+      'admin-ui-speaks-the-contract-only',
+      '^admin-ui/',
+      '^src/(?!contract/)',
+      'the browser app knows the server only through the HTTP contract (src/contract, types only)',
+    ),
+    forbid(
+      'server-never-imports-admin-ui',
+      '^src/',
+      '^admin-ui/',
+      'the server serves the built app, never imports it',
+    ),
     { name: 'no-circular', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
   ],
   options: {
@@ -109,6 +121,6 @@ module.exports = {
     exclude: { path: '\\.test\\.ts$' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
   },
 };

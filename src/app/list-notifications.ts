@@ -43,6 +43,15 @@ export async function listNotifications(
   );
 }
 
+/** How many of a user's notifications are unread (the badge on the bell). */
+export async function countUnreadNotifications(
+  deps: Pick<NotificationReadDeps, 'notifications' | 'users'>,
+  input: { userId: string },
+): Promise<number> {
+  if (!(await deps.users.find(input.userId))) throw notFound('User');
+  return deps.notifications.countUnread(input.userId);
+}
+
 export async function markNotificationRead(
   deps: Pick<NotificationReadDeps, 'notifications'> & { readonly clock: { now(): number } },
   input: { userId: string; notificationId: string },

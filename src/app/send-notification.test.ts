@@ -25,6 +25,7 @@ const USER: User = {
   role: 'inbox',
   createdAt: 0,
   createdBy: 't',
+  signedUp: true,
 };
 
 function setup(

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Principal } from '../core/auth/role.js';
+import { AppError } from '../core/errors/app-error.js';
 import { USER_ROLES, mayManageInbox, type User } from '../core/model/user.js';
 import type { Container } from '../main/container.js';
+import { printSetupLink } from '../main/setup-link.js';
 import { printJson, printLine, printTable } from './output.js';
 import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
@@ -42,6 +44,21 @@ export function peopleCommands(program: Command): void {
       );
       if (o.json) return printJson(user);
       printLine(`Added ${user.name} <${user.email}> as ${ROLE_TEXT[user.role]}, id ${user.id}.`);
+      printLine(`Send them this invite link (valid 7 days, single use): ${user.inviteUrl}`);
+    });
+  users
+    .command('setup-link')
+    .description(
+      'print a fresh first-run setup link that creates the first admin (earlier links stop working)',
+    )
+    .action(async () => {
+      const url = await withContainer((c) => c.createSetupLink());
+      if (url === undefined)
+        throw new AppError(
+          'conflict',
+          'Setup is already done: a user can sign in. Admins invite new users from the Users page.',
+        );
+      printSetupLink(url);
     });
   users
     .command('list')

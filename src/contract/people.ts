@@ -7,9 +7,23 @@ const userSchema = z.object({
   role: z.enum(['admin', 'inbox', 'viewer']),
   /** Whether the role holds "Manage ATS inbox" (admins and inbox managers): only they receive new-hire notifications. */
   mayManageInbox: z.boolean(),
+  /** Whether they have set a password (false while invited). */
+  signedUp: z.boolean(),
   createdAt: z.string(),
 });
 export type UserResponse = z.infer<typeof userSchema>;
+
+/** POST /api/v1/users answers the user and their invite link (valid 7 days, single use). */
+export type AddedUserResponse = UserResponse & { inviteUrl: string };
+
+/** POST /api/v1/users/:id/invite: a new invite link; earlier ones stop working. */
+export const inviteUrlResponseSchema = z.object({ inviteUrl: z.string() });
+export type InviteUrlResponse = z.infer<typeof inviteUrlResponseSchema>;
+
+/** PATCH /api/v1/users/:id: applies from the user's next request; the last admin cannot be demoted. */
+export const changeUserRequestSchema = z.strictObject({
+  role: z.enum(['admin', 'inbox', 'viewer'], { error: 'must be admin, inbox or viewer' }),
+});
 
 export const addUserRequestSchema = z.strictObject({
   email: z.string().min(3).max(254),
@@ -69,14 +83,20 @@ export const notificationSchema = z.object({
 });
 export type NotificationResponse = z.infer<typeof notificationSchema>;
 
-/** API tokens are not people: name the user whose notifications to read. */
+/**
+ * `userId`: whose notifications. A signed-in user reads their own (it defaults to them; another user's
+ * id is refused). API tokens are not people, so they must name the user.
+ */
 export const listNotificationsQuerySchema = z.object({
-  userId: z.string().min(1, 'is required: API tokens are not users, so name the user').max(100),
+  userId: z.string().min(1).max(100).optional(),
   unread: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const notificationUserQuerySchema = z.object({ userId: z.string().min(1, 'is required').max(100) });
+export const notificationUserQuerySchema = z.object({ userId: z.string().min(1).max(100).optional() });
+
+export const unreadCountResponseSchema = z.object({ count: z.number() });
+export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
 
 export const listSendsQuerySchema = z.object({
   status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']).optional(),

@@ -74,7 +74,8 @@ describe.each(TEST_DIALECTS)('HTTP edge and API tokens on %s', (dialect) => {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(retry.status).toBe(404);
-    const unknown = await get('/nowhere');
+    // Unknown API paths are JSON 404s (other paths are the admin web app's own routes).
+    const unknown = await get('/api/v1/nowhere');
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });

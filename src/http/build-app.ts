@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { requireToken } from './plugins/authenticate.js';
+import { requireAuthentication } from './plugins/authenticate.js';
 import { acceptEmptyJson } from './plugins/json-body.js';
 import { registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -11,6 +11,7 @@ import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { mappingRoutes } from './routes/api/mapping.js';
 import { meRoutes } from './routes/api/me.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
@@ -28,7 +29,8 @@ export interface HttpAppOptions {
 
 /**
  * Builds the Fastify app without listening, so tests can use it over loopback or with inject().
- * Plugin order is fixed and explicit: error handling, public probes, then the authenticated /api scope.
+ * Plugin order is fixed and explicit: error handling, public probes, webhooks, sign-in, then the
+ * authenticated /api scope.
  */
 export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,9 +47,11 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await registerSecurityHeaders(app, options.services.publicUrl);
   healthRoutes(app, options.services);
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
+  // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
+  await app.register(async (auth) => authRoutes(auth, options.services));
   await app.register(async (api) => {
     acceptEmptyJson(api);
-    requireToken(api, options.services);
+    requireAuthentication(api, options.services);
     meRoutes(api);
     jobRoutes(api, options.services);
     connectionRoutes(api, options.services);

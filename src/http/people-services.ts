@@ -33,10 +33,18 @@ export interface DocumentServices {
   }): Promise<DocumentSettings>;
 }
 
+/** A user just added, with the link that lets them set a password. */
+export type InvitedUser = User & { readonly inviteUrl: string };
+
 /** HireBridge users, notification recipients and channels, in-app notifications and send status. */
 export interface PeopleServices {
   listUsers(): Promise<User[]>;
-  addUser(input: { email: string; name: string; role: string; principal: Principal }): Promise<User>;
+  /** Adds the user and makes their invite link (7 days, single use). */
+  addUser(input: { email: string; name: string; role: string; principal: Principal }): Promise<InvitedUser>;
+  /** A new invite link for a user who has not signed up; earlier links stop working. */
+  inviteUser(input: { userId: string; principal: Principal }): Promise<{ inviteUrl: string }>;
+  /** Refuses (conflict) to demote the last admin who can sign in. */
+  changeUserRole(input: { userId: string; role: string; principal: Principal }): Promise<User>;
   notificationSettings(connectionId: string): Promise<NotificationSettingsView>;
   saveNotificationSettings(input: {
     connectionId: string;
@@ -50,5 +58,6 @@ export interface PeopleServices {
     limit: number;
   }): Promise<NotificationView[]>;
   markNotificationRead(input: { userId: string; notificationId: string }): Promise<void>;
+  unreadNotificationCount(input: { userId: string }): Promise<number>;
   listSends(filter: { status?: SendStatus; limit: number }): Promise<NotificationSend[]>;
 }

@@ -5,6 +5,7 @@ import type { NewHireDetail } from '../app/get-new-hire.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
 import type { AshbyField } from '../app/list-ashby-fields.js';
 import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
+import type { ReplayResult } from '../app/replay-delivery.js';
 import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { DeliveryView } from '../core/model/delivery.js';
@@ -12,6 +13,7 @@ import type { AuditEntry, Member, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
+import type { AuthServices } from './auth-services.js';
 import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
@@ -19,7 +21,10 @@ import type { DocumentServices, PeopleServices } from './people-services.js';
  * nothing else: no database, no queue, no connectors.
  */
 export interface HttpServices {
+  /** Resolves an `Authorization` header (an API token). */
   authenticate(authorization: string | undefined): Promise<Principal>;
+  /** Sign-in and sessions (the admin web app). */
+  readonly auth: AuthServices;
   checkReadiness(): Promise<Readiness>;
   listJobs(filter: { state?: JobStateName; kind?: string; limit: number }): Promise<JobView[]>;
   getJob(id: string): Promise<JobView>;
@@ -55,6 +60,8 @@ export interface HttpServices {
   }): Promise<{ member: Member; created: boolean }>;
   deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
   listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
+  /** Pending Ashby changes per member id (only members that have some), for list badges. */
+  pendingMemberUpdates(memberIds: readonly string[]): Promise<ReadonlyMap<string, MemberUpdate[]>>;
   getMember(id: string): Promise<{ member: Member; updates: MemberUpdate[] }>;
   decideMemberUpdate(input: {
     memberId: string;
@@ -64,6 +71,10 @@ export interface HttpServices {
   }): Promise<Member>;
   listAudit(filter: { limit: number }): Promise<AuditEntry[]>;
   listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
+  /** Queues the import a delivery asked for again (admins, from the delivery log). */
+  replayDelivery(input: { deliveryId: string; principal: Principal }): Promise<ReplayResult>;
+  /** The connection's Secret Token, decrypted, for an admin to paste into Ashby (audited). */
+  revealWebhookSecret(input: { connectionId: string; principal: Principal }): Promise<string>;
   getMapping(connectionId: string): Promise<MappingView>;
   /** `mapping` is untrusted input: checked by the engine, refused with every problem named by rule. */
   saveMapping(input: { connectionId: string; mapping: unknown; actor: string }): Promise<MappingView>;

@@ -8,11 +8,13 @@ import { createApiToken } from '../app/create-api-token.js';
 import { ingestAshbyDelivery } from '../app/ingest-ashby-delivery.js';
 import { actorOf, type Actor } from '../app/actor.js';
 import { addMember } from '../app/add-member.js';
+import type { MemberUpdate } from '../core/model/member.js';
 import { decideMemberUpdate } from '../app/decide-member-update.js';
 import { deleteNewHire, restoreNewHire } from '../app/delete-new-hire.js';
 import { editNewHire } from '../app/edit-new-hire.js';
 import { currentMapping } from '../app/current-mapping.js';
 import { getMapping } from '../app/get-mapping.js';
+import { replayDelivery } from '../app/replay-delivery.js';
 import { getNewHire } from '../app/get-new-hire.js';
 import type { ImportDeps } from '../app/import-application.js';
 import { importMembers } from '../app/import-members.js';
@@ -44,7 +46,7 @@ import { ashbyConnectionStore, intakeConnections, openApiKey } from './adapters/
 import { createAshbyGateways } from './adapters/ashby-gateway.js';
 import { ashbyWebhookCodec } from './adapters/ashby-webhook-codec.js';
 import { deliveryIntake } from './adapters/delivery-intake.js';
-import { deliveryLog } from './adapters/delivery-log.js';
+import { deliveryById, deliveryLog } from './adapters/delivery-log.js';
 import { importQueue } from './adapters/import-queue.js';
 import { apiTokenStore, databaseHealth, jobAdmin } from './adapters/foundation-stores.js';
 import { inboxStore } from './adapters/inbox-store.js';
@@ -53,6 +55,7 @@ import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js
 import { crashPointFor } from './crash-point.js';
 import { createPeopleWiring } from './people-wiring.js';
 import { productionJobs } from './production-jobs.js';
+import { createSignInWiring } from './sign-in-wiring.js';
 import { randomIds, systemClock } from './system-ports.js';
 
 export interface ContainerOverrides {
@@ -146,6 +149,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     inbox.transaction((data) =>
       data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }),
     );
+  // Sign-in (issue 7): sessions, setup and invite links, the login throttle.
+  const signIn = createSignInWiring({ db, clock, ids, publicUrl: config.publicUrl, audit });
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,
@@ -167,6 +172,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const services: HttpServices = {
     publicUrl: config.publicUrl,
     authenticate: (authorization) => authenticateToken({ tokens, codec }, authorization),
+    auth: signIn.services,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
@@ -199,6 +205,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     deleteNewHire: ({ principal, ...input }) =>
       deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     listMembers: (filter) => inbox.read((data) => data.searchMembers(filter)),
+    pendingMemberUpdates: (memberIds) =>
+      inbox.read(async (data) => {
+        const pending = new Map<string, MemberUpdate[]>();
+        for (const id of memberIds) {
+          const updates = (await data.memberUpdates(id)).filter((u) => u.status === 'pending');
+          if (updates.length > 0) pending.set(id, updates);
+        }
+        return pending;
+      }),
     getMember: (id) =>
       inbox.read(async (data) => {
         const member = await data.findMember(id);
@@ -209,13 +224,29 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
     listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
     listDeliveries: (filter) => deliveryLog(db, filter),
+    replayDelivery: async ({ deliveryId, principal }) => {
+      const result = await replayDelivery(
+        { findDelivery: (id) => deliveryById(db, id), queue: imports },
+        deliveryId,
+      );
+      await audit(actorOf(principal), 'delivery.replay', 'delivery', deliveryId, {
+        applicationId: result.delivery.applicationId,
+      });
+      return result;
+    },
+    revealWebhookSecret: async ({ connectionId, principal }) => {
+      const secret = await ingestDeps.connections.webhookSecret(connectionId);
+      if (secret === undefined) throw notFound('Ashby connection');
+      await audit(actorOf(principal), 'connection.secret.view', 'connection', connectionId);
+      return secret;
+    },
     getMapping: (connectionId) => getMapping(mappingDeps, connectionId),
     saveMapping: (input) => saveMapping(mappingDeps, input),
     listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
     previewMapping: (input) => previewMapping(mappingDeps, input),
     reimportNewHire: ({ principal, ...input }) =>
       reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
-    ...people.services({ inbox, connections, audit }),
+    ...people.services({ inbox, connections, audit, accounts: signIn.accounts }),
   };
 
   return {
@@ -242,6 +273,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       for (const connection of await connections.list())
         await reconciles.schedule(connection.id, clock.now());
     },
+    /** A fresh first-run setup link (earlier ones stop working), or undefined once a user has a password. */
+    createSetupLink: signIn.createSetupLink,
     createApiToken: async (input: { name: string; role: Role }, actor: Actor = 'cli') => {
       const created = await createApiToken({ tokens, codec, clock, ids }, input);
       await audit(actor, 'token.create', 'api_token', created.id, { role: created.role });

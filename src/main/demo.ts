@@ -66,6 +66,7 @@ say(
   `  Connection:        ${connected.connection.id} (webhooks created in Ashby: ${connected.connection.ashbyWebhooks.map((w) => w.webhookType).join(', ')})`,
 );
 say(`  Admin API token:   ${token.token}`);
+say(`  Sign in:           ${admin.inviteUrl} (choose Demo Admin's password)`);
 say(`\nWatch the inbox:`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/new-hires`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/deliveries`);

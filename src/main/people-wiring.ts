@@ -10,7 +10,11 @@ import {
 } from '../app/document-settings.js';
 import type { DownloadDeps } from '../app/download-document.js';
 import { listDocuments, openDocument } from '../app/list-documents.js';
-import { listNotifications, markNotificationRead } from '../app/list-notifications.js';
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationRead,
+} from '../app/list-notifications.js';
 import {
   checkConnectingUser,
   getNotificationSettings,
@@ -43,6 +47,7 @@ import { filesystemBlobStore } from './adapters/filesystem-blob-store.js';
 import type { InboxExtras } from './adapters/inbox-store.js';
 import { notificationData, notificationStore } from './adapters/notification-store.js';
 import { userStore } from './adapters/user-store.js';
+import type { UserAccounts } from './sign-in-wiring.js';
 
 export interface PeopleWiringInput {
   readonly config: Config;
@@ -112,6 +117,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
       targetId: string,
       details?: Record<string, unknown>,
     ) => Promise<void>;
+    accounts: UserAccounts;
   }): { documents: DocumentServices; people: PeopleServices } {
     const admin: DocumentAdminDeps = { documents, connections: deps.connections, clock, ids };
     const read = { documents, blobs, inbox: deps.inbox };
@@ -144,8 +150,12 @@ export function createPeopleWiring(input: PeopleWiringInput) {
         addUser: async ({ principal, ...i }) => {
           const user = await addUser({ users, clock, ids }, { ...i, actor: actorOf(principal) });
           await deps.audit(actorOf(principal), 'user.add', 'user', user.id, { role: user.role });
-          return user;
+          const { inviteUrl } = await deps.accounts.inviteUser(user.id, actorOf(principal));
+          return { ...user, inviteUrl };
         },
+        inviteUser: ({ userId, principal }) => deps.accounts.inviteUser(userId, actorOf(principal)),
+        changeUserRole: ({ userId, role, principal }) =>
+          deps.accounts.changeUserRole(userId, role, actorOf(principal)),
         notificationSettings: (connectionId) => getNotificationSettings(notify, connectionId),
         saveNotificationSettings: async ({ principal, ...i }) => {
           const saved = await saveNotificationSettings(notify, i);
@@ -164,6 +174,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
         listNotifications: (i) =>
           listNotifications({ notifications, users, inbox: deps.inbox, publicUrl: config.publicUrl }, i),
         markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
+        unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),
         listSends: (filter) => notifications.listSends(filter),
       },
     };

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { buildHttpApp } from '../http/build-app.js';
 import type { Worker } from '../queue/worker.js';
 import { createContainer, type Container, type ContainerOverrides } from './container.js';
+import { printSetupLink } from './setup-link.js';
 
 export interface RunningServer {
   readonly container: Container;
@@ -10,13 +11,24 @@ export interface RunningServer {
   readonly worker: Worker | undefined;
   /** The base URL it listens on (useful when PORT=0). */
   readonly url: string;
+  /** The first-run setup link printed at start; undefined when a user could already sign in. */
+  readonly setupUrl: string | undefined;
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Migrates, listens, and (unless RUN_WORKER=false) runs a worker in the same process. */
+export interface StartOptions {
+  /** Print the first-run setup link on stdout (default true; tests read RunningServer.setupUrl instead). */
+  readonly printSetupLink?: boolean;
+}
+
+/**
+ * Migrates, listens, and (unless RUN_WORKER=false) runs a worker in the same process. While nobody can
+ * sign in yet, prints a one-time setup link that creates the first admin.
+ */
 export async function startServer(
   config: Config,
   overrides: ContainerOverrides = {},
+  options: StartOptions = {},
 ): Promise<RunningServer> {
   const container = createContainer(config, overrides);
   const applied = await container.migrate();
@@ -29,6 +41,8 @@ export async function startServer(
       'could not schedule reconciliation',
     );
   });
+  // While nobody can sign in, a fresh one-time link (earlier ones stop working) creates the first admin.
+  const setupUrl = await container.createSetupLink();
   const app = await buildHttpApp({
     services: container.services,
     logger: container.logger,
@@ -40,11 +54,13 @@ export async function startServer(
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const worker = config.runWorker ? container.createWorker() : undefined;
   worker?.start();
+  if (setupUrl !== undefined && options.printSetupLink !== false) printSetupLink(setupUrl);
   return {
     container,
     app,
     worker,
     url: `http://${host}:${port}`,
+    setupUrl,
     async stop(graceMs = 10_000) {
       // Stop taking requests first, then let the worker finish or release what it runs.
       await app.close();

@@ -8,14 +8,22 @@ import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
   'req.headers["ashby-signature"]',
+  'res.headers["set-cookie"]',
   'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
+  'headers["x-csrf-token"]',
+  // Sign-in: nested and top-level, since these are never worth a log line anywhere.
+  ...['cookie', 'csrfToken', 'password', 'passwordHash', 'password_hash', 'inviteUrl', 'setupUrl'].flatMap(
+    (key) => [key, `*.${key}`],
+  ),
   '*.apiKey',
   '*.api_key',
   '*.secret',
   '*.secretToken',
   '*.token',
-  '*.password',
   '*.email',
   '*.personalEmail',
   '*.phone',

@@ -11,14 +11,16 @@ import { reportScenario } from './support/scenario-report.js';
 
 /**
  * Scenario 8, the authorisation matrix (reliability.md §6.4 S4). Every route the app serves, read from
- * Fastify's route tree so a new route cannot slip past, is called without a token, with an inbox-manager
- * token and with an admin token; ids of a second connection are used too. The outcomes must match the
- * table below, which is the documented access rule of each route:
+ * Fastify's route tree so a new route cannot slip past, is called without credentials, with an
+ * inbox-manager token, an admin token, and the session cookies (with their CSRF tokens) of a signed-in
+ * inbox manager and a signed-in admin; ids of a second connection are used too. The outcomes must match
+ * the table below, which is the documented access rule of each route:
  *
- * - public: anyone (health probes).
+ * - public: anyone (health probes, sign-in: these routes make sessions).
  * - signature: no token; the body must carry a valid Ashby-Signature for the connection in the URL.
- * - inbox: the "Manage ATS inbox" role or admin; no token is 401.
- * - admin: admin only; an inbox token is 403, no token 401.
+ * - session: a signed-in user only (the session's own state); API tokens are not sessions, 401.
+ * - inbox: the "Manage ATS inbox" role or admin; no credentials is 401.
+ * - admin: admin only; an inbox token or inbox manager's session is 403, no credentials 401.
  *
  * "Allowed" means the request got past authentication and authorisation: any status but 401 and 403 (a
  * 400 for an empty body or a 404 for an unknown id is the route's own answer), and never a 5xx. API
@@ -28,11 +30,18 @@ import { reportScenario } from './support/scenario-report.js';
  * and per-connection filters, which must return that connection's rows only. No response after creation
  * may contain an API key, a Secret Token, an API token or a token hash.
  */
-type Access = 'public' | 'signature' | 'inbox' | 'admin';
+type Access = 'public' | 'signature' | 'session' | 'inbox' | 'admin';
 
 const MATRIX: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  'GET /api/v1/auth/state': 'public',
+  'POST /api/v1/auth/setup': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/invites/:token': 'public',
+  'POST /api/v1/auth/invites/accept': 'public',
+  'GET /api/v1/auth/session': 'session',
   'POST /webhooks/ashby/:connectionId': 'signature',
   'GET /api/v1/me': 'inbox',
   'GET /api/v1/new-hires': 'inbox',
@@ -51,6 +60,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/document-types': 'inbox',
   'GET /api/v1/document-folders': 'inbox',
   'GET /api/v1/notifications': 'inbox',
+  'GET /api/v1/notifications/unread-count': 'inbox',
   'POST /api/v1/notifications/:id/read': 'inbox',
   'POST /api/v1/document-types': 'admin',
   'POST /api/v1/document-folders': 'admin',
@@ -58,9 +68,14 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/jobs/:id': 'admin',
   'POST /api/v1/jobs/:id/retry': 'admin',
   'GET /api/v1/deliveries': 'admin',
+  'POST /api/v1/deliveries/:id/replay': 'admin',
+  'GET /api/v1/new-hire-fields': 'inbox',
+  'GET /api/v1/connections/:id/webhook-secret': 'admin',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/users': 'admin',
   'POST /api/v1/users': 'admin',
+  'POST /api/v1/users/:id/invite': 'admin',
+  'PATCH /api/v1/users/:id': 'admin',
   'GET /api/v1/notification-sends': 'admin',
   'POST /api/v1/connections/ashby': 'admin',
   'GET /api/v1/connections': 'admin',
@@ -76,14 +91,15 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'PUT /api/v1/connections/:id/notification-settings': 'admin',
 };
 
-type Caller = 'none' | 'inbox' | 'admin';
+type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'admin session';
 
 /** What each caller must get from a route of each access level. */
 function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (access === 'signature') return 401; // no caller here signs the body; signed cases are tested below
   if (caller === 'none') return 401;
-  if (access === 'admin' && caller === 'inbox') return 403;
+  if (access === 'session') return caller.endsWith('session') ? 'allowed' : 401;
+  if (access === 'admin' && caller.startsWith('inbox')) return 403;
   return 'allowed';
 }
 
@@ -97,7 +113,7 @@ afterEach(async () => {
 });
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
-  it('answers every route as the matrix says for no token, an inbox token, an admin token and another connection', async () => {
+  it('answers every route as the matrix says for no credentials, tokens and sessions of both roles, and another connection', async () => {
     sim = await startAshbySimulator({
       scenario: generateCompany({ seed: 88, hires: 2, active: 2, archived: 1 }),
     });
@@ -126,6 +142,25 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const b = await connect('B');
     const admin = (await container.createApiToken({ name: 'admin', role: 'admin' })).token;
     const inbox = (await container.createApiToken({ name: 'inbox', role: 'inbox' })).token;
+    // Signed-in users: the first admin through the setup link, an inbox manager through an invite.
+    const password = 'matrix password';
+    const setupUrl = (await container.createSetupLink())!;
+    const adminSession = await container.services.auth.setup({
+      token: new URL(setupUrl).searchParams.get('token')!,
+      email: 'ada@example.com',
+      name: 'Ada',
+      password,
+    });
+    const invited = await container.services.people.addUser({
+      email: 'ian@example.com',
+      name: 'Ian',
+      role: 'inbox',
+      principal: { kind: 'token', id: 'matrix', name: 'matrix', role: 'admin' },
+    });
+    const inboxSession = await container.services.auth.acceptInvite({
+      token: invited.inviteUrl.split('/invite/')[1]!,
+      password,
+    });
     const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;
     const [delivery] = hireFanOut(sim, a.secretToken, hiredApp, 'matrix-1');
     const webhook = (connectionId: string, signature: string) =>
@@ -172,30 +207,47 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         .replace(':connectionId', a.connection.id)
         .replace(':decision', 'accept')
         .replace(/:[A-Za-z]+/g, 'no-such-id');
-    const tokens: Record<Caller, string | undefined> = { none: undefined, inbox, admin };
+    const credentials: Record<Caller, Record<string, string>> = {
+      none: {},
+      inbox: { authorization: `Bearer ${inbox}` },
+      admin: { authorization: `Bearer ${admin}` },
+      // A browser's way: the cookie, and the CSRF token the page holds on every change.
+      'inbox session': {
+        cookie: `hb_session=${inboxSession.cookie}`,
+        'x-csrf-token': inboxSession.csrfToken,
+      },
+      'admin session': {
+        cookie: `hb_session=${adminSession.cookie}`,
+        'x-csrf-token': adminSession.csrfToken,
+      },
+    };
     const mismatches: string[] = [];
     const answers: string[] = [];
     let requests = 0;
     let ok = 0;
-    // Admin last, and deletes last of all, so ids stay valid for every other call.
-    const ordered = [...routes].sort(
-      (x, y) => Number(x.startsWith('DELETE')) - Number(y.startsWith('DELETE')),
-    );
-    for (const caller of ['none', 'inbox', 'admin'] as const) {
+    // Admin last, deletes after everything else so ids stay valid, and signing out very last of all,
+    // since it ends the session the caller is using.
+    const rank = (route: string) =>
+      route === 'POST /api/v1/auth/logout' ? 2 : Number(route.startsWith('DELETE'));
+    const ordered = [...routes].sort((x, y) => rank(x) - rank(y));
+    const callers = ['none', 'inbox', 'inbox session', 'admin', 'admin session'] as const;
+    for (const caller of callers) {
       for (const route of ordered) {
         const [method, url] = route.split(' ') as [string, string];
         const response = await app.inject({
           method: method as 'GET',
           url: fill(url),
           headers: {
-            ...(tokens[caller] ? { authorization: `Bearer ${tokens[caller]}` } : {}),
+            ...credentials[caller],
             ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
           },
           ...(method === 'GET' || method === 'DELETE' ? {} : { payload: '{}' }),
         });
         requests += 1;
         if (response.statusCode < 300) ok += 1;
-        answers.push(response.body);
+        // The one route whose purpose is to show an admin the Secret Token again (to paste into Ashby;
+        // audited): its answer is checked for that role above, and left out of the no-secrets check.
+        if (route !== 'GET /api/v1/connections/:id/webhook-secret') answers.push(response.body);
         const want = expected(MATRIX[route]!, caller);
         const got = response.statusCode;
         const fine = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
@@ -206,8 +258,14 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       }
     }
 
-    // No secret after creation: not the API key, the Secret Tokens, the API tokens or their hashes.
+    // No secret after creation: not the API key, the Secret Tokens, the API tokens, the session cookies
+    // or their hashes, nor a password hash. (A session's CSRF token is meant for its own page, and
+    // GET /api/v1/auth/session hands it there; the cookie never appears in a body.)
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const passwordHashes = (
+      await container.database.db.selectFrom('users').select('password_hash').execute()
+    ).flatMap((u) => (u.password_hash ? [u.password_hash] : []));
+    expect(passwordHashes).toHaveLength(2);
     const secrets = [
       GENERATED_API_KEYS.full,
       a.secretToken,
@@ -216,10 +274,15 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       inbox,
       sha256(admin),
       sha256(inbox),
+      adminSession.cookie,
+      inboxSession.cookie,
+      sha256(adminSession.cookie),
+      sha256(inboxSession.cookie),
+      ...passwordHashes,
     ];
     const exposed = secrets.filter((s) => answers.some((body) => body.includes(s)));
     console.log(
-      `authorisation matrix [${dialect}]: ${routes.length} routes x 3 callers, ${mismatches.length} mismatches`,
+      `authorisation matrix [${dialect}]: ${routes.length} routes x ${callers.length} callers, ${mismatches.length} mismatches`,
     );
     reportScenario('authz-matrix', dialect, { sent: requests, acked: ok });
     expect(mismatches).toEqual([]);

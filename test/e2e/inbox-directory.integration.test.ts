@@ -259,6 +259,13 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     expect(member.body.pendingUpdates).toHaveLength(1);
     const update = member.body.pendingUpdates[0]!;
     expect(update.changes['employmentStartDate']).toEqual({ from: '2027-04-01', to: '2027-05-01' });
+    // The directory list carries the pending change too (the admin app's "changes from Ashby" badge).
+    const listed = await h.api<{ items: { id: string; pendingUpdates: { id: string }[] }[] }>(
+      '/api/v1/members',
+    );
+    expect(listed.body.items.find((m) => m.id === memberId)?.pendingUpdates.map((u) => u.id)).toEqual([
+      update.id,
+    ]);
     // The reviewer's job title was what went into the directory; Ashby's differs, so it is offered too.
     expect(update.changes['jobTitle']?.from).toBe('Staff Engineer');
 

@@ -41,7 +41,12 @@ export async function startTestServer(
     ...extraEnv,
   };
   const config = loadConfig(env);
-  const server = await startServer(config, { ...overrides, logger: createLogger(config.logLevel) });
+  // The setup link is read from server.setupUrl, not printed into the test output.
+  const server = await startServer(
+    config,
+    { ...overrides, logger: createLogger(config.logLevel) },
+    { printSetupLink: false },
+  );
   return {
     ...server,
     config,

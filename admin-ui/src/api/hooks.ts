@@ -25,8 +25,10 @@ export function useApiMutation<T, V = void>(
       const { path, ...options } = request(variables);
       return api<T>(path, options);
     },
-    onSuccess: async () => {
-      await client.invalidateQueries({
+    // Not awaited: the caller's own onSuccess (navigate away, show a message) should not wait for the
+    // refetch, which may even unmount the caller.
+    onSuccess: () => {
+      void client.invalidateQueries({
         predicate: (query) => {
           const key = query.queryKey[0];
           return typeof key === 'string' && invalidate.some((prefix) => key.startsWith(prefix));

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client';
 
@@ -42,6 +42,15 @@ async function loadSession(): Promise<SessionAnswer | null> {
   }
 }
 
+/**
+ * Drops every cached read except the session itself, so nothing one user saw is shown to the next.
+ * (Not `client.clear()`: that would also drop the session query the provider observes, leaving it on
+ * the old answer until a reload.)
+ */
+function forgetOtherUsersData(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const client = useQueryClient();
   const session = useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: Infinity });
@@ -58,8 +67,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   const signedIn = useCallback(
     (answer: SessionAnswer) => {
       setCsrfToken(answer.csrfToken);
-      client.clear();
       client.setQueryData(SESSION_KEY, answer);
+      forgetOtherUsersData(client);
     },
     [client],
   );
@@ -69,8 +78,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       await api<void>('/api/v1/auth/logout', { method: 'POST' });
     } finally {
       setCsrfToken(undefined);
-      client.clear();
       client.setQueryData(SESSION_KEY, null);
+      forgetOtherUsersData(client);
     }
   }, [client]);
 

@@ -1,6 +1,81 @@
+import { Link, useParams } from 'react-router';
+import { useApiQuery } from '../api/hooks';
+import { ErrorMessage } from '../components/error-message';
+import { DocumentList } from '../components/inbox/document-list';
+import { useFieldDefinitions } from '../components/inbox/field-definitions';
+import { MemberFields } from '../components/inbox/member-fields';
+import { memberName, type MemberDetail } from '../components/inbox/member-types';
+import { MemberUpdates } from '../components/inbox/member-updates';
+import { ReportingLine } from '../components/inbox/reporting-line';
 import { Page } from '../components/page';
+import { Time } from '../components/time';
+import './inbox.css';
 
-// PLACEHOLDER until this page is built (issue 7).
+/** One member of the directory: fields by section, reporting line, documents and changes from Ashby. */
 export function MemberPage() {
-  return <Page title="Member">{null}</Page>;
+  const { id = '' } = useParams();
+  const ownerPath = `/api/v1/members/${encodeURIComponent(id)}`;
+  const member = useApiQuery<MemberDetail>(ownerPath);
+  const definitions = useFieldDefinitions(member.data?.ashby?.connectionId);
+
+  if (member.isPending) {
+    return (
+      <Page title="Member">
+        <div className="inbox">
+          <p className="muted">Loading…</p>
+        </div>
+      </Page>
+    );
+  }
+  if (member.error) {
+    return (
+      <Page title="Member">
+        <div className="inbox">
+          <ErrorMessage error={member.error} />
+        </div>
+      </Page>
+    );
+  }
+  const data = member.data;
+  const defs = definitions.data?.items;
+  return (
+    <Page title={memberName(data)}>
+      <div className="inbox">
+        <p className="subtitle muted">
+          In the directory since <Time iso={data.createdAt} />
+          {data.newHireId && (
+            <>
+              {' · '}
+              <Link to={`/new-hires/${encodeURIComponent(data.newHireId)}`}>Open the new hire record</Link>
+            </>
+          )}
+        </p>
+        {data.pendingUpdates.length > 0 && (
+          <MemberUpdates memberId={data.id} updates={data.pendingUpdates} definitions={defs} />
+        )}
+        {definitions.error && (
+          <div className="notice">
+            <p>
+              The field list of this member&apos;s Ashby connection could not be loaded, so fields are shown
+              by key.
+            </p>
+            <ErrorMessage error={definitions.error} />
+          </div>
+        )}
+        {definitions.isLoading ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <MemberFields fields={data.fields} definitions={defs} />
+        )}
+        <ReportingLine member={data} />
+        <DocumentList
+          ownerPath={ownerPath}
+          emptyText="No documents. Offer letters and resumes imported with the new hire appear here."
+        />
+        {data.pendingUpdates.length === 0 && (
+          <MemberUpdates memberId={data.id} updates={[]} definitions={defs} />
+        )}
+      </div>
+    </Page>
+  );
 }

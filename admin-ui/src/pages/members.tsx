@@ -1,6 +1,91 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { withQuery } from '../api/client';
+import { ErrorMessage } from '../components/error-message';
+import { memberName, type MemberDetail } from '../components/inbox/member-types';
+import { useDebounced } from '../components/inbox/use-debounced';
+import { useKeptQuery } from '../components/inbox/use-kept-query';
 import { Page } from '../components/page';
+import './inbox.css';
 
-// PLACEHOLDER until this page is built (issue 7).
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The people directory: everyone added from the New hires inbox, searchable as you type. */
 export function MembersPage() {
-  return <Page title="Members">{null}</Page>;
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 250);
+  const list = useKeptQuery<{ items: MemberDetail[] }>(
+    withQuery('/api/v1/members', { q: query === '' ? undefined : query }),
+  );
+  const items = list.data?.items ?? [];
+  return (
+    <Page title="Members">
+      <div className="inbox">
+        <div className="toolbar">
+          <div className="field search-field">
+            <label htmlFor="members-search">Search members</label>
+            <input
+              id="members-search"
+              type="search"
+              value={search}
+              placeholder="Search by name"
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          {list.isFetching && !list.isPending && (
+            <p className="muted" role="status">
+              Searching…
+            </p>
+          )}
+        </div>
+        {list.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : list.error ? (
+          <ErrorMessage error={list.error} />
+        ) : items.length === 0 ? (
+          <p className="empty">
+            {query
+              ? `No members match “${query}”.`
+              : 'No members yet. People appear here once a reviewer adds them from the New hires inbox.'}
+          </p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Job title</th>
+                <th scope="col">Department</th>
+                <th scope="col">Location</th>
+                <th scope="col">Start date</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <Link to={`/members/${encodeURIComponent(member.id)}`}>{memberName(member)}</Link>
+                    {member.pendingUpdates.length > 0 && (
+                      <>
+                        {' '}
+                        <span className="badge warn">
+                          {member.pendingUpdates.length} pending{' '}
+                          {member.pendingUpdates.length === 1 ? 'update' : 'updates'}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>{text(member.fields['jobTitle'])}</td>
+                  <td>{member.department?.name ?? text(member.fields['department'])}</td>
+                  <td>{member.location?.name ?? text(member.fields['location'])}</td>
+                  <td>{text(member.fields['employmentStartDate'])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </Page>
+  );
 }

@@ -1,6 +1,37 @@
+import type { NotificationResponse } from '../../../src/contract/people';
+import { useApiQuery } from '../api/hooks';
+import { ErrorMessage } from '../components/error-message';
+import { NotificationItem } from '../components/inbox/notification-item';
 import { Page } from '../components/page';
+import './inbox.css';
 
-// PLACEHOLDER until this page is built (issue 7).
+/** The signed-in user's new-hire notifications, newest first; reading one refreshes the bell. */
 export function NotificationsPage() {
-  return <Page title="Notifications">{null}</Page>;
+  // A signed-in user reads their own notifications (the server refuses naming anyone else).
+  const list = useApiQuery<{ items: NotificationResponse[] }>('/api/v1/notifications', {
+    refetchIntervalMs: 15_000,
+  });
+  const items = [...(list.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Page title="Notifications">
+      <div className="inbox">
+        {list.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : list.error ? (
+          <ErrorMessage error={list.error} />
+        ) : items.length === 0 ? (
+          <p className="empty">
+            No notifications yet. You are notified here when a new hire arrives from Ashby, if you are one of
+            the people an admin chose to hear about new hires (by default, the admin who connected Ashby).
+          </p>
+        ) : (
+          <ul className="notifications">
+            {items.map((n) => (
+              <NotificationItem key={n.id} notification={n} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </Page>
+  );
 }

@@ -9,6 +9,11 @@ export const ERROR_CODES = {
   unauthorized: 'unauthorized',
   /** Authenticated, but the role does not allow the action. */
   forbidden: 'forbidden',
+  /**
+   * A cookie-authenticated state-changing request without the session's X-CSRF-Token, or from a foreign
+   * Origin: a page may fetch GET /api/v1/auth/session for the token and try again.
+   */
+  csrf_rejected: 'csrf_rejected',
   not_found: 'not_found',
   /** The request conflicts with existing state (duplicate, wrong state for the action). */
   conflict: 'conflict',

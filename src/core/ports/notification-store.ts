@@ -34,6 +34,7 @@ export interface NotificationStore {
   ): Promise<void>;
   listSends(filter: { status?: SendStatus; newHireId?: string; limit: number }): Promise<NotificationSend[]>;
   listForUser(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<AppNotification[]>;
+  countUnread(userId: string): Promise<number>;
   /** False when the notification does not exist or belongs to another user. */
   markRead(id: string, userId: string, at: number): Promise<boolean>;
   settings(connectionId: string): Promise<NotificationSettings>;

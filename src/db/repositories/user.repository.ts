@@ -30,3 +30,46 @@ export function listUserRows(db: Kysely<Database>, ids?: readonly string[]): Pro
   }
   return query.execute();
 }
+
+export async function updateUserRow(
+  db: Kysely<Database>,
+  id: string,
+  change: Partial<Pick<UserTable, 'name' | 'role' | 'password_hash'>>,
+): Promise<void> {
+  if (Object.keys(change).length === 0) return;
+  await db.updateTable('users').set(change).where('id', '=', id).execute();
+}
+
+export async function anyUserWithPassword(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Takes the row locks of every admin (PostgreSQL; SQLite transactions here begin IMMEDIATE and so hold
+ * the write lock already) by a no-op update, so a role change counting admins next waits for a
+ * concurrent one and then sees its result.
+ */
+export async function lockAdminRows(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ role: eb.ref('role') }))
+    .where('role', '=', 'admin')
+    .execute();
+}
+
+export async function countOtherSignedUpAdmins(db: Kysely<Database>, exceptUserId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('password_hash', 'is not', null)
+    .where('id', '<>', exceptUserId)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

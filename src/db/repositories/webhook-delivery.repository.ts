@@ -46,6 +46,10 @@ export function listDeliveries(
   return query.execute();
 }
 
+export function findDelivery(db: Kysely<Database>, id: string): Promise<WebhookDeliveryRow | undefined> {
+  return db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /**
  * Another delivery of the same Ashby event for the same application (a hire fans out as candidateHire,
  * applicationUpdate and candidateStageChange with one webhookActionId), which already asked for its

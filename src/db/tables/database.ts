@@ -17,6 +17,7 @@ import type {
   NotificationTable,
   UserTable,
 } from './notification.table.js';
+import type { LoginThrottleTable, SessionTable, UserInviteTable } from './sign-in.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
 
 /** Every table HireBridge owns. One set serves SQLite and PostgreSQL. */
@@ -42,4 +43,7 @@ export interface Database {
   connection_notification_settings: ConnectionNotificationSettingsTable;
   notifications: NotificationTable;
   notification_sends: NotificationSendTable;
+  sessions: SessionTable;
+  user_invites: UserInviteTable;
+  login_throttle: LoginThrottleTable;
 }

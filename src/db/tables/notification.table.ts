@@ -10,6 +10,8 @@ export interface UserTable {
   role: string;
   created_at: number;
   created_by: string;
+  /** argon2id PHC string; null while the user is invited and has not set a password. */
+  password_hash: string | null;
 }
 export type UserRow = Selectable<UserTable>;
 

@@ -6,6 +6,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unauthorized: 401,
   invalid_signature: 401,
   forbidden: 403,
+  csrf_rejected: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

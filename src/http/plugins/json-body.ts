@@ -26,3 +26,12 @@ export function acceptEmptyJson(app: FastifyInstance): void {
     }
   });
 }
+
+/**
+ * JSON bodies only (see acceptEmptyJson): every other content type, text/plain included, is refused with
+ * 415. HTML forms cannot send JSON, so a page on another site cannot post to these routes with a form.
+ */
+export function acceptOnlyJson(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  acceptEmptyJson(app);
+}

@@ -29,7 +29,9 @@ export async function adminUiRoutes(
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',
-    wildcard: false,
+    // One GET /* route that looks files up on each request, so a rebuild is served without a restart;
+    // a path with no file falls through to the not-found handler (the app's deep links, JSON 404s).
+    wildcard: true,
     index: false,
     // Our own Cache-Control below, not the plugin's max-age=0.
     cacheControl: false,

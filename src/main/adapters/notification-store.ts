@@ -4,6 +4,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { IdGenerator } from '../../core/ports/id-generator.js';
 import type { NotificationData, NotificationStore } from '../../core/ports/notification-store.js';
 import {
+  countUnreadNotificationRows,
   findNotificationSettingsRow,
   findSendRow,
   insertNotificationOnce,
@@ -118,6 +119,7 @@ export function notificationStore(db: Kysely<Database>, box: SecretBox): Notific
         createdAt: r.created_at,
         readAt: r.read_at,
       })),
+    countUnread: (userId) => countUnreadNotificationRows(db, userId),
     markRead: (id, userId, at) => markNotificationRead(db, id, userId, at),
     settings: (connectionId) => readSettings(db, connectionId),
     saveSettings: (connectionId, change, at) =>

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { User, UserRole } from '../../core/model/user.js';
+import { emailKey, type User, type UserRole } from '../../core/model/user.js';
 import type { UserStore } from '../../core/ports/user-store.js';
 import { findUserRow, insertUserOnce, listUserRows } from '../../db/repositories/user.repository.js';
 import type { Database } from '../../db/tables/database.js';
 import type { UserRow } from '../../db/tables/notification.table.js';
-
-export const emailKey = (email: string) => email.trim().toLowerCase();
 
 export function toUser(row: UserRow): User {
   return {
@@ -15,6 +13,7 @@ export function toUser(row: UserRow): User {
     role: row.role as UserRole,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    signedUp: row.password_hash !== null,
   };
 }
 
@@ -29,6 +28,7 @@ export function userStore(db: Kysely<Database>): UserStore {
         role: u.role,
         created_at: u.createdAt,
         created_by: u.createdBy,
+        password_hash: null,
       }),
     find: async (id) => {
       const row = await findUserRow(db, { id });

@@ -38,7 +38,12 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
       actor: actorOf(actor),
       ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
       ...(body.name ? { name: body.name } : {}),
-      ...(body.connectedByUserId ? { connectedByUserId: body.connectedByUserId } : {}),
+      // A signed-in admin connecting is the connecting user (the default notification recipient).
+      ...(body.connectedByUserId
+        ? { connectedByUserId: body.connectedByUserId }
+        : actor.kind === 'user'
+          ? { connectedByUserId: actor.id }
+          : {}),
     });
     return reply.status(201).send({
       ...toConnectionResponse(result.connection, services.publicUrl),
@@ -55,6 +60,13 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
     requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
     return toConnectionResponse(await services.getConnection(id), services.publicUrl);
+  });
+  // The Secret Token is shown once at connect; admins may read it again to paste it into Ashby.
+  app.get('/api/v1/connections/:id/webhook-secret', async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const secretToken = await services.revealWebhookSecret({ connectionId: id, principal });
+    return reply.header('cache-control', 'no-store').send({ secretToken });
   });
   app.post('/api/v1/connections/:id/reconnect', async (request) => {
     const actor = requireRole(request, 'admin');

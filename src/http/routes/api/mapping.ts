@@ -18,6 +18,7 @@ import { isoOrNull } from '../../time-format.js';
 import { parseInput } from '../../validate.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const fieldsQuery = z.object({ connectionId: z.string().min(1, 'is required').max(100) });
 
 const toTarget = (t: FieldDefinition): MappingTargetResponse => ({
   key: t.key,
@@ -55,6 +56,13 @@ function toPreviewResponse(p: MappingPreview): MappingPreviewResponse {
 
 /** A connection's field mapping (admins): read, replace, try on a real hire, and the Ashby fields to use. */
 export function mappingRoutes(app: FastifyInstance, services: HttpServices): void {
+  // The fields new hires of a connection carry (canonical and custom, with labels and sections): what
+  // the review page lays out. Inbox managers need it, unlike the mapping itself.
+  app.get('/api/v1/new-hire-fields', async (request) => {
+    requireRole(request, 'inbox');
+    const { connectionId } = parseInput(fieldsQuery, request.query, 'query');
+    return { items: (await services.getMapping(connectionId)).targets.map(toTarget) };
+  });
   app.get('/api/v1/connections/:id/mapping', async (request) => {
     requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');

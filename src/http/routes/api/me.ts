@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { meResponseSchema } from '../../../contract/me.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 
-/** Who the token belongs to: lets scripts check a token before using it. */
+/** Who the caller is: lets scripts check a token before using it, and pages see who is signed in. */
 export function meRoutes(app: FastifyInstance): void {
-  app.get('/api/v1/me', (request) => meResponseSchema.parse(requireRole(request, 'inbox')));
+  app.get('/api/v1/me', (request) => meResponseSchema.parse(requireCaller(request)));
 }

@@ -48,7 +48,8 @@ export function memberRoutes(app: FastifyInstance, services: HttpServices): void
     requireRole(request, 'inbox');
     const q = parseInput(listMembersQuerySchema, request.query, 'query');
     const members = await services.listMembers({ limit: q.limit, ...(q.q ? { query: q.q } : {}) });
-    return { items: members.map((m) => toMemberResponse(m, [])) };
+    const pending = await services.pendingMemberUpdates(members.map((m) => m.id));
+    return { items: members.map((m) => toMemberResponse(m, pending.get(m.id) ?? [])) };
   });
   app.get('/api/v1/members/:id', async (request) => {
     requireRole(request, 'inbox');

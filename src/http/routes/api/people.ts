@@ -2,17 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   addUserRequestSchema,
+  changeUserRequestSchema,
   listNotificationsQuerySchema,
   listSendsQuerySchema,
   notificationUserQuerySchema,
   saveNotificationSettingsRequestSchema,
+  type AddedUserResponse,
+  type InviteUrlResponse,
   type NotificationResponse,
   type NotificationSettingsResponse,
   type SendResponse,
+  type UnreadCountResponse,
   type UserResponse,
 } from '../../../contract/people.js';
 import type { NotificationView } from '../../../app/list-notifications.js';
 import type { NotificationSettingsView } from '../../../app/notification-settings.js';
+import type { Principal } from '../../../core/auth/role.js';
+import { AppError } from '../../../core/errors/app-error.js';
 import type { NotificationSend } from '../../../core/model/notification.js';
 import { mayManageInbox, type User } from '../../../core/model/user.js';
 import { requireRole } from '../../plugins/authenticate.js';
@@ -29,8 +35,32 @@ const toUser = (u: User): UserResponse => ({
   name: u.name,
   role: u.role,
   mayManageInbox: mayManageInbox(u.role),
+  signedUp: u.signedUp,
   createdAt: iso(u.createdAt),
 });
+
+/**
+ * Whose notifications a request reads. A signed-in user reads their own: `userId` defaults to them and
+ * may not name anyone else. API tokens are not people, so they must name the user.
+ */
+function notificationUser(principal: Principal, userId: string | undefined): string {
+  if (principal.kind === 'user') {
+    if (userId !== undefined && userId !== principal.id)
+      throw new AppError('forbidden', 'You may read only your own notifications; leave out userId');
+    return principal.id;
+  }
+  if (userId === undefined)
+    throw new AppError(
+      'validation_failed',
+      'Invalid query: userId: is required: API tokens are not users, so name the user',
+      {
+        details: {
+          problems: [{ field: 'userId', message: 'is required: API tokens are not users, so name the user' }],
+        },
+      },
+    );
+  return userId;
+}
 
 const toSend = (s: NotificationSend): SendResponse => ({
   id: s.id,
@@ -71,8 +101,9 @@ const toNotification = (v: NotificationView): NotificationResponse => ({
 
 /**
  * HireBridge users (admins), notification settings per connection (admins), in-app notifications and
- * send status. API tokens are not people, so notification reads name the user with `?userId=`; any
- * inbox or admin token may, since those tokens already see every new hire the notifications point to.
+ * send status. A signed-in user reads their own notifications. API tokens are not people, so their
+ * notification reads name the user with `?userId=`; any inbox or admin token may, since those tokens
+ * already see every new hire the notifications point to.
  */
 export function peopleRoutes(app: FastifyInstance, services: HttpServices): void {
   app.get('/api/v1/users', async (request) => {
@@ -82,7 +113,22 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
   app.post('/api/v1/users', async (request, reply) => {
     const principal = requireRole(request, 'admin');
     const body = parseInput(addUserRequestSchema, request.body, 'body');
-    return reply.status(201).send(toUser(await services.people.addUser({ ...body, principal })));
+    const { inviteUrl, ...user } = await services.people.addUser({ ...body, principal });
+    const answer: AddedUserResponse = { ...toUser(user), inviteUrl };
+    return reply.status(201).send(answer);
+  });
+  app.post('/api/v1/users/:id/invite', async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const { inviteUrl } = await services.people.inviteUser({ userId: id, principal });
+    const answer: InviteUrlResponse = { inviteUrl };
+    return reply.status(201).send(answer);
+  });
+  app.patch('/api/v1/users/:id', async (request) => {
+    const principal = requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const { role } = parseInput(changeUserRequestSchema, request.body, 'body');
+    return toUser(await services.people.changeUserRole({ userId: id, role, principal }));
   });
 
   app.get('/api/v1/connections/:id/notification-settings', async (request) => {
@@ -104,20 +150,31 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
   });
 
   app.get('/api/v1/notifications', async (request) => {
-    requireRole(request, 'inbox');
+    const principal = requireRole(request, 'inbox');
     const q = parseInput(listNotificationsQuerySchema, request.query, 'query');
     const items = await services.people.listNotifications({
-      userId: q.userId,
+      userId: notificationUser(principal, q.userId),
       unreadOnly: q.unread === 'true',
       limit: q.limit,
     });
     return { items: items.map(toNotification) };
   });
+  app.get('/api/v1/notifications/unread-count', async (request): Promise<UnreadCountResponse> => {
+    const principal = requireRole(request, 'inbox');
+    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
+    const count = await services.people.unreadNotificationCount({
+      userId: notificationUser(principal, userId),
+    });
+    return { count };
+  });
   app.post('/api/v1/notifications/:id/read', async (request, reply) => {
-    requireRole(request, 'inbox');
+    const principal = requireRole(request, 'inbox');
     const { id } = parseInput(idParams, request.params, 'params');
     const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
-    await services.people.markNotificationRead({ userId, notificationId: id });
+    await services.people.markNotificationRead({
+      userId: notificationUser(principal, userId),
+      notificationId: id,
+    });
     return reply.status(204).send();
   });
   app.get('/api/v1/notification-sends', async (request) => {

@@ -1,0 +1,68 @@
+import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
+import type { MemberResponse } from '../../../../src/contract/inbox';
+import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorMessage } from '../error-message';
+
+/**
+ * "Add member": disabled while required fields are empty, with the reason next to it; a 409 (the person
+ * is already a member) shows the server's message, which names the member.
+ */
+export function AddMemberButton(props: {
+  readonly hire: NewHireDetailResponse;
+  readonly missingLabels: readonly string[];
+}) {
+  const add = useApiMutation<MemberResponse>(
+    () => ({ path: `/api/v1/new-hires/${encodeURIComponent(props.hire.id)}/add-member`, method: 'POST' }),
+    ['/api/v1/new-hires', '/api/v1/members', '/api/v1/notifications'],
+  );
+  const blocked = props.missingLabels.length > 0;
+  if (add.data) return <AddedNotice memberId={add.data.id} />;
+  return (
+    <div className="add-member">
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked || add.isPending}
+          aria-describedby={blocked ? 'add-member-reason' : undefined}
+          onClick={() => add.mutate()}
+        >
+          {add.isPending ? 'Adding…' : 'Add member'}
+        </button>
+        {blocked && (
+          <p id="add-member-reason" className="hint">
+            Fill in the required fields first: {props.missingLabels.join(', ')}
+          </p>
+        )}
+      </div>
+      <ErrorMessage error={add.error} />
+      <ExistingMemberLink error={add.error} />
+    </div>
+  );
+}
+
+/** The new hire is in the directory: say so and link to the member. */
+export function AddedNotice({ memberId }: { readonly memberId: string | null }) {
+  return (
+    <p role="status" className="success">
+      Added to the directory.{' '}
+      {memberId && (
+        <Link to={`/members/${encodeURIComponent(memberId)}`}>Open the member&apos;s profile</Link>
+      )}
+    </p>
+  );
+}
+
+/** A 409 names the member this person already is (details.memberId): link to them. */
+function ExistingMemberLink({ error }: { readonly error: unknown }) {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const memberId = error.details?.['memberId'];
+  if (typeof memberId !== 'string') return null;
+  return (
+    <p className="hint">
+      <Link to={`/members/${encodeURIComponent(memberId)}`}>Open the existing member&apos;s profile</Link>
+    </p>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ActiveSession, SignedIn } from '../app/sign-in-deps.js';
+import type { UserRole } from '../core/model/user.js';
+
+/** Sign-in: the first-run setup, email and password, sessions and invite links. */
+export interface AuthServices {
+  state(): Promise<{ setupRequired: boolean }>;
+  setup(input: { token: string; email: string; name: string; password: string }): Promise<SignedIn>;
+  /** `address`: the client's IP, for the per-address throttle. */
+  login(input: { email: string; password: string; address: string }): Promise<SignedIn>;
+  /** The live session of a session cookie's value, or undefined. */
+  resume(cookie: string): Promise<ActiveSession | undefined>;
+  logout(cookie: string): Promise<void>;
+  viewInvite(token: string): Promise<{ email: string; name: string; role: UserRole }>;
+  acceptInvite(input: { token: string; name?: string; password: string }): Promise<SignedIn>;
+}

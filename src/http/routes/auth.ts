@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ActiveSession, SignedIn } from '../../app/sign-in-deps.js';
+import {
+  acceptInviteRequestSchema,
+  inviteParamsSchema,
+  loginRequestSchema,
+  setupRequestSchema,
+  type AuthStateResponse,
+  type InviteResponse,
+  type SessionResponse,
+} from '../../contract/auth.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { mayManageInbox } from '../../core/model/user.js';
+import { checkCsrfToken, checkOrigin, isStateChanging } from '../plugins/csrf.js';
+import { acceptOnlyJson } from '../plugins/json-body.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../plugins/session-cookie.js';
+import type { HttpServices } from '../services.js';
+import { parseInput } from '../validate.js';
+
+const sessionBody = (s: SignedIn | ActiveSession): SessionResponse => ({
+  user: {
+    id: s.user.id,
+    email: s.user.email,
+    name: s.user.name,
+    role: s.user.role,
+    mayManageInbox: mayManageInbox(s.user.role),
+  },
+  csrfToken: s.csrfToken,
+});
+
+/**
+ * Sign-in, public: these routes need no token or session (they make sessions). Bodies are JSON only,
+ * and a request naming a foreign Origin is refused, so other sites cannot sign a browser in or out.
+ * Registered in their own scope, outside the authenticated /api scope.
+ */
+export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'auth' | 'publicUrl'>): void {
+  const { auth, publicUrl } = services;
+  acceptOnlyJson(app);
+  app.addHook('onRequest', async (request) => {
+    if (isStateChanging(request)) checkOrigin(request, publicUrl);
+  });
+  const signedIn = (reply: FastifyReply, status: number, s: SignedIn) => {
+    setSessionCookie(reply, s.cookie, publicUrl);
+    return reply.status(status).send(sessionBody(s));
+  };
+
+  app.get('/api/v1/auth/state', async (): Promise<AuthStateResponse> => auth.state());
+
+  app.post('/api/v1/auth/setup', async (request, reply) => {
+    const body = parseInput(setupRequestSchema, request.body, 'body');
+    return signedIn(reply, 201, await auth.setup(body));
+  });
+
+  app.post('/api/v1/auth/login', async (request, reply) => {
+    const body = parseInput(loginRequestSchema, request.body, 'body');
+    return signedIn(reply, 200, await auth.login({ ...body, address: request.ip }));
+  });
+
+  app.post('/api/v1/auth/logout', async (request, reply) => {
+    const cookie = readSessionCookie(request);
+    const session = cookie === undefined ? undefined : await auth.resume(cookie);
+    // Only a live session needs the CSRF token: otherwise there is nothing to end but a stale cookie.
+    if (cookie !== undefined && session) {
+      checkCsrfToken(request, session.csrfToken);
+      await auth.logout(cookie);
+    }
+    clearSessionCookie(reply, publicUrl);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/auth/session', async (request, reply) => {
+    const cookie = readSessionCookie(request);
+    const session = cookie === undefined ? undefined : await auth.resume(cookie);
+    if (!session) {
+      if (cookie !== undefined) clearSessionCookie(reply, publicUrl);
+      throw new AppError('unauthorized', 'Not signed in');
+    }
+    reply.header('cache-control', 'no-store');
+    return sessionBody(session);
+  });
+
+  app.get('/api/v1/auth/invites/:token', async (request): Promise<InviteResponse> => {
+    const { token } = parseInput(inviteParamsSchema, request.params, 'params');
+    const invite = await auth.viewInvite(token);
+    return { email: invite.email, name: invite.name, role: invite.role };
+  });
+
+  app.post('/api/v1/auth/invites/accept', async (request, reply) => {
+    const { token, name, password } = parseInput(acceptInviteRequestSchema, request.body, 'body');
+    return signedIn(
+      reply,
+      201,
+      await auth.acceptInvite({ token, password, ...(name === undefined ? {} : { name }) }),
+    );
+  });
+}
