@@ -18,6 +18,8 @@ export interface Config {
   readonly adminUiDir: string;
   /** The master key from HIREBRIDGE_SECRET_KEY, or undefined when it is to be read or made in DATA_DIR. */
   readonly secretKey: Buffer | undefined;
+  /** Fastify's trustProxy (TRUST_PROXY): false, true, a hop count, or proxy addresses. */
+  readonly trustProxy: boolean | number | string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly runWorker: boolean;
   readonly workerConcurrency: number;
@@ -72,6 +74,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
     adminUiDir: e.ADMIN_UI_DIR ? path.resolve(cwd, e.ADMIN_UI_DIR) : DEFAULT_ADMIN_UI_DIR,
     secretKey: e.HIREBRIDGE_SECRET_KEY === undefined ? undefined : decodeKey(e.HIREBRIDGE_SECRET_KEY),
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,
     workerConcurrency: e.WORKER_CONCURRENCY,
@@ -83,6 +86,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     crashPoint: e.HIREBRIDGE_CRASH_POINT,
     documents: documents.config,
   };
+}
+
+function trustProxyOf(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
 }
 
 function databaseConfig(url: string | undefined, dataDir: string, cwd: string): DatabaseConfig {

@@ -35,6 +35,17 @@ export const envSchema = z.object({
     }),
   /** Where the built admin web app is (npm run build writes it); served at `/`. */
   ADMIN_UI_DIR: z.string().min(1, 'must not be empty').optional(),
+  /**
+   * Behind a reverse proxy: which X-Forwarded-For hops to believe, so sign-in throttling and logs see
+   * the client's address, not the proxy's. `true` (trust all), a hop count, or comma-separated
+   * addresses/CIDRs of the proxies. Default: trust none (HireBridge faces clients directly).
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+      message: 'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),

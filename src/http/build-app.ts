@@ -25,6 +25,8 @@ export interface HttpAppOptions {
   readonly logger: FastifyBaseLogger;
   /** The built admin web app to serve at `/` (config.adminUiDir); omitted in API-only tests. */
   readonly adminUiDir?: string;
+  /** Which proxies' X-Forwarded-For to believe (config.trustProxy); none by default. */
+  readonly trustProxy?: boolean | number | string[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   const app = Fastify({
     loggerInstance: options.logger,
     onProtoPoisoning: 'error',
+    trustProxy: trustProxyOption(options.trustProxy),
     onConstructorPoisoning: 'error',
     bodyLimit: 1024 * 1024,
     connectionTimeout: 30_000,
@@ -66,4 +69,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;
+}
+
+/** Fastify takes a hop count at run time but not in its types: a hop count becomes the same test as a function. */
+function trustProxyOption(
+  trust: boolean | number | string[] | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ?? false;
 }

@@ -47,6 +47,7 @@ export async function startServer(
     services: container.services,
     logger: container.logger,
     adminUiDir: config.adminUiDir,
+    trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
