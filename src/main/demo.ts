@@ -41,7 +41,12 @@ const config = loadConfig({
   LOG_LEVEL: base.logLevel === 'info' ? 'warn' : base.logLevel,
 });
 const simulator = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.01 });
-const server = await startServer(config, { logger: createLogger(config.logLevel) });
+// No first-run setup link: the demo's admin signs in through the invite link printed below.
+const server = await startServer(
+  config,
+  { logger: createLogger(config.logLevel) },
+  { printSetupLink: false },
+);
 const { container } = server;
 // The admin who connects Ashby is who hears about new hires, unless others are chosen.
 const admin = await container.services.people.addUser({

@@ -73,7 +73,19 @@ function NotificationBell() {
   const count = unread.data?.count ?? 0;
   return (
     <NavLink to="/notifications" className="bell" aria-label={`Notifications, ${String(count)} unread`}>
-      <span aria-hidden="true">🔔</span>
+      {/* An SVG, not an emoji: it looks the same whatever fonts the machine has. */}
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
+        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
       {count > 0 && (
         <span className="count" aria-hidden="true">
           {count}

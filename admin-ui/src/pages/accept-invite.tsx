@@ -17,7 +17,11 @@ export function AcceptInvitePage() {
   const { token = '' } = useParams();
   const { signedIn } = useSession();
   const navigate = useNavigate();
-  const invite = useApiQuery<Invite>(`/api/v1/auth/invites/${encodeURIComponent(token)}`);
+  const [accepted, setAccepted] = useState(false);
+  // Not asked again once accepted: the link is used up then, and the page is on its way out.
+  const invite = useApiQuery<Invite>(
+    accepted ? undefined : `/api/v1/auth/invites/${encodeURIComponent(token)}`,
+  );
   const [name, setName] = useState<string | undefined>(undefined);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -45,6 +49,7 @@ export function AcceptInvitePage() {
       body: { token, password, ...(name !== undefined ? { name } : {}) },
     })
       .then((answer) => {
+        setAccepted(true);
         signedIn(answer);
         void navigate('/new-hires', { replace: true });
       })
