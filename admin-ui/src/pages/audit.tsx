@@ -1,3 +1,4 @@
+import { actorName } from '../components/actor-name';
 import { useApiQuery } from '../api/hooks';
 import type { ListAnswer } from '../components/admin/types';
 import { ErrorMessage } from '../components/error-message';
@@ -59,7 +60,7 @@ export function AuditPage() {
                   <td>
                     <Time iso={e.at} />
                   </td>
-                  <td>{e.actor}</td>
+                  <td title={e.actor}>{actorName(e.actor)}</td>
                   <td>
                     <code>{e.action}</code>
                   </td>

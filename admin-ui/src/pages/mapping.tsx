@@ -1,3 +1,4 @@
+import { actorName } from '../components/actor-name';
 import { useState } from 'react';
 import type { AshbyFieldResponse, MappingResponse } from '../../../src/contract/mapping';
 import { ApiError } from '../api/client';
@@ -77,7 +78,7 @@ function ConnectionMapping({ connectionId }: { readonly connectionId: string }) 
             ) : (
               <>
                 Revision {saved.data.revision} saved <Time iso={saved.data.savedAt} />
-                {saved.data.savedBy ? ` by ${saved.data.savedBy}` : ''}
+                {saved.data.savedBy ? ` by ${actorName(saved.data.savedBy)}` : ''}
               </>
             )}
           </span>

@@ -38,6 +38,12 @@ export function DeleteNewHireButton(props: { readonly newHireId: string; readonl
           remove.mutate(undefined, {
             onSuccess: () => {
               setOpen(false);
+              // Cached lists still hold the deleted hire: drop them so the inbox never shows it again,
+              // even for the moment before its refetch answers.
+              client.removeQueries({
+                predicate: ({ queryKey: [key] }) =>
+                  typeof key === 'string' && /^\/api\/v1\/new-hires(\?|$)/.test(key),
+              });
               void navigate('/new-hires', {
                 state: {
                   notice: `${props.name} was deleted from the New hires inbox. Their personal data and files were removed.`,

@@ -2,7 +2,7 @@ import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
 import { Time } from '../time';
 import { labelOf, type FieldDefinition } from './field-definitions';
 import { FieldChange } from './field-change';
-import { actorName } from './values';
+import { actorName } from '../actor-name';
 
 type Entry = NewHireDetailResponse['history'][number];
 

@@ -1,3 +1,4 @@
+import { actorName } from '../actor-name';
 /**
  * Reading and showing field values that came from Ashby (or a reviewer). Values are only ever rendered
  * as React text; links are built only from http(s)/mailto addresses.
@@ -65,14 +66,6 @@ export function formatBytes(bytes: number | null): string {
     unit += 1;
   }
   return `${size >= 10 ? size.toFixed(0) : size.toFixed(1)} ${units[unit] ?? 'GB'}`;
-}
-
-/** "user:Dana (u_1)" → "Dana"; "token:ci (t_2)" → "ci (API token)"; anything else as given. */
-export function actorName(actor: string): string {
-  const match = /^(\w+):(.*) \(([^()]*)\)$/.exec(actor);
-  if (!match) return actor;
-  const [, kind, name = ''] = match;
-  return kind === 'token' ? `${name} (API token)` : name;
 }
 
 /** Where a value came from, with a reviewer's edit named plainly ("Edited by Dana"). */

@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { SAMPLE_COMPANY_PATH } from '../../src/connectors/ashby/fake/sample-fixture.js';
+import { startTestServer, type TestServer } from './test-server.js';
+import { waitFor } from './wait-for.js';
+
+/**
+ * The browser test harness: Debian's Chromium driven by playwright-core (no downloaded browser), a
+ * real HireBridge with a worker and the Ashby simulator, all over loopback HTTP, and a watch on every
+ * page for what must never happen in the admin app: a console error, a Content-Security-Policy
+ * violation, an uncaught exception, a 5xx, or a JavaScript dialog (an `alert` smuggled in as data).
+ */
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-output', 'screenshots');
+
+const INSTALL_HINT =
+  `The browser tests drive Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. ` +
+  'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu).';
+
+/**
+ * Whether the browser suite can run here. Without Chromium it is skipped with a warning, unless
+ * HIREBRIDGE_BROWSER_TESTS=required (as CI sets it), which fails the run instead.
+ */
+export function browserTestsEnabled(): boolean {
+  if (fs.existsSync(CHROMIUM_PATH)) return true;
+  if (process.env['HIREBRIDGE_BROWSER_TESTS'] === 'required') {
+    throw new Error(`${INSTALL_HINT} HIREBRIDGE_BROWSER_TESTS=required, so this is a failure.`);
+  }
+  console.warn(`Skipping the browser tests: ${INSTALL_HINT}`);
+  return false;
+}
+
+/** One headless Chromium per test file; every test takes a fresh context from it. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    timeout: 30_000,
+  });
+}
+
+/** Bounds every Playwright wait (auto-waiting actions, navigations, locator.waitFor). */
+export const ACTION_TIMEOUT_MS = 10_000;
+
+export interface WatchedContext {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Everything that went wrong in this context's pages so far: console errors, CSP, exceptions, 5xx. */
+  readonly problems: string[];
+  /** Every JavaScript dialog (alert, confirm, prompt) that opened; each was dismissed. */
+  readonly dialogs: string[];
+  /** API answers of 4xx the UI met on purpose (401 before sign-in, a 403 the test asked for, ...). */
+  readonly apiRefusals: string[];
+  close(): Promise<void>;
+}
+
+const FAILED_LOAD = /^Failed to load resource: the server responded with a status of (\d{3})/;
+
+/**
+ * A fresh browser context (own cookies) with one page, watched: console errors, CSP violations
+ * (Chromium logs them, and an init script reports each `securitypolicyviolation` event too), uncaught
+ * page errors, 5xx answers and dialogs are collected for `expectClean`. A 4xx answer from the API is
+ * the UI's normal business (the session probe before sign-in answers 401) and is only recorded, as
+ * long as it is an /api/ URL; a failed load of anything else (an image at `x`, a script) is a problem.
+ */
+export async function newWatchedContext(
+  browser: Browser,
+  baseURL: string,
+  options: { storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {},
+): Promise<WatchedContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 860 },
+    // Clipboard for the Copy buttons; granted for the app's own origin only.
+    permissions: ['clipboard-read', 'clipboard-write'],
+    ...(options.storageState ? { storageState: options.storageState } : {}),
+  });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  const apiRefusals: string[] = [];
+  // Chromium logs most violations itself; this reports every one, whatever the console says.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)'));
+    }, true);`,
+  });
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    const url = message.location().url;
+    const failed = FAILED_LOAD.exec(text);
+    if (failed && Number(failed[1]) < 500 && new URL(url, baseURL).pathname.startsWith('/api/')) {
+      apiRefusals.push(`${failed[1]} ${new URL(url, baseURL).pathname}`);
+      return;
+    }
+    problems.push(`console error: ${text}${url ? ` (${url})` : ''}`);
+  });
+  context.on('weberror', (error) => problems.push(`uncaught in page: ${error.error().message}`));
+  context.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`HTTP ${response.status()} from ${response.url()}`);
+  });
+  context.on('request', (request) => {
+    // The payload `<img src=x ...>` would make the browser fetch `x` next to the page if it ever became
+    // markup: no request for such a path may leave any page.
+    if (/\/x$/.test(new URL(request.url()).pathname)) problems.push(`request for ${request.url()}`);
+  });
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    problems,
+    dialogs,
+    apiRefusals,
+    close: () => context.close(),
+  };
+}
+
+/** Empties test-output/screenshots, so it shows the latest run only (failures included). */
+export function clearScreenshots(): void {
+  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+}
+
+/** A full-page screenshot at test-output/screenshots/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+export interface BrowserStack {
+  readonly sim: AshbySimulator;
+  readonly server: TestServer;
+  /** The one-time first-admin link `<PUBLIC_URL>/setup?token=…` the server made at start. */
+  readonly setupUrl: string;
+  /** An admin API token, for assertions and for what the UI cannot do. */
+  api<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  /** Waits until Ashby has no delivery pending and HireBridge no job due or running. */
+  settle(timeoutMs?: number): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The Ashby simulator (sample company, Ashby's webhook retries 1000x faster) and a real HireBridge on
+ * SQLite with a worker in the same process, not connected: the browser connects them, as a new admin
+ * would.
+ */
+export async function startBrowserStack(): Promise<BrowserStack> {
+  const sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.001 });
+  let server: TestServer;
+  try {
+    server = await startTestServer('sqlite', {
+      RUN_WORKER: 'true',
+      JOB_LEASE_SECONDS: '10',
+      ASHBY_REQUESTS_PER_MINUTE: '60000',
+    });
+  } catch (err) {
+    await sim.close();
+    throw err;
+  }
+  const setupUrl = server.setupUrl;
+  if (setupUrl === undefined) {
+    await server.dispose();
+    await sim.close();
+    throw new Error('startServer() returned no setupUrl: the first-admin setup link is needed');
+  }
+  let token: string | undefined;
+  const api = async <T>(apiPath: string) => {
+    token ??= await server.token('admin');
+    const response = await fetch(`${server.url}${apiPath}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    sim,
+    server,
+    setupUrl,
+    api,
+    settle: (timeoutMs = 20_000) =>
+      waitFor(
+        'Ashby deliveries and HireBridge jobs to settle',
+        async () => {
+          if (!(await sim.idleWithin(10))) return false;
+          // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
+          const busy = await server.container.database.db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .where((eb) =>
+              eb.or([
+                eb('state', '=', 'running'),
+                eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
+              ]),
+            )
+            .executeTakeFirst();
+          return Number(busy?.count ?? 0) === 0;
+        },
+        timeoutMs,
+        50,
+      ).then(() => undefined),
+    dispose: async () => {
+      await sim.close();
+      await server.dispose();
+    },
+  };
+}
