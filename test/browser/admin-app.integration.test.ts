@@ -6,6 +6,7 @@ import {
   launchBrowser,
   newWatchedContext,
   screenshot,
+  screenshotAndAudit,
   startBrowserStack,
   type BrowserStack,
   type WatchedContext,
@@ -129,7 +130,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     const { page, context } = await open('none');
     await page.goto(stack.setupUrl);
     await heading(page, 'Create the first admin');
-    await screenshot(page, 'setup');
+    await screenshotAndAudit(page, 'setup');
     await page.getByLabel('Your name').fill(ADMIN.name);
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
@@ -161,7 +162,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     // The connect form gave way to the connection, which Ashby's ping already reached.
     await page.getByRole('button', { name: 'Connect', exact: true }).waitFor({ state: 'detached' });
     expect(await page.getByText('no ping yet').count()).toBe(0);
-    await screenshot(page, 'integrations');
+    await screenshotAndAudit(page, 'integrations');
 
     adminState = await context.storageState();
   }, 60_000);
@@ -181,7 +182,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     }
     await rowWith(page, "Sam O'Neil").getByText('1 required missing').waitFor();
     await rowWith(page, 'Anna-Lena van der Berg').getByText('Complete', { exact: true }).waitFor();
-    await screenshot(page, 'new-hires');
+    await screenshotAndAudit(page, 'new-hires');
 
     await page.getByRole('link', { name: "Sam O'Neil", exact: true }).click();
     await heading(page, "Sam O'Neil");
@@ -206,7 +207,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await emailRow.getByText('edited by reviewer').waitFor();
     expect(await emailRow.getByText('Missing', { exact: true }).count()).toBe(0);
     await expect.poll(() => addMember.isEnabled(), { timeout: 10_000 }).toBe(true);
-    await screenshot(page, 'new-hire-review');
+    await screenshotAndAudit(page, 'new-hire-review');
 
     await addMember.click();
     await page.getByRole('status').filter({ hasText: 'Added to the directory' }).waitFor();
@@ -219,12 +220,12 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await heading(page, "Sam O'Neil");
     expect(new URL(page.url()).pathname).toBe(`/members/${added.body.memberId}`);
     await page.getByText('sam.oneil@example.com', { exact: true }).first().waitFor();
-    await screenshot(page, 'member');
+    await screenshotAndAudit(page, 'member');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
     await heading(page, 'Members');
     await rowWith(page, "Sam O'Neil").waitFor();
-    await screenshot(page, 'members');
+    await screenshotAndAudit(page, 'members');
     // The list no longer holds Sam (it shows hires in review).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New hires' }).click();
     await heading(page, 'New hires');
@@ -288,7 +289,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
 
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByText(/Mapping saved \(revision 1\)/).waitFor();
-    await screenshot(page, 'mapping');
+    await screenshotAndAudit(page, 'mapping');
 
     stack.sim.hire(JOSE);
     const jose = await newHireOf(JOSE);
@@ -334,7 +335,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await fieldRow(page, 'Basics', 'First name').getByText(XSS_NAME, { exact: true }).waitFor();
     await heading(page, `${XSS_NAME} ${last}`);
     await expectNoImage(page);
-    await screenshot(page, 'xss-review');
+    await screenshotAndAudit(page, 'xss-review');
     await page.goto('/new-hires');
     await page.getByRole('link', { name: `${XSS_NAME} ${last}`, exact: true }).waitFor();
     await page.getByText(`${XSS_NAME} ${last}`, { exact: true }).waitFor();
@@ -370,7 +371,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     expect(samHire).toBeDefined();
     await page.getByRole('button', { name: `Replay delivery ${samHire!.id}` }).click();
     await page.getByText(/Replay queued/).waitFor();
-    await screenshot(page, 'deliveries');
+    await screenshotAndAudit(page, 'deliveries');
 
     await page.goto('/audit');
     await heading(page, 'Audit log');
@@ -387,7 +388,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await entry('connection.connect', connectionId()).waitFor();
     await entry('delivery.replay', samHire!.id).waitFor();
     expect(await page.getByText('sam.oneil@example.com').count()).toBe(0);
-    await screenshot(page, 'audit');
+    await screenshotAndAudit(page, 'audit');
 
     // The admin connected Ashby, so they were told of each hire. (Once the replay's import is done,
     // nothing else can add a notification while the bell is counted.)
@@ -402,7 +403,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     const samNote = page.getByRole('listitem').filter({ hasText: "New hire: Sam O'Neil" });
     await samNote.getByRole('link').first().waitFor();
     expect(await samNote.getByRole('link').first().getAttribute('href')).toContain(`/new-hires/${sam.id}`);
-    await screenshot(page, 'notifications');
+    await screenshotAndAudit(page, 'notifications');
     await samNote.getByRole('button', { name: 'Mark as read' }).click();
     await samNote.getByRole('button', { name: 'Mark as read' }).waitFor({ state: 'detached' });
     await expect.poll(unread, { timeout: 10_000 }).toBe(before - 1);
@@ -420,7 +421,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite\/[A-Za-z0-9_-]+/);
     expect(inviteUrl.startsWith(`${stack.server.url}/invite/`)).toBe(true);
     await admin.page.getByRole('row').filter({ hasText: INBOX.email }).getByText('Invited').waitFor();
-    await screenshot(admin.page, 'users');
+    await screenshotAndAudit(admin.page, 'users');
 
     // A second browser, nobody signed in: the invitee opens the link and chooses a password.
     const inbox = await open('none');
@@ -448,7 +449,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
       await inbox.page.goto(path);
       await heading(inbox.page, 'Admins only');
     }
-    await screenshot(inbox.page, 'inbox-manager-admins-only');
+    await screenshotAndAudit(inbox.page, 'inbox-manager-admins-only');
 
     // And the API refuses them, with their own session cookie (and CSRF token, for the PUT).
     const answers = await inbox.page.evaluate(async () => {

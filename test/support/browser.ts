@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -138,6 +139,49 @@ export async function newWatchedContext(
 /** Empties test-output/screenshots, so it shows the latest run only (failures included). */
 export function clearScreenshots(): void {
   fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe-core (the accessibility engine browsers' own audits use) finds against WCAG 2.1 A and AA on
+ * the page as it stands: unlabelled controls, buttons without names, missing landmarks or headings
+ * order, contrast, ARIA misuse. One line per rule broken, naming the elements. Evaluated through the
+ * DevTools protocol, so the page's CSP (rightly) does not have to allow it.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.join(', ')})`);
+}
+
+interface AxeResult {
+  readonly violations: readonly {
+    readonly id: string;
+    readonly help: string;
+    readonly nodes: readonly { readonly target: readonly string[] }[];
+  }[];
+}
+
+/** The screenshot of a page the scenario reached, then its accessibility audit, which must be clean. */
+export async function screenshotAndAudit(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const problems = await accessibilityProblems(page);
+  if (problems.length > 0) {
+    throw new Error(
+      `Accessibility problems on the ${name} page (axe-core, WCAG 2.1 AA):\n${problems.join('\n')}`,
+    );
+  }
 }
 
 /** A full-page screenshot at test-output/screenshots/<name>.png (gitignored). */
