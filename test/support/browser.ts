@@ -152,8 +152,12 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, {
+    // Runs in the page; typed without the DOM library, which the test project does not load.
+    const inPage = globalThis as unknown as {
+      axe: { run: (context: unknown, options: object) => Promise<AxeResult> };
+      document: unknown;
+    };
+    const result = await inPage.axe.run(inPage.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({
