@@ -127,7 +127,10 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     page.getByRole('row').filter({ has: page.getByRole('link', { name: link, exact: true }) });
 
   it('first run: the setup link creates the first admin, who connects Ashby from Integrations', async () => {
-    const { page, context } = await open('none');
+    const watched = await open('none');
+    const { page, context } = watched;
+    // The key without offersRead is refused once, on purpose, below.
+    expectedRefusals.set(watched, [/^422 \/api\/v1\/connections\/ashby$/]);
     await page.goto(stack.setupUrl);
     await heading(page, 'Create the first admin');
     await screenshotAndAudit(page, 'setup');
@@ -142,10 +145,19 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mapping' }).waitFor();
     await page.getByRole('banner').getByText(ADMIN.name).waitFor();
 
-    // The Ashby simulator's key with every permission, and its URL instead of api.ashbyhq.com.
-    await page.getByLabel('Ashby API key').fill(SAMPLE_KEYS.full);
+    // The simulator's URL instead of api.ashbyhq.com; first a key that may not read offers: refused,
+    // with the missing permission named and what HireBridge needs it for.
     await page.getByText('Advanced').click();
     await page.getByLabel('Ashby API URL').fill(stack.sim.url);
+    await page.getByLabel('Ashby API key').fill(SAMPLE_KEYS.noOffers);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'offersRead' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/offersRead.*(offer|start date|salary)/);
+    expect((await stack.api<{ items: unknown[] }>('/api/v1/connections')).body.items).toEqual([]);
+
+    // Then the key with every permission.
+    await page.getByLabel('Ashby API key').fill(SAMPLE_KEYS.full);
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
 
     const connections = await waitFor('the connection', async () => {
