@@ -42,9 +42,13 @@ describe.each(TEST_DIALECTS)('admin app APIs on %s', (dialect) => {
       section: 'basics',
       required: true,
     });
-    const noConnection = await asInbox('/api/v1/new-hire-fields');
-    expect(noConnection.status).toBe(400);
-    expect(JSON.stringify(await noConnection.json())).toContain('connectionId');
+    // Without a connection (members imported from CSV): the standard fields, none custom.
+    const standard = (await (await asInbox('/api/v1/new-hire-fields')).json()) as {
+      items: { key: string; custom: boolean }[];
+    };
+    expect(standard.items.map((f) => f.key)).toContain('employmentStartDate');
+    expect(standard.items.every((f) => !f.custom)).toBe(true);
+    expect((await asInbox('/api/v1/new-hire-fields?connectionId=nope')).status).toBe(404);
 
     // The Secret Token, again, for admins; refused to inbox managers; the reveal is audited.
     const secret = await h.api<{ secretToken: string }>(

@@ -16,7 +16,9 @@ export function MemberPage() {
   const { id = '' } = useParams();
   const ownerPath = `/api/v1/members/${encodeURIComponent(id)}`;
   const member = useApiQuery<MemberDetail>(ownerPath);
-  const definitions = useFieldDefinitions(member.data?.ashby?.connectionId);
+  const definitions = useFieldDefinitions(
+    member.data ? (member.data.ashby?.connectionId ?? null) : undefined,
+  );
 
   if (member.isPending) {
     return (

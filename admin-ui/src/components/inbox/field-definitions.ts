@@ -16,10 +16,16 @@ const SECTION_ORDER: readonly SectionKey[] = ['basics', 'jobRole', 'compensation
 /** Keys a member carries that are not mapping targets. */
 const EXTRA_LABELS: Readonly<Record<string, string>> = { workEmail: 'Work email' };
 
-/** The fields new hires of a connection carry, with labels and sections (GET /api/v1/new-hire-fields). */
-export function useFieldDefinitions(connectionId: string | undefined) {
+/**
+ * The fields new hires of a connection carry, with labels and sections (GET /api/v1/new-hire-fields);
+ * `null` for a record with no Ashby connection (a member imported from CSV): the standard fields.
+ * `undefined` while the record is still loading.
+ */
+export function useFieldDefinitions(connectionId: string | null | undefined) {
   return useApiQuery<{ items: FieldDefinition[] }>(
-    connectionId ? withQuery('/api/v1/new-hire-fields', { connectionId }) : undefined,
+    connectionId === undefined
+      ? undefined
+      : withQuery('/api/v1/new-hire-fields', { connectionId: connectionId ?? undefined }),
   );
 }
 

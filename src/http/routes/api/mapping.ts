@@ -11,14 +11,18 @@ import {
   type MappingResponse,
   type MappingTargetResponse,
 } from '../../../contract/mapping.js';
-import { isCanonicalFieldKey, type FieldDefinition } from '../../../core/model/new-hire-fields.js';
+import {
+  isCanonicalFieldKey,
+  NEW_HIRE_FIELDS,
+  type FieldDefinition,
+} from '../../../core/model/new-hire-fields.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
 import { parseInput } from '../../validate.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
-const fieldsQuery = z.object({ connectionId: z.string().min(1, 'is required').max(100) });
+const fieldsQuery = z.object({ connectionId: z.string().min(1).max(100).optional() });
 
 const toTarget = (t: FieldDefinition): MappingTargetResponse => ({
   key: t.key,
@@ -57,11 +61,13 @@ function toPreviewResponse(p: MappingPreview): MappingPreviewResponse {
 /** A connection's field mapping (admins): read, replace, try on a real hire, and the Ashby fields to use. */
 export function mappingRoutes(app: FastifyInstance, services: HttpServices): void {
   // The fields new hires of a connection carry (canonical and custom, with labels and sections): what
-  // the review page lays out. Inbox managers need it, unlike the mapping itself.
+  // the review page lays out. Inbox managers need it, unlike the mapping itself. Without a connection
+  // (members imported from CSV): the standard fields.
   app.get('/api/v1/new-hire-fields', async (request) => {
     requireRole(request, 'inbox');
     const { connectionId } = parseInput(fieldsQuery, request.query, 'query');
-    return { items: (await services.getMapping(connectionId)).targets.map(toTarget) };
+    const fields = connectionId ? (await services.getMapping(connectionId)).targets : NEW_HIRE_FIELDS;
+    return { items: fields.map(toTarget) };
   });
   app.get('/api/v1/connections/:id/mapping', async (request) => {
     requireRole(request, 'admin');
