@@ -141,6 +141,7 @@ export function clearScreenshots(): void {
   fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
 }
 
+// Read as a file and evaluated in the page, not imported (so knip.json lists axe-core in ignoreDependencies).
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
