@@ -15,7 +15,12 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
-    // `npm run dev:ui`: the UI with hot reload, talking to a HireBridge started by `npm run dev`.
-    proxy: { '/api': 'http://127.0.0.1:3000', '/webhooks': 'http://127.0.0.1:3000' },
+    // `npm run dev:ui`: the UI with hot reload, talking to a HireBridge started by `npm run dev`. The
+    // Host header is kept (changeOrigin off; Vite's shorthand turns it on) so the server's Origin check
+    // sees the page's own origin.
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/webhooks': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
   },
 });

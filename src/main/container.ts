@@ -6,7 +6,7 @@ import { backfillAshby, type BackfillProgress } from '../app/backfill-ashby.js';
 import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
 import { createApiToken } from '../app/create-api-token.js';
 import { ingestAshbyDelivery } from '../app/ingest-ashby-delivery.js';
-import { actorOf, type Actor } from '../app/actor.js';
+import { actorOf, type Actor, type RecordAudit } from '../app/actor.js';
 import { addMember } from '../app/add-member.js';
 import type { MemberUpdate } from '../core/model/member.js';
 import { decideMemberUpdate } from '../app/decide-member-update.js';
@@ -139,13 +139,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     clock,
     ids,
   };
-  const audit = (
-    actor: Actor,
-    action: string,
-    targetType: string,
-    targetId: string,
-    details: Record<string, unknown> = {},
-  ) =>
+  const audit: RecordAudit = (actor, action, targetType, targetId, details = {}) =>
     inbox.transaction((data) =>
       data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }),
     );
@@ -208,10 +202,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     pendingMemberUpdates: (memberIds) =>
       inbox.read(async (data) => {
         const pending = new Map<string, MemberUpdate[]>();
-        for (const id of memberIds) {
-          const updates = (await data.memberUpdates(id)).filter((u) => u.status === 'pending');
-          if (updates.length > 0) pending.set(id, updates);
-        }
+        for (const update of await data.pendingMemberUpdates(memberIds))
+          pending.set(update.memberId, [...(pending.get(update.memberId) ?? []), update]);
         return pending;
       }),
     getMember: (id) =>

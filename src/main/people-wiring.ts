@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { actorOf, type Actor } from '../app/actor.js';
+import { actorOf, type RecordAudit } from '../app/actor.js';
 import { addUser } from '../app/add-user.js';
 import {
   addDocumentCategory,
@@ -110,13 +110,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
   function services(deps: {
     inbox: InboxStore;
     connections: AshbyConnectionStore;
-    audit: (
-      actor: Actor,
-      action: string,
-      targetType: string,
-      targetId: string,
-      details?: Record<string, unknown>,
-    ) => Promise<void>;
+    audit: RecordAudit;
     accounts: UserAccounts;
   }): { documents: DocumentServices; people: PeopleServices } {
     const admin: DocumentAdminDeps = { documents, connections: deps.connections, clock, ids };

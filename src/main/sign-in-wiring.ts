@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { acceptInvite } from '../app/accept-invite.js';
-import { actorOf, type Actor } from '../app/actor.js';
+import { actorOf, type Actor, type RecordAudit } from '../app/actor.js';
 import { authState } from '../app/auth-state.js';
 import { changeUserRole } from '../app/change-user-role.js';
 import { completeSetup } from '../app/complete-setup.js';
@@ -21,14 +21,6 @@ import { hashRandomSecret, newRandomSecret } from '../security/random-secret.js'
 import { accountStore } from './adapters/account-store.js';
 import { loginThrottle } from './adapters/login-throttle.js';
 
-type Audit = (
-  actor: Actor,
-  action: string,
-  targetType: string,
-  targetId: string,
-  details?: Record<string, unknown>,
-) => Promise<void>;
-
 /** The admin's side of accounts: invite links and roles, audited. */
 export interface UserAccounts {
   inviteUser(userId: string, actor: Actor): Promise<{ inviteUrl: string }>;
@@ -44,7 +36,7 @@ export function createSignInWiring(input: {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly publicUrl: string;
-  readonly audit: Audit;
+  readonly audit: RecordAudit;
 }) {
   const { audit } = input;
   let dummyHash: Promise<string> | undefined;

@@ -6,7 +6,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { SAMPLE_COMPANY_PATH } from '../../src/connectors/ashby/fake/sample-fixture.js';
 import { startTestServer, type TestServer } from './test-server.js';
-import { waitFor } from './wait-for.js';
+import {
+  bearerApi,
+  INTAKE_SERVER_ENV,
+  settleSimulatorAndQueue,
+  type IntakeHarness,
+} from './intake-harness.js';
 
 /**
  * The browser test harness: Debian's Chromium driven by playwright-core (no downloaded browser), a
@@ -203,7 +208,7 @@ export interface BrowserStack {
   /** The one-time first-admin link `<PUBLIC_URL>/setup?token=…` the server made at start. */
   readonly setupUrl: string;
   /** An admin API token, for assertions and for what the UI cannot do. */
-  api<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  readonly api: IntakeHarness['api'];
   /** Waits until Ashby has no delivery pending and HireBridge no job due or running. */
   settle(timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
@@ -218,11 +223,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   const sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.001 });
   let server: TestServer;
   try {
-    server = await startTestServer('sqlite', {
-      RUN_WORKER: 'true',
-      JOB_LEASE_SECONDS: '10',
-      ASHBY_REQUESTS_PER_MINUTE: '60000',
-    });
+    server = await startTestServer('sqlite', INTAKE_SERVER_ENV);
   } catch (err) {
     await sim.close();
     throw err;
@@ -233,41 +234,13 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     await sim.close();
     throw new Error('startServer() returned no setupUrl: the first-admin setup link is needed');
   }
-  let token: string | undefined;
-  const api = async <T>(apiPath: string) => {
-    token ??= await server.token('admin');
-    const response = await fetch(`${server.url}${apiPath}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const api = bearerApi(server.url, await server.token('admin'));
   return {
     sim,
     server,
     setupUrl,
     api,
-    settle: (timeoutMs = 20_000) =>
-      waitFor(
-        'Ashby deliveries and HireBridge jobs to settle',
-        async () => {
-          if (!(await sim.idleWithin(10))) return false;
-          // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
-          const busy = await server.container.database.db
-            .selectFrom('jobs')
-            .select((eb) => eb.fn.countAll<number>().as('count'))
-            .where((eb) =>
-              eb.or([
-                eb('state', '=', 'running'),
-                eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
-              ]),
-            )
-            .executeTakeFirst();
-          return Number(busy?.count ?? 0) === 0;
-        },
-        timeoutMs,
-        50,
-      ).then(() => undefined),
+    settle: (timeoutMs) => settleSimulatorAndQueue(sim, server, timeoutMs),
     dispose: async () => {
       await sim.close();
       await server.dispose();

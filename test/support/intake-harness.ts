@@ -40,26 +40,9 @@ export async function startIntakeHarness(
     timeScale: 0.001,
     ...(options.knobs ? { knobs: options.knobs } : {}),
   });
-  // A high client-side Ashby limit: these tests are about correctness; the limiter has its own tests.
-  const server = await startTestServer(dialect, {
-    RUN_WORKER: 'true',
-    JOB_LEASE_SECONDS: '10',
-    ASHBY_REQUESTS_PER_MINUTE: '60000',
-    ...options.env,
-  });
+  const server = await startTestServer(dialect, { ...INTAKE_SERVER_ENV, ...options.env });
   const admin = await server.token('admin');
-  const api = async <T>(path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${server.url}${path}`, {
-      ...init,
-      headers: {
-        authorization: `Bearer ${admin}`,
-        'content-type': 'application/json',
-        ...(init.headers ?? {}),
-      },
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const api = bearerApi(server.url, admin);
   const extra = options.beforeConnect ? await options.beforeConnect(api) : {};
   const connected = await api<{ id: string; secretToken: string }>('/api/v1/connections/ashby', {
     method: 'POST',
@@ -79,31 +62,64 @@ export async function startIntakeHarness(
     connectionId: connected.body.id,
     secretToken: connected.body.secretToken,
     api,
-    settle: async (timeoutMs = 20_000) => {
-      await waitFor(
-        'Ashby deliveries and HireBridge jobs to settle',
-        async () => {
-          if (!(await sim.idleWithin(10))) return false;
-          // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
-          const busy = await server.container.database.db
-            .selectFrom('jobs')
-            .select((eb) => eb.fn.countAll<number>().as('count'))
-            .where((eb) =>
-              eb.or([
-                eb('state', '=', 'running'),
-                eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
-              ]),
-            )
-            .executeTakeFirst();
-          return Number(busy?.count ?? 0) === 0;
-        },
-        timeoutMs,
-        50,
-      );
-    },
+    settle: (timeoutMs) => settleSimulatorAndQueue(sim, server, timeoutMs),
     dispose: async () => {
       await sim.close();
       await server.dispose();
     },
   };
+}
+
+/**
+ * A HireBridge that imports: a worker in the process, short leases, and a high client-side Ashby limit
+ * (these tests are about correctness; the limiter has its own tests).
+ */
+export const INTAKE_SERVER_ENV: Readonly<Record<string, string>> = {
+  RUN_WORKER: 'true',
+  JOB_LEASE_SECONDS: '10',
+  ASHBY_REQUESTS_PER_MINUTE: '60000',
+};
+
+/** JSON calls to a HireBridge with an API token; the body is parsed, or undefined when empty. */
+export function bearerApi(baseUrl: string, token: string): IntakeHarness['api'] {
+  return async <T>(path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+}
+
+/** Waits until Ashby has no delivery pending and HireBridge no job due or running. */
+export async function settleSimulatorAndQueue(
+  sim: AshbySimulator,
+  server: TestServer,
+  timeoutMs = 20_000,
+): Promise<void> {
+  await waitFor(
+    'Ashby deliveries and HireBridge jobs to settle',
+    async () => {
+      if (!(await sim.idleWithin(10))) return false;
+      // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
+      const busy = await server.container.database.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where((eb) =>
+          eb.or([
+            eb('state', '=', 'running'),
+            eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(busy?.count ?? 0) === 0;
+    },
+    timeoutMs,
+    50,
+  );
 }

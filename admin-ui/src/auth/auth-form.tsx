@@ -1,5 +1,33 @@
-import type { FormEvent, ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
 import { ErrorMessage } from '../components/error-message';
+import { useDocumentTitle } from '../components/page';
+import { useSession, type SessionAnswer } from './session';
+
+/**
+ * Posts a sign-in form (sign-in, first-admin setup, invite acceptance): the answer becomes the session
+ * and the app moves to `next`; a refusal is kept in `error` for the card to show.
+ */
+export function useSignInRequest(path: string) {
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = (body: unknown, next: string, onAnswer?: () => void) => {
+    setBusy(true);
+    setError(null);
+    api<SessionAnswer>(path, { method: 'POST', body })
+      .then((answer) => {
+        onAnswer?.();
+        signedIn(answer);
+        void navigate(next, { replace: true });
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  return { error, busy, submit };
+}
 
 /** The centered card the sign-in, setup and invite pages share. */
 export function AuthCard(props: {
@@ -11,6 +39,7 @@ export function AuthCard(props: {
   readonly children: ReactNode;
   readonly onSubmit: () => void;
 }) {
+  useDocumentTitle(props.title);
   return (
     <main className="centered">
       <form
@@ -65,5 +94,23 @@ export function TextField(props: {
         </p>
       )}
     </div>
+  );
+}
+
+/** A new password, with the server's rule as the hint (setup and invite acceptance). */
+export function NewPasswordField(props: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label="Password"
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      hint="At least 10 characters."
+      value={props.value}
+      onChange={props.onChange}
+    />
   );
 }

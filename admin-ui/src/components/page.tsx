@@ -1,14 +1,19 @@
 import { useEffect, type ReactNode } from 'react';
 
-/** A page with its heading; sets the document title so tabs and history read well. */
+/** Sets the document title ("<title> · HireBridge"), so tabs and history read well. */
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · HireBridge`;
+  }, [title]);
+}
+
+/** A page with its heading and the document title. */
 export function Page(props: {
   readonly title: string;
   readonly actions?: ReactNode;
   readonly children: ReactNode;
 }) {
-  useEffect(() => {
-    document.title = `${props.title} · HireBridge`;
-  }, [props.title]);
+  useDocumentTitle(props.title);
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">

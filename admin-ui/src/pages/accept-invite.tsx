@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
+import { useState } from 'react';
+import { useParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
-import { AuthCard, TextField } from '../auth/auth-form';
-import { useSession, type SessionAnswer } from '../auth/session';
+import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
 import { ErrorMessage } from '../components/error-message';
+import { useDocumentTitle } from '../components/page';
 
 interface Invite {
   readonly email: string;
@@ -15,8 +14,6 @@ interface Invite {
 /** An invited user sets a password (and may correct their name), then is signed in. */
 export function AcceptInvitePage() {
   const { token = '' } = useParams();
-  const { signedIn } = useSession();
-  const navigate = useNavigate();
   const [accepted, setAccepted] = useState(false);
   // Not asked again once accepted: the link is used up then, and the page is on its way out.
   const invite = useApiQuery<Invite>(
@@ -24,11 +21,8 @@ export function AcceptInvitePage() {
   );
   const [name, setName] = useState<string | undefined>(undefined);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    document.title = 'Join HireBridge';
-  }, []);
+  const request = useSignInRequest('/api/v1/auth/invites/accept');
+  useDocumentTitle('Join HireBridge');
   if (invite.isError) {
     return (
       <main className="centered">
@@ -41,21 +35,6 @@ export function AcceptInvitePage() {
     );
   }
   if (!invite.data) return <p className="loading">Loading…</p>;
-  const submit = () => {
-    setBusy(true);
-    setError(null);
-    api<SessionAnswer>('/api/v1/auth/invites/accept', {
-      method: 'POST',
-      body: { token, password, ...(name !== undefined ? { name } : {}) },
-    })
-      .then((answer) => {
-        setAccepted(true);
-        signedIn(answer);
-        void navigate('/new-hires', { replace: true });
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
   return (
     <AuthCard
       title="Join HireBridge"
@@ -66,10 +45,17 @@ export function AcceptInvitePage() {
           ). Choose a password to finish.
         </p>
       }
-      error={error}
-      busy={busy}
+      error={request.error}
+      busy={request.busy}
       submitLabel="Join"
-      onSubmit={submit}
+      onSubmit={() =>
+        request.submit(
+          { token, password, ...(name !== undefined ? { name } : {}) },
+          '/new-hires',
+          // The link is used up now: its page must not ask for it again on the way out.
+          () => setAccepted(true),
+        )
+      }
     >
       <TextField
         label="Your name"
@@ -78,15 +64,7 @@ export function AcceptInvitePage() {
         value={name ?? invite.data.name}
         onChange={setName}
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        value={password}
-        onChange={setPassword}
-      />
+      <NewPasswordField value={password} onChange={setPassword} />
     </AuthCard>
   );
 }

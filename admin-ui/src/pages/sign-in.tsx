@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api/client';
+import { useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../api/hooks';
-import { AuthCard, TextField } from '../auth/auth-form';
-import { useSession, type SessionAnswer } from '../auth/session';
+import { AuthCard, TextField, useSignInRequest } from '../auth/auth-form';
+import { useSession } from '../auth/session';
 
 /** Only same-app paths are followed after sign-in (an open redirect would help phishing). */
 export function safeNext(next: string | null): string {
@@ -11,37 +10,22 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { user, signedIn } = useSession();
-  const navigate = useNavigate();
+  const { user } = useSession();
   const [params] = useSearchParams();
   const state = useApiQuery<{ setupRequired: boolean }>('/api/v1/auth/state');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    document.title = 'Sign in · HireBridge';
-  }, []);
+  const request = useSignInRequest('/api/v1/auth/login');
 
-  if (user) return <Navigate to={safeNext(params.get('next'))} replace />;
-  const submit = () => {
-    setBusy(true);
-    setError(null);
-    api<SessionAnswer>('/api/v1/auth/login', { method: 'POST', body: { email, password } })
-      .then((answer) => {
-        signedIn(answer);
-        void navigate(safeNext(params.get('next')), { replace: true });
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const next = safeNext(params.get('next'));
+  if (user) return <Navigate to={next} replace />;
   return (
     <AuthCard
       title="Sign in"
-      error={error}
-      busy={busy}
+      error={request.error}
+      busy={request.busy}
       submitLabel="Sign in"
-      onSubmit={submit}
+      onSubmit={() => request.submit({ email, password }, next)}
       intro={
         state.data?.setupRequired ? (
           <p className="notice">

@@ -74,6 +74,8 @@ export interface InboxData {
   insertMemberUpdate(update: MemberUpdate): Promise<void>;
   findMemberUpdate(id: string): Promise<MemberUpdate | undefined>;
   memberUpdates(memberId: string): Promise<MemberUpdate[]>;
+  /** The pending updates of these members, oldest first, in one read. */
+  pendingMemberUpdates(memberIds: readonly string[]): Promise<MemberUpdate[]>;
   decideMemberUpdate(id: string, status: 'accepted' | 'rejected', by: string, at: number): Promise<void>;
 
   /** A new hire's documents, in the same transaction (import, Add member, delete). */

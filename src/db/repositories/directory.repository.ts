@@ -146,6 +146,21 @@ export function listMemberUpdateRows(db: Kysely<Database>, memberId: string): Pr
     .execute();
 }
 
+/** The pending updates of several members in one query (the directory list's badges). */
+export async function listPendingMemberUpdateRows(
+  db: Kysely<Database>,
+  memberIds: readonly string[],
+): Promise<MemberUpdateRow[]> {
+  if (memberIds.length === 0) return [];
+  return db
+    .selectFrom('member_updates')
+    .selectAll()
+    .where('member_id', 'in', memberIds)
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .execute();
+}
+
 export async function decideMemberUpdateRow(
   db: Kysely<Database>,
   id: string,

@@ -18,6 +18,7 @@ import {
   insertMemberUpdateRow,
   insertOrgUnit,
   listMemberUpdateRows,
+  listPendingMemberUpdateRows,
   searchMemberRows,
   setOrgUnitAshbyId,
   updateMemberRow,
@@ -310,6 +311,8 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
       return row && toUpdate(row);
     },
     memberUpdates: async (memberId) => (await listMemberUpdateRows(db, memberId)).map(toUpdate),
+    pendingMemberUpdates: async (memberIds) =>
+      (await listPendingMemberUpdateRows(db, memberIds)).map(toUpdate),
     decideMemberUpdate: (id, status, by, at) => decideMemberUpdateRow(db, id, status, by, at),
   };
 }
