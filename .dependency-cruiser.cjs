@@ -85,7 +85,10 @@ module.exports = {
       severity: 'error',
       comment: 'connectors never import each other (only kit/)',
       from: { path: '^src/connectors/([^/]+)/' },
-      to: { path: '^src/connectors/', pathNot: ['^src/connectors/kit/', '^src/connectors/$1/'] },
+      to: {
+        path: '^src/connectors/',
+        pathNot: ['^src/connectors/kit/', '^src/connectors/$1/', '^src/connectors/definition\\.ts$'],
+      },
     },
     {
       name: 'fakes-stay-out-of-production',
@@ -99,6 +102,24 @@ module.exports = {
       '^src/connectors/[^/]+/fake/',
       '^src/(?!connectors/[^/]+/(fake/|schemas\\.ts))',
       'a fake imports only its schemas',
+    ),
+    forbid(
+      'jobs-catalog-is-data',
+      '^src/jobs/catalog\\.ts$',
+      '^src/(?!core/|queue/job-definition\\.ts$)',
+      'the job catalog is data: payload schemas and retry policies, no handlers',
+    ),
+    forbid(
+      'db-stores-know-no-queue',
+      inSrc('db/stores'),
+      '^src/(queue|jobs|security|connectors)/',
+      'stores get the job queue and the secret box as ports, bound by main/',
+    ),
+    forbid(
+      'main-has-no-adapters',
+      '^src/main/adapters/',
+      '^src/',
+      'main/ constructs and wires; stores live in db/, rules in app/ and core/',
     ),
     forbid('cli-no-http', inSrc('cli'), '^src/http/', 'the CLI uses use cases, not HTTP routes'),
     forbid('src-never-imports-test', '^src/', '^test/', 'nothing in src/ imports test/'),

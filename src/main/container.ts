@@ -41,17 +41,19 @@ import { sqliteEngine } from '../queue/engines/sqlite-engine.js';
 import type { QueueEngine } from '../queue/engines/queue-engine.js';
 import { Worker } from '../queue/worker.js';
 import { generateApiToken, hashApiToken } from '../security/api-token.js';
-import { createSecretBox, type SecretBox } from '../security/secret-box.js';
-import { ashbyConnectionStore, intakeConnections, openApiKey } from './adapters/ashby-connection-store.js';
-import { createAshbyGateways } from './adapters/ashby-gateway.js';
-import { ashbyWebhookCodec } from './adapters/ashby-webhook-codec.js';
-import { deliveryIntake } from './adapters/delivery-intake.js';
-import { deliveryById, deliveryLog } from './adapters/delivery-log.js';
-import { importQueue } from './adapters/import-queue.js';
-import { apiTokenStore, databaseHealth, jobAdmin } from './adapters/foundation-stores.js';
-import { inboxStore } from './adapters/inbox-store.js';
-import { mappingStore } from './adapters/mapping-store.js';
-import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
+import { createSecretBox } from '../security/secret-box.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
+import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
+import { ashbyWebhookCodec } from '../connectors/ashby/index.js';
+import { ashbyConnectionStore, intakeConnections, openApiKey } from '../db/stores/ashby-connection-store.js';
+import { ashbySyncStore } from '../db/stores/ashby-sync-store.js';
+import { apiTokenStore, databaseHealth } from '../db/stores/api-token-store.js';
+import { deliveryLog } from '../db/stores/delivery-store.js';
+import { mappingStore } from '../db/stores/mapping-store.js';
+import { jobCatalog } from '../jobs/catalog.js';
+import { countWaitingJobs, jobAdmin } from '../queue/job-admin.js';
+import { inboxStore, jobQueues, jobsOn } from './inbox-wiring.js';
+import { ashbySources, deliveryIntake } from './intake-wiring.js';
 import { crashPointFor } from './crash-point.js';
 import { createPeopleWiring } from './people-wiring.js';
 import { productionJobs } from './production-jobs.js';
@@ -86,6 +88,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const codec = { generate: generateApiToken, hash: hashApiToken };
   const jobs = jobAdmin(db, clock);
   const connections = ashbyConnectionStore(db, secretBox);
+  // Workers in this process are woken at once after an enqueue, instead of at their next poll.
+  const workers = new Set<Worker>();
+  const wakeWorkers = () => workers.forEach((w) => w.wake());
+  const emailEnabled = config.documents.smtp !== undefined;
+  const units = { db, clock, ids, wakeWorkers, emailEnabled };
   // Documents, users and notifications (issue 6); their in-transaction parts join the inbox store.
   const people = createPeopleWiring({
     config,
@@ -96,20 +103,24 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     secretBox,
     fetch: overrides.fetch ?? fetch,
   });
-  const inbox = inboxStore(db, people.extras);
   const mappings = mappingStore(db);
-  const gateways = createAshbyGateways({
+  const sourceFor = ashbySources({
     fetch: overrides.fetch ?? fetch,
     clock,
     logger,
     requestsPerMinute: config.ashbyRequestsPerMinute,
     timeoutMs: config.ashbyTimeoutMs,
   });
-  // Workers in this process are woken at once after an enqueue, instead of at their next poll.
-  const workers = new Set<Worker>();
-  const wakeWorkers = () => workers.forEach((w) => w.wake());
-
-  const imports = importQueue(db, clock, ids, wakeWorkers);
+  const inbox = inboxStore(units);
+  const imports = importQueue({
+    jobs: jobQueues(units),
+    pendingImports: (connectionId) =>
+      countWaitingJobs(
+        db,
+        jobCatalog['ashby.application.import'].kind,
+        jobCatalog['ashby.application.import'].uniqueKey({ connectionId, applicationId: '' }),
+      ),
+  });
   const inboxDeps: InboxDeps = {
     inbox,
     mappingFor: (connectionId) => currentMapping(mappings, connectionId),
@@ -120,7 +131,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ...inboxDeps,
     gatewayFor: async (connectionId) => {
       const key = await openApiKey(db, secretBox, connectionId);
-      return key && gateways.forKey(key.apiUrl, key.apiKey);
+      return key && sourceFor(key.apiUrl, key.apiKey);
     },
     crashPoint,
   };
@@ -130,7 +141,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     queue: imports,
     clock,
   };
-  const reconciles = reconcileSchedule(db, clock, ids, wakeWorkers);
+  const reconciles = reconcileSchedule(jobsOn(units, db, { afterCommit: (fn) => fn() }));
   const mappingDeps: MappingDeps = {
     mappings,
     connections,
@@ -155,7 +166,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     crashPoint,
   };
   const connectDeps = {
-    gatewayForKey: gateways.forKey,
+    gatewayForKey: sourceFor,
     connections,
     newSecretToken: () => randomBytes(32).toString('hex'),
     publicUrl: config.publicUrl,
@@ -215,12 +226,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     decideMemberUpdate: ({ principal, ...input }) =>
       decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
     listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
-    listDeliveries: (filter) => deliveryLog(db, filter),
+    listDeliveries: (filter) => deliveryLog(db).list(filter),
     replayDelivery: async ({ deliveryId, principal }) => {
-      const result = await replayDelivery(
-        { findDelivery: (id) => deliveryById(db, id), queue: imports },
-        deliveryId,
-      );
+      const result = await replayDelivery({ findDelivery: deliveryLog(db).find, queue: imports }, deliveryId);
       await audit(actorOf(principal), 'delivery.replay', 'delivery', deliveryId, {
         applicationId: result.delivery.applicationId,
       });
@@ -251,7 +259,6 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     services,
     jobs,
     importDeps,
-    gateways,
     migrate: () => migrateToLatest(db),
     backfillAshby: (
       input: { connectionId: string; since: number | null },
@@ -301,7 +308,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
             connections,
             fileUrlFor: async (connectionId, fileHandle) => {
               const key = await openApiKey(db, secretBox, connectionId);
-              return key && gateways.fileUrl(key.apiUrl, key.apiKey, fileHandle);
+              return key && sourceFor(key.apiUrl, key.apiKey).fileUrl(fileHandle);
             },
           }),
         ],

@@ -40,13 +40,12 @@ import type { DocumentServices, PeopleServices } from '../http/people-services.j
 import { downloadDocumentHandler, removeDocumentFileHandler } from '../jobs/download-document.job.js';
 import { sendNotificationHandler } from '../jobs/send-notification.job.js';
 import type { RegisteredJob } from '../queue/job-definition.js';
-import type { SecretBox } from '../security/secret-box.js';
-import { documentData, documentStore } from './adapters/document-store.js';
-import { fileFetcher } from './adapters/file-fetcher.js';
-import { filesystemBlobStore } from './adapters/filesystem-blob-store.js';
-import type { InboxExtras } from './adapters/inbox-store.js';
-import { notificationData, notificationStore } from './adapters/notification-store.js';
-import { userStore } from './adapters/user-store.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
+import { documentStore } from '../db/stores/document-store.js';
+import { fileFetcher } from '../connectors/kit/file-fetcher.js';
+import { filesystemBlobStore } from '../connectors/filesystem/filesystem-blob-store.js';
+import { notificationStore } from '../db/stores/notification-store.js';
+import { userStore } from '../db/stores/user-store.js';
 import type { UserAccounts } from './sign-in-wiring.js';
 
 export interface PeopleWiringInput {
@@ -101,11 +100,6 @@ export function createPeopleWiring(input: PeopleWiringInput) {
       retry: { maxRetries: 2, baseDelayMs: 500, maxWaitMs: 5_000 },
     }),
   );
-  const queue = { clock, ids };
-  const extras: InboxExtras = (handle) => ({
-    documents: documentData(handle, queue),
-    notifications: notificationData(handle, queue, { emailEnabled }),
-  });
 
   function services(deps: {
     inbox: InboxStore;
@@ -204,7 +198,6 @@ export function createPeopleWiring(input: PeopleWiringInput) {
   }
 
   return {
-    extras,
     services,
     jobs,
     users,

@@ -18,8 +18,8 @@ import type { Database } from '../db/tables/database.js';
 import type { AuthServices } from '../http/auth-services.js';
 import { argon2PasswordHasher } from '../security/password-hasher.js';
 import { hashRandomSecret, newRandomSecret } from '../security/random-secret.js';
-import { accountStore } from './adapters/account-store.js';
-import { loginThrottle } from './adapters/login-throttle.js';
+import { accountStore } from '../db/stores/account-store.js';
+import { loginThrottle } from '../db/stores/login-throttle.js';
 
 /** The admin's side of accounts: invite links and roles, audited. */
 export interface UserAccounts {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { emailKey, type User, type UserRole } from '../../core/model/user.js';
 import type { UserStore } from '../../core/ports/user-store.js';
-import { findUserRow, insertUserOnce, listUserRows } from '../../db/repositories/user.repository.js';
-import type { Database } from '../../db/tables/database.js';
-import type { UserRow } from '../../db/tables/notification.table.js';
+import { findUserRow, insertUserOnce, listUserRows } from '../repositories/user.repository.js';
+import type { Database } from '../tables/database.js';
+import type { UserRow } from '../tables/notification.table.js';
 
 export function toUser(row: UserRow): User {
   return {

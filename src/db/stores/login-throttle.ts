@@ -6,8 +6,8 @@ import {
   deleteThrottleKey,
   latestLockEnd,
   lockThrottleKey,
-} from '../../db/repositories/login-throttle.repository.js';
-import type { Database } from '../../db/tables/database.js';
+} from '../repositories/login-throttle.repository.js';
+import type { Database } from '../tables/database.js';
 
 const DAY = 24 * 3_600_000;
 

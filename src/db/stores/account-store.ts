@@ -8,13 +8,13 @@ import {
   findSessionRow,
   insertSessionRow,
   touchSessionRow,
-} from '../../db/repositories/session.repository.js';
+} from '../repositories/session.repository.js';
 import {
   deleteUnusedInviteRows,
   findInviteRow,
   insertInviteRow,
   useInviteRow,
-} from '../../db/repositories/user-invite.repository.js';
+} from '../repositories/user-invite.repository.js';
 import {
   anyUserWithPassword,
   countOtherSignedUpAdmins,
@@ -22,8 +22,8 @@ import {
   insertUserOnce,
   lockAdminRows,
   updateUserRow,
-} from '../../db/repositories/user.repository.js';
-import type { Database } from '../../db/tables/database.js';
+} from '../repositories/user.repository.js';
+import type { Database } from '../tables/database.js';
 import { toUser } from './user-store.js';
 
 /** Account operations over one Kysely handle (the database or a transaction). */

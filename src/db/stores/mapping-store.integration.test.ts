@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMapping } from '../../core/mapping/default-mapping.js';
 import type { MappingSpec } from '../../core/mapping/mapping-spec.js';
 import type { AuditEntry } from '../../core/model/member.js';
-import { insertConnection } from '../../db/repositories/ashby-connection.repository.js';
-import { listAuditRows } from '../../db/repositories/inbox.repository.js';
+import { insertConnection } from '../repositories/ashby-connection.repository.js';
+import { listAuditRows } from '../repositories/inbox.repository.js';
 import {
   createTestDatabase,
   TEST_DIALECTS,

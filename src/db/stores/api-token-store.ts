@@ -3,20 +3,17 @@ import type { Role } from '../../core/auth/role.js';
 import type { ApiTokenRecord, ApiTokenStore } from '../../core/ports/api-token-store.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { DatabaseHealth } from '../../core/ports/database-health.js';
-import type { JobAdmin } from '../../core/ports/job-admin.js';
-import { pendingMigrations } from '../../db/migrations/migrator.js';
+import { pendingMigrations } from '../migrations/migrator.js';
 import {
   findActiveTokenByHash,
   insertApiToken,
   listApiTokens,
   revokeApiToken,
   touchApiToken,
-} from '../../db/repositories/api-token.repository.js';
-import { pingDatabase } from '../../db/repositories/database-health.repository.js';
-import { toJobView } from '../../db/repositories/job.repository.js';
-import type { ApiTokenRow } from '../../db/tables/api-token.table.js';
-import type { Database } from '../../db/tables/database.js';
-import { countJobsByState, findJob, listJobs, retryDeadJob } from '../../queue/job-store.js';
+} from '../repositories/api-token.repository.js';
+import { pingDatabase } from '../repositories/database-health.repository.js';
+import type { ApiTokenRow } from '../tables/api-token.table.js';
+import type { Database } from '../tables/database.js';
 
 /** Binds handle-first repository functions to one database, as the ports the use cases take. */
 export function apiTokenStore(db: Kysely<Database>, clock: Clock): ApiTokenStore {
@@ -46,18 +43,6 @@ export function apiTokenStore(db: Kysely<Database>, clock: Clock): ApiTokenStore
     list: async () => (await listApiTokens(db)).map(toRecord),
     revoke: (id) => revokeApiToken(db, id, clock.now()),
     touch: (id) => touchApiToken(db, id, clock.now()),
-  };
-}
-
-export function jobAdmin(db: Kysely<Database>, clock: Clock): JobAdmin {
-  return {
-    list: async (filter) => (await listJobs(db, filter)).map(toJobView),
-    find: async (id) => {
-      const row = await findJob(db, id);
-      return row && toJobView(row);
-    },
-    retryDead: (id) => retryDeadJob(db, id, clock.now()),
-    countByState: () => countJobsByState(db),
   };
 }
 

@@ -7,10 +7,10 @@ import {
   insertConnection,
   listConnections,
   updateConnection,
-} from '../../db/repositories/ashby-connection.repository.js';
-import type { AshbyConnectionRow } from '../../db/tables/ashby-connection.table.js';
-import type { Database } from '../../db/tables/database.js';
-import type { SecretBox } from '../../security/secret-box.js';
+} from '../repositories/ashby-connection.repository.js';
+import type { AshbyConnectionRow } from '../tables/ashby-connection.table.js';
+import type { Database } from '../tables/database.js';
+import type { SecretBox } from '../../core/ports/secret-box.js';
 
 /** Seal contexts bind each ciphertext to its column and row: a value copied elsewhere will not open. */
 export const apiKeyContext = (id: string) => `ashby_connections.api_key:${id}`;

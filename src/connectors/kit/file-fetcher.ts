@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { isLoopbackUrl } from '../../connectors/kit/address-policy.js';
-import { safeDownload, type ResolvedAddress } from '../../connectors/kit/safe-download.js';
+import { isLoopbackUrl } from './address-policy.js';
+import { safeDownload, type ResolvedAddress } from './safe-download.js';
 import type { FileFetcher } from '../../core/ports/file-fetcher.js';
 
 /** Every address of a name, in the resolver's order (the download checks them all, then pins them). */

@@ -6,9 +6,7 @@ import {
   type DocumentSettings,
   type HireDocument,
 } from '../../core/model/document.js';
-import type { Clock } from '../../core/ports/clock.js';
 import type { DocumentData, DocumentStore, StoredDocumentRecord } from '../../core/ports/document-store.js';
-import type { IdGenerator } from '../../core/ports/id-generator.js';
 import {
   deleteDocumentsOfNewHire,
   findDocumentRow,
@@ -20,16 +18,9 @@ import {
   moveDocumentsToMember,
   updateDocumentRow,
   upsertDocumentSettingsRow,
-} from '../../db/repositories/document.repository.js';
-import type { Database } from '../../db/tables/database.js';
-import type { DocumentRow } from '../../db/tables/document.table.js';
-import {
-  downloadDocumentJob,
-  downloadUniqueKey,
-  removeDocumentFileJob,
-  removeFileUniqueKey,
-} from '../../jobs/download-document.job.js';
-import { enqueue } from '../../queue/enqueue.js';
+} from '../repositories/document.repository.js';
+import type { Database } from '../tables/database.js';
+import type { DocumentRow } from '../tables/document.table.js';
 
 function toRecord(row: DocumentRow): StoredDocumentRecord {
   return {
@@ -67,7 +58,7 @@ async function readSettings(db: Kysely<Database>, connectionId: string): Promise
 }
 
 /** The in-transaction document operations of the inbox (InboxData.documents). */
-export function documentData(db: Kysely<Database>, queue: { clock: Clock; ids: IdGenerator }): DocumentData {
+export function documentData(db: Kysely<Database>): DocumentData {
   return {
     settings: (connectionId) => readSettings(db, connectionId),
     insert: (d) =>
@@ -93,29 +84,8 @@ export function documentData(db: Kysely<Database>, queue: { clock: Clock; ids: I
         updated_at: d.updatedAt,
         stored_at: d.storedAt,
       }),
-    queueDownload: async (documentId) => {
-      await enqueue(
-        db,
-        queue,
-        downloadDocumentJob,
-        { documentId },
-        { uniqueKey: downloadUniqueKey(documentId) },
-      );
-    },
     moveToMember: (newHireId, memberId, at) => moveDocumentsToMember(db, newHireId, memberId, at),
-    removeForNewHire: async (newHireId) => {
-      const { count, blobKeys } = await deleteDocumentsOfNewHire(db, newHireId);
-      for (const blobKey of blobKeys) {
-        await enqueue(
-          db,
-          queue,
-          removeDocumentFileJob,
-          { blobKey },
-          { uniqueKey: removeFileUniqueKey(blobKey) },
-        );
-      }
-      return count;
-    },
+    removeForNewHire: (newHireId) => deleteDocumentsOfNewHire(db, newHireId),
   };
 }
 

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewDelivery } from '../../core/ports/delivery-intake.js';
-import { findConnection, insertConnection } from '../../db/repositories/ashby-connection.repository.js';
-import { FakeClock, sequentialIds } from '../../../test/support/fake-clock.js';
-import {
-  createTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from '../../../test/support/test-databases.js';
-import { deliveryIntake } from './delivery-intake.js';
+import type { NewDelivery } from '../core/ports/delivery-intake.js';
+import { findConnection, insertConnection } from '../db/repositories/ashby-connection.repository.js';
+import { FakeClock, sequentialIds } from '../../test/support/fake-clock.js';
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../test/support/test-databases.js';
+import { deliveryIntake } from './intake-wiring.js';
 
 let testDb: TestDatabase | undefined;
 afterEach(async () => {

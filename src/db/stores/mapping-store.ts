@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
 import { parseMappingSpec } from '../../core/mapping/mapping-spec.js';
 import type { MappingRevision, MappingStore } from '../../core/ports/mapping-store.js';
-import {
-  findLatestMapping,
-  insertMappingRevision,
-} from '../../db/repositories/connection-mapping.repository.js';
-import { insertAudit } from '../../db/repositories/inbox.repository.js';
-import type { ConnectionMappingRow } from '../../db/tables/connection-mapping.table.js';
-import type { Database } from '../../db/tables/database.js';
+import { findLatestMapping, insertMappingRevision } from '../repositories/connection-mapping.repository.js';
+import { insertAudit } from '../repositories/inbox.repository.js';
+import type { ConnectionMappingRow } from '../tables/connection-mapping.table.js';
+import type { Database } from '../tables/database.js';
 
 function toRevision(row: ConnectionMappingRow): MappingRevision {
   // Stored specs were validated when saved; parsing again still guards against a hand-edited row and

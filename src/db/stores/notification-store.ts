@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { NotificationSend, NotificationSettings } from '../../core/model/notification.js';
-import type { Clock } from '../../core/ports/clock.js';
-import type { IdGenerator } from '../../core/ports/id-generator.js';
 import type { NotificationData, NotificationStore } from '../../core/ports/notification-store.js';
 import {
   countUnreadNotificationRows,
@@ -14,13 +12,11 @@ import {
   markNotificationRead,
   updateSendRow,
   upsertNotificationSettingsRow,
-} from '../../db/repositories/notification.repository.js';
-import { listUserRows } from '../../db/repositories/user.repository.js';
-import type { Database } from '../../db/tables/database.js';
-import type { NotificationSendRow } from '../../db/tables/notification.table.js';
-import { sendNotificationJob, sendUniqueKey } from '../../jobs/send-notification.job.js';
-import { enqueue } from '../../queue/enqueue.js';
-import type { SecretBox } from '../../security/secret-box.js';
+} from '../repositories/notification.repository.js';
+import { listUserRows } from '../repositories/user.repository.js';
+import type { Database } from '../tables/database.js';
+import type { NotificationSendRow } from '../tables/notification.table.js';
+import type { SecretBox } from '../../core/ports/secret-box.js';
 import { toUser } from './user-store.js';
 
 /** Seal context: the ciphertext opens only in this column of this connection's row. */
@@ -55,11 +51,7 @@ function toSend(row: NotificationSendRow): NotificationSend {
 }
 
 /** The in-transaction notification operations of the inbox (InboxData.notifications). */
-export function notificationData(
-  db: Kysely<Database>,
-  queue: { clock: Clock; ids: IdGenerator },
-  options: { emailEnabled: boolean },
-): NotificationData {
+export function notificationData(db: Kysely<Database>, options: { emailEnabled: boolean }): NotificationData {
   return {
     settings: (connectionId) => readSettings(db, connectionId),
     emailEnabled: () => options.emailEnabled,
@@ -74,8 +66,8 @@ export function notificationData(
         created_at: n.createdAt,
         read_at: n.readAt,
       }),
-    queueSend: async (s) => {
-      const inserted = await insertSendOnce(db, {
+    insertSend: (s) =>
+      insertSendOnce(db, {
         id: s.id,
         new_hire_id: s.newHireId,
         connection_id: s.connectionId,
@@ -87,11 +79,7 @@ export function notificationData(
         sent_at: s.sentAt,
         created_at: s.createdAt,
         updated_at: s.updatedAt,
-      });
-      if (inserted)
-        await enqueue(db, queue, sendNotificationJob, { sendId: s.id }, { uniqueKey: sendUniqueKey(s.id) });
-      return inserted;
-    },
+      }),
   };
 }
 

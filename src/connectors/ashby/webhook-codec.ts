@@ -1,4 +1,4 @@
-import { parseAshbyWebhook, verifyAshbySignature } from '../../connectors/ashby/webhook.js';
+import { parseAshbyWebhook, verifyAshbySignature } from './webhook.js';
 import type { AshbyWebhookCodec } from '../../core/ports/ashby-webhook-codec.js';
 
 /** The Ashby connector's signature check and parser, as the intake port. */
