@@ -12,7 +12,7 @@ import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../connectors/ashby/fake/sampl
 import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import type { Principal } from '../core/auth/role.js';
 import { createLogger } from '../observability/logger.js';
-import { startSmtpSink } from './smtp-sink.js';
+import { startSmtpSink } from '../connectors/smtp/fake/smtp-sink.js';
 import { startServer } from './start-server.js';
 
 const LIVE_HIRES = [

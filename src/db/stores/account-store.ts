@@ -24,11 +24,13 @@ import {
   updateUserRow,
 } from '../repositories/user.repository.js';
 import type { Database } from '../tables/database.js';
+import { auditLog } from './audit-store.js';
 import { toUser } from './user-store.js';
 
 /** Account operations over one Kysely handle (the database or a transaction). */
 function accountData(db: Kysely<Database>, inTransaction: boolean): AccountData {
   return {
+    audit: (entry) => auditLog(db).audit(entry),
     findCredentials: async (by) => {
       const row = await findUserRow(db, 'id' in by ? { id: by.id } : { emailKey: emailKey(by.email) });
       return row && { user: toUser(row), passwordHash: row.password_hash };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DeliveryView } from '../../core/model/delivery.js';
 import type { IntakeData } from '../../core/ports/delivery-intake.js';
+import type { DeliveryLog } from '../../core/ports/delivery-log.js';
 import type { JobQueue } from '../../core/ports/job-queue.js';
 import { touchConnectionDelivery } from '../repositories/ashby-connection.repository.js';
 import {
@@ -26,11 +27,10 @@ const toView = (r: WebhookDeliveryRow): DeliveryView => ({
 });
 
 /** The webhook delivery log, as the HTTP API and replay read it. */
-export function deliveryLog(db: Kysely<Database>) {
+export function deliveryLog(db: Kysely<Database>): DeliveryLog {
   return {
-    list: async (filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]> =>
-      (await listDeliveries(db, filter)).map(toView),
-    find: async (id: string): Promise<DeliveryView | undefined> => {
+    list: async (filter) => (await listDeliveries(db, filter)).map(toView),
+    find: async (id) => {
       const row = await findDelivery(db, id);
       return row && toView(row);
     },

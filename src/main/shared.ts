@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { AuditedDeps } from '../app/audited.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
+import type { Database } from '../db/tables/database.js';
+import type { UnitOfWorkDeps } from './inbox-wiring.js';
+
+/** What every feature's wiring is built from (made once in container.ts). */
+export interface Shared {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly secretBox: SecretBox;
+  readonly fetch: typeof globalThis.fetch;
+  /** Unit-of-work inputs: the stores of one transaction with its job queue. */
+  readonly units: UnitOfWorkDeps;
+  /** Admin actions: stores bound to one transaction with the audit log. */
+  readonly admin: AuditedDeps;
+}
