@@ -93,8 +93,8 @@ module.exports = {
     {
       name: 'fakes-stay-out-of-production',
       severity: 'error',
-      comment: 'only main/demo code may import a fake/',
-      from: { path: '^src/', pathNot: ['/fake/', '^src/main/demo'] },
+      comment: 'only the demo (src/demo/) may import a fake/',
+      from: { path: '^src/', pathNot: ['/fake/', '^src/demo/'] },
       to: { path: '/fake/' },
     },
     forbid(
@@ -120,6 +120,12 @@ module.exports = {
       '^src/main/adapters/',
       '^src/',
       'main/ constructs and wires; stores live in db/, rules in app/ and core/',
+    ),
+    forbid(
+      'nothing-imports-the-demo',
+      '^src/(?!demo/)',
+      '^src/demo/',
+      'the demo is a script run beside the server',
     ),
     forbid('cli-no-http', inSrc('cli'), '^src/http/', 'the CLI uses use cases, not HTTP routes'),
     forbid('src-never-imports-test', '^src/', '^test/', 'nothing in src/ imports test/'),

@@ -21,7 +21,10 @@ import { createSecretBox } from '../security/secret-box.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
 import { documentsWiring } from './documents-wiring.js';
-import { adminUnits, inboxStore, inboxWiring } from './inbox-wiring.js';
+import { inboxWiring } from './inbox-wiring.js';
+import { adminUnits, inboxStore, type JobsOn } from '../db/stores/units-of-work.js';
+import { jobCatalog } from '../jobs/catalog.js';
+import { jobQueueOn } from '../queue/job-queue.js';
 import { intakeWiring } from './intake-wiring.js';
 import { notificationsWiring } from './notifications-wiring.js';
 import type { Shared } from './shared.js';
@@ -53,12 +56,26 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
   const workers = new Set<Worker>();
   const wakeWorkers = () => workers.forEach((w) => w.wake());
-  const units = { db, clock, ids, wakeWorkers, emailEnabled: config.documents.smtp !== undefined };
-  const admin = { units: adminUnits({ ...units, secretBox }), clock, ids };
+  const jobsOn: JobsOn = (handle, hooks) =>
+    jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers });
+  const emailEnabled = config.documents.smtp !== undefined;
+  const admin = { units: adminUnits(db, { jobsOn, secretBox, clock }), clock, ids };
   const fetchFn = overrides.fetch ?? fetch;
-  const shared: Shared = { config, db, clock, ids, logger, secretBox, fetch: fetchFn, units, admin };
+  const shared: Shared = {
+    config,
+    db,
+    clock,
+    ids,
+    logger,
+    secretBox,
+    fetch: fetchFn,
+    jobsOn,
+    wakeWorkers,
+    emailEnabled,
+    admin,
+  };
 
-  const inbox = inboxStore(units);
+  const inbox = inboxStore(db, { jobsOn, emailEnabled });
   const accounts = accountsWiring(shared);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);

@@ -29,7 +29,7 @@ import type { HttpServices } from '../http/services.js';
 import { importApplicationHandler } from '../jobs/import-application.job.js';
 import { reconcileAshbyHandler } from '../jobs/reconcile-ashby.job.js';
 import { countWaitingJobs } from '../queue/job-admin.js';
-import { jobQueues, jobsOn } from './inbox-wiring.js';
+import { jobQueues } from '../db/stores/units-of-work.js';
 import type { Shared } from './shared.js';
 import type { AshbySource } from '../connectors/ashby/index.js';
 import { createHttpClient } from '../connectors/kit/http-client.js';
@@ -124,7 +124,7 @@ export function intakeWiring(
   shared: Shared,
   deps: { inbox: InboxStore; crashPoint: CrashPoint; groupCommit: boolean },
 ) {
-  const { config, db, clock, ids, logger, secretBox, units, admin } = shared;
+  const { config, db, clock, ids, logger, secretBox, jobsOn, admin } = shared;
   const { inbox, crashPoint } = deps;
   const connections = ashbyConnectionStore(db, secretBox);
   const sourceFor = ashbySources({
@@ -148,11 +148,11 @@ export function intakeWiring(
   const importDeps: ImportDeps = { ...inboxDeps, gatewayFor: sourceOf, crashPoint };
   const importKind = jobCatalog['ashby.application.import'];
   const imports = importQueue({
-    jobs: jobQueues(units),
+    jobs: jobQueues(db, jobsOn),
     pendingImports: (connectionId) =>
       countWaitingJobs(db, importKind.kind, importKind.uniqueKey({ connectionId, applicationId: '' })),
   });
-  const schedule = reconcileSchedule(jobsOn(units, db, { afterCommit: (fn) => fn() }));
+  const schedule = reconcileSchedule(jobsOn(db, { afterCommit: (fn) => fn() }));
   const reconcileDeps: ReconcileDeps = {
     gatewayFor: sourceOf,
     syncStore: ashbySyncStore(db, clock),
@@ -165,7 +165,7 @@ export function intakeWiring(
     connections: intakeConnectionsCache,
     codec: ashbyWebhookCodec,
     // Group commit on SQLite only: PostgreSQL commits concurrent transactions together itself.
-    intake: deliveryIntake(db, clock, ids, units.wakeWorkers, { groupCommit: deps.groupCommit }),
+    intake: deliveryIntake(db, clock, ids, shared.wakeWorkers, { groupCommit: deps.groupCommit }),
     clock,
     ids,
     crashPoint,

@@ -22,11 +22,10 @@ type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'invi
 
 /** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
 export function notificationsWiring(
-  { config, db, clock, fetch, logger, secretBox, admin, units }: Shared,
+  { config, db, clock, fetch, logger, secretBox, admin, emailEnabled }: Shared,
   deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
 ) {
   const notifications = notificationStore(db, secretBox);
-  const { emailEnabled } = units;
   const mailer = config.documents.smtp && smtpMailer({ ...config.documents.smtp, timeoutMs: 15_000 });
   const slack = slackIncomingWebhook(
     createHttpClient({

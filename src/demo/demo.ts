@@ -13,7 +13,7 @@ import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import type { Principal } from '../core/auth/role.js';
 import { createLogger } from '../observability/logger.js';
 import { startSmtpSink } from '../connectors/smtp/fake/smtp-sink.js';
-import { startServer } from './start-server.js';
+import { startServer } from '../main/start-server.js';
 
 const LIVE_HIRES = [
   'b13b651c-235d-5e4b-9762-43d6a744fb5a',
