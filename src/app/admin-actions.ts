@@ -83,14 +83,16 @@ export const addUserAudited = (
   });
 
 /** Replays a delivery: the import it asked for is queued with the audit entry that records the replay. */
-export const replayDeliveryAudited = (
+export const replayDeliveryAudited = async (
   deps: AuditedDeps & { readonly findDelivery: (id: string) => Promise<DeliveryView | undefined> },
   deliveryId: string,
   actor: Actor,
-) =>
-  audited(deps, actor, async (data) => {
+) => {
+  // Read before the transaction: on SQLite a read on another handle inside it would wait for it.
+  const found = await deps.findDelivery(deliveryId);
+  return audited(deps, actor, async (data) => {
     const result = await replayDelivery(
-      { findDelivery: deps.findDelivery, queue: importsOn(data.jobs) },
+      { findDelivery: () => Promise.resolve(found), queue: importsOn(data.jobs) },
       deliveryId,
     );
     const details = { applicationId: result.delivery.applicationId };
@@ -99,16 +101,19 @@ export const replayDeliveryAudited = (
       { action: 'delivery.replay', targetType: 'delivery', targetId: deliveryId, details },
     ] as const;
   });
+};
 
 /** Shows a connection's Secret Token to an admin; the viewing is recorded. */
-export const revealWebhookSecretAudited = (
+export const revealWebhookSecretAudited = async (
   deps: AuditedDeps & { readonly webhookSecret: (connectionId: string) => Promise<string | undefined> },
   connectionId: string,
   actor: Actor,
-) =>
-  audited(deps, actor, async () => {
-    const secret = await deps.webhookSecret(connectionId);
+) => {
+  // Read before the transaction, as above.
+  const secret = await deps.webhookSecret(connectionId);
+  return audited(deps, actor, async () => {
     if (secret === undefined) throw notFound('Ashby connection');
     const target = { action: 'connection.secret.view', targetType: 'connection', targetId: connectionId };
     return [secret, target] as const;
   });
+};
