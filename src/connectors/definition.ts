@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Clock } from '../core/ports/clock.js';
 import type { HttpClient } from './kit/http-client.js';
 
 /**
@@ -23,6 +24,8 @@ export interface ConnectorContext {
   readonly baseUrl: string;
   /** The limiter bucket this instance's calls go through (one per account or tenant). */
   readonly limiterKey: string;
+  /** For caches and timestamps: connectors never read the ambient clock. */
+  readonly clock: Clock;
 }
 
 export interface ConnectorDefinition<
