@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
-import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { hireFanOut } from './support/hire-deliveries.js';
-import { startInProcessApp, type InProcessApp } from './support/in-process-app.js';
+import { scaled } from './support/chaos-settings.js';
+import { startInProcessApp } from './support/in-process-app.js';
 import { listRoutes } from './support/route-list.js';
-import { reportScenario } from './support/scenario-report.js';
+import { chaosScenarios } from './support/scenario-run.js';
 
 /**
  * Scenario 8, the authorisation matrix (reliability.md §6.4 S4). Every route the app serves, read from
@@ -103,22 +104,18 @@ function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
   return 'allowed';
 }
 
-let inProcess: InProcessApp | undefined;
-let sim: AshbySimulator | undefined;
-afterEach(async () => {
-  await inProcess?.close();
-  await sim?.close();
-  inProcess = undefined;
-  sim = undefined;
-});
+const scenarios = chaosScenarios();
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
   it('answers every route as the matrix says for no credentials, tokens and sessions of both roles, and another connection', async () => {
-    sim = await startAshbySimulator({
-      scenario: generateCompany({ seed: 88, hires: 2, active: 2, archived: 1 }),
-    });
-    inProcess = await startInProcessApp(dialect);
-    const { app, container } = inProcess;
+    const run = scenarios.begin('authz-matrix', dialect);
+    const sim = run.own(
+      await startAshbySimulator({
+        scenario: generateCompany({ seed: run.seed('company'), hires: 2, active: 2, archived: 1 }),
+        seed: run.seed('simulator'),
+      }),
+    );
+    const { app, container } = run.own(await startInProcessApp(dialect));
     const routes = listRoutes(app);
     // A route served but not in the table fails here: add it to MATRIX with its documented access.
     expect(
@@ -134,7 +131,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const connect = (name: string) =>
       container.services.connectAshby({
         apiKey: GENERATED_API_KEYS.full,
-        apiUrl: sim!.url,
+        apiUrl: sim.url,
         name,
         actor: 'test',
       });
@@ -180,7 +177,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const newHire = await waitFor(
       'the import',
       async () => (await container.services.listNewHires({ limit: 10 }))[0],
-      20_000,
+      scaled(20_000),
     );
     await worker.stop(1_000);
     const job = (await container.services.listJobs({ limit: 1 }))[0]!;
@@ -284,7 +281,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     console.log(
       `authorisation matrix [${dialect}]: ${routes.length} routes x ${callers.length} callers, ${mismatches.length} mismatches`,
     );
-    reportScenario('authz-matrix', dialect, { sent: requests, acked: ok });
+    run.report({ sent: requests, acked: ok });
     expect(mismatches).toEqual([]);
     expect(exposed.length, 'secrets returned by the API after creation').toBe(0);
   });

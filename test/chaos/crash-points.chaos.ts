@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
-import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { postDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
+import { scaled } from './support/chaos-settings.js';
 import { waitUntilServing, waitUntilWorking } from './support/hirebridge-process.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
 import {
@@ -14,38 +15,34 @@ import {
   newHiresByApplication,
   waitForDrain,
 } from './support/queue-state.js';
-import { reportScenario } from './support/scenario-report.js';
+import { chaosScenarios, type ScenarioRun } from './support/scenario-run.js';
 
 /**
  * Scenario 2, crash windows (reliability.md §6.2 Q2, Q8). HIREBRIDGE_CRASH_POINT (testing only) makes a
  * real HireBridge process SIGKILL itself at one named moment; after a restart without it, the outcome
  * must be the one a run without the crash has: one delivery row, processed, and one new hire.
  */
-let install: ChaosInstall | undefined;
-let sim: AshbySimulator | undefined;
-afterEach(async () => {
-  await install?.dispose();
-  await sim?.close();
-  install = undefined;
-  sim = undefined;
-});
+const scenarios = chaosScenarios();
 
-async function setUp(dialect: 'sqlite' | 'postgres') {
-  sim = await startAshbySimulator({
-    scenario: generateCompany({ seed: 21, hires: 3, active: 3, archived: 2 }),
-  });
-  install = await createChaosInstall(dialect);
-  const server = await install.startServer({ RUN_WORKER: 'false' });
-  const { connectionId, secretToken } = await install.connect(sim.url, GENERATED_API_KEYS.full);
+async function setUp(run: ScenarioRun, dialect: 'sqlite' | 'postgres') {
+  const sim = run.own(
+    await startAshbySimulator({
+      scenario: generateCompany({ seed: run.seed('company'), hires: 3, active: 3, archived: 2 }),
+      seed: run.seed('simulator'),
+    }),
+  );
+  const inst = run.own(await createChaosInstall(dialect));
+  const server = await inst.startServer({ RUN_WORKER: 'false' });
+  const { connectionId, secretToken } = await inst.connect(sim.url, GENERATED_API_KEYS.full);
   const applicationId = applicationsWith(sim, 'Hired')[0]!;
   const [delivery] = hireFanOut(sim, secretToken, applicationId, 'crash-window-1');
   return {
-    inst: install,
+    inst,
     server,
     connectionId,
     applicationId,
     delivery: delivery!,
-    url: `${install.url}/webhooks/ashby/${connectionId}`,
+    url: `${inst.url}/webhooks/ashby/${connectionId}`,
   };
 }
 
@@ -67,11 +64,13 @@ async function expectCleanOutcome(inst: ChaosInstall, connectionId: string, appl
 
 describe.each(TEST_DIALECTS)('crash windows on %s', (dialect) => {
   it('delivery-stored: killed after the delivery and its job commit, before the 2xx; Ashby resends', async () => {
-    const { inst, server, connectionId, applicationId, delivery, url } = await setUp(dialect);
+    const run = scenarios.begin('crash-delivery-stored', dialect);
+    const { inst, server, connectionId, applicationId, delivery, url } = await setUp(run, dialect);
     await server.kill();
     const crashing = inst.spawn('server', { RUN_WORKER: 'false', HIREBRIDGE_CRASH_POINT: 'delivery-stored' });
     await waitUntilServing(crashing, inst.url);
 
+    run.step('first delivery, crash before the answer');
     const first = await postDelivery(url, delivery);
     expect('error' in first).toBe(true); // no answer at all: the process died before replying
     expect((await crashing.exited).signal).toBe('SIGKILL');
@@ -83,19 +82,25 @@ describe.each(TEST_DIALECTS)('crash windows on %s', (dialect) => {
 
     // Ashby got no 2xx, so it sends the same delivery again; the restarted server takes it as a duplicate.
     await inst.startServer({ RUN_WORKER: 'true' });
-    const retry = await postDelivery(url, delivery);
+    run.step('Ashby resends to a restarted server');
+    const retry = await postDelivery(url, delivery, scaled(10_000));
     expect(retry).toEqual({ status: 200 });
-    await waitForDrain(inst.db, 30_000);
+    run.measured({ sent: 2, acked: 1 });
+    run.step('drain the queue');
+    await waitForDrain(inst.db, scaled(30_000));
     const hires = await expectCleanOutcome(inst, connectionId, applicationId);
-    reportScenario('crash-delivery-stored', dialect, { sent: 2, acked: 1, ...hireLine(hires) });
+    run.report({ sent: 2, acked: 1, ...hireLine(hires) });
   });
 
   it('import-fetched: a worker killed after reading Ashby and before saving; the job is taken over', async () => {
-    const { inst, connectionId, applicationId, delivery, url } = await setUp(dialect);
+    const run = scenarios.begin('crash-import-fetched', dialect);
+    const { inst, connectionId, applicationId, delivery, url } = await setUp(run, dialect);
     const crashing = inst.spawn('worker', { LOG_LEVEL: 'info', HIREBRIDGE_CRASH_POINT: 'import-fetched' });
     await waitUntilWorking(crashing);
 
-    expect(await postDelivery(url, delivery)).toEqual({ status: 200 });
+    run.step('delivery, worker crashes after reading Ashby');
+    expect(await postDelivery(url, delivery, scaled(10_000))).toEqual({ status: 200 });
+    run.measured({ sent: 1, acked: 1 });
     expect((await crashing.exited).signal).toBe('SIGKILL');
     expect(crashing.output).toContain('crash point import-fetched reached');
     // Nothing was saved, and the job is still leased to the dead worker.
@@ -107,6 +112,7 @@ describe.each(TEST_DIALECTS)('crash windows on %s', (dialect) => {
       .execute();
     expect(job).toEqual({ state: 'running', attempt: 1 });
 
+    run.step('a second worker takes the import over');
     await inst.startWorker();
     await waitFor(
       'the import to be completed by the second worker',
@@ -118,11 +124,12 @@ describe.each(TEST_DIALECTS)('crash windows on %s', (dialect) => {
           .executeTakeFirst();
         return row?.state === 'completed' ? row : undefined;
       },
-      30_000,
+      scaled(30_000),
     );
-    await waitForDrain(inst.db, 30_000);
+    run.step('drain the queue');
+    await waitForDrain(inst.db, scaled(30_000));
     const hires = await expectCleanOutcome(inst, connectionId, applicationId);
-    reportScenario('crash-import-fetched', dialect, { sent: 1, acked: 1, ...hireLine(hires) });
+    run.report({ sent: 1, acked: 1, ...hireLine(hires) });
   });
 
   // Extension points: the crash-point names exist (src/core/ports/crash-point.ts); the code they guard

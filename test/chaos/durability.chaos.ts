@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
-import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { createContainer } from '../../src/main/container.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { postDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
+import { scaled, scaledSeconds } from './support/chaos-settings.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
 import {
   hireFigures,
@@ -17,7 +18,7 @@ import {
   newHiresByApplication,
   waitForDrain,
 } from './support/queue-state.js';
-import { reportScenario } from './support/scenario-report.js';
+import { chaosScenarios } from './support/scenario-run.js';
 
 /**
  * Scenario 9, durability (reliability.md §2.9, §2.11, §6.2 Q9, Q11). SQLite commits with
@@ -25,14 +26,7 @@ import { reportScenario } from './support/scenario-report.js';
  * SIGTERM a process stops claiming, lets running jobs finish within the grace period, and puts back
  * (without spending an attempt) those that do not, then exits 0: nothing is left running.
  */
-let install: ChaosInstall | undefined;
-let sim: AshbySimulator | undefined;
-afterEach(async () => {
-  await install?.dispose();
-  await sim?.close();
-  install = undefined;
-  sim = undefined;
-});
+const scenarios = chaosScenarios();
 
 const importJobs = (inst: ChaosInstall) =>
   inst.db
@@ -43,7 +37,8 @@ const importJobs = (inst: ChaosInstall) =>
 
 describe.skipIf(!TEST_DIALECTS.includes('sqlite'))('SQLite durability settings', () => {
   it('opens every database connection in WAL mode with synchronous=FULL', async () => {
-    install = await createChaosInstall('sqlite');
+    const run = scenarios.begin('sqlite-settings', 'sqlite');
+    const install = run.own(await createChaosInstall('sqlite'));
     // The container is what the server, the worker and the CLI all open the database through.
     const container = createContainer(loadConfig(install.env), { logger: createLogger('silent') });
     try {
@@ -61,11 +56,20 @@ describe.skipIf(!TEST_DIALECTS.includes('sqlite'))('SQLite durability settings',
 
 describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
   it('finishes a job in flight on SIGTERM, and puts back one that cannot finish within the grace period', async () => {
-    sim = await startAshbySimulator({
-      scenario: generateCompany({ seed: 99, hires: 3, active: 2, archived: 1 }),
-    });
-    install = await createChaosInstall(dialect, { ASHBY_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_SECONDS: '3' });
-    const inst = install;
+    const run = scenarios.begin('durability', dialect);
+    const sim = run.own(
+      await startAshbySimulator({
+        scenario: generateCompany({ seed: run.seed('company'), hires: 3, active: 2, archived: 1 }),
+        seed: run.seed('simulator'),
+      }),
+    );
+    // The grace period (3 s idle) must let an import with 400 ms Ashby calls finish, so it scales.
+    const inst = run.own(
+      await createChaosInstall(dialect, {
+        ASHBY_TIMEOUT_MS: String(scaled(60_000)),
+        SHUTDOWN_GRACE_SECONDS: scaledSeconds(3),
+      }),
+    );
     await inst.startServer({ RUN_WORKER: 'false' });
     const { connectionId, secretToken } = await inst.connect(sim.url, GENERATED_API_KEYS.full);
     const [finishes, released] = applicationsWith(sim, 'Hired');
@@ -78,9 +82,12 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
     expect(await postDelivery(url, hireFanOut(sim, secretToken, finishes!, 'shutdown-1')[0]!)).toEqual({
       status: 200,
     });
+    run.measured({ sent: 1, acked: 1 });
+    run.step('SIGTERM while an import runs');
     await waitFor(
       'the import to be running',
-      async () => (await running()).length === 1 && sim!.callCount('application.info') > 0,
+      async () => (await running()).length === 1 && sim.callCount('application.info') > 0,
+      scaled(10_000),
     );
     worker.signal('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
@@ -94,7 +101,13 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
     expect(await postDelivery(url, hireFanOut(sim, secretToken, released!, 'shutdown-2')[0]!)).toEqual({
       status: 200,
     });
-    await waitFor('the second import to be running', async () => (await running()).length === 1);
+    run.measured({ sent: 2, acked: 2 });
+    run.step('SIGTERM while an import hangs');
+    await waitFor(
+      'the second import to be running',
+      async () => (await running()).length === 1,
+      scaled(10_000),
+    );
     server.signal('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     const back = (await importJobs(inst)).find((j) => j.unique_key?.endsWith(released!));
@@ -103,14 +116,15 @@ describe.each(TEST_DIALECTS)('graceful shutdown on %s', (dialect) => {
 
     // Put back means picked up again: another worker completes it once Ashby answers.
     sim.setKnobs({ hangProbability: 0, faultEndpoints: null });
+    run.step('another worker picks it up');
     await inst.startWorker();
-    await waitForDrain(inst.db, 30_000);
+    await waitForDrain(inst.db, scaled(30_000));
     const hires = hireFigures(
       await newHiresByApplication(inst.db, connectionId),
       new Set([finishes!, released!]),
     );
     const states = await jobStates(inst.db);
-    reportScenario('durability', dialect, { sent: 2, acked: 2, ...hireLine(hires) });
+    run.report({ sent: 2, acked: 2, ...hireLine(hires) });
     expect(hires).toMatchObject({ newHires: 2, duplicates: 0, unexpected: 0, lost: 0 });
     expect(states['running'] ?? 0).toBe(0);
     expect(states['dead'] ?? 0).toBe(0);

@@ -1,17 +1,17 @@
 import net from 'node:net';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
 import { seededRandom } from '../../src/connectors/ashby/fake/random.js';
-import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { ashbySignature } from './support/ashby-deliveries.js';
-import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
-import { sizes } from './support/chaos-settings.js';
+import { createChaosInstall } from './support/chaos-install.js';
+import { scaled, sizes } from './support/chaos-settings.js';
 import { applicationsWith, hireFanOut } from './support/hire-deliveries.js';
 import { hostileRequest, type HostileRequest } from './support/hostile-bodies.js';
-import { startInProcessApp, type InProcessApp } from './support/in-process-app.js';
-import { reportScenario } from './support/scenario-report.js';
+import { startInProcessApp } from './support/in-process-app.js';
+import { chaosScenarios } from './support/scenario-run.js';
 
 /**
  * Scenario 6, hostile input (reliability.md §6.1 W1-W2, W7, §6.4 S13). The webhook endpoint is public:
@@ -21,17 +21,7 @@ import { reportScenario } from './support/scenario-report.js';
  * a signed body must be refused. The volume goes through `app.inject()`; a sample goes over real HTTP
  * to a server process, which must still be up and healthy afterwards.
  */
-let inProcess: InProcessApp | undefined;
-let install: ChaosInstall | undefined;
-let sim: AshbySimulator | undefined;
-afterEach(async () => {
-  await inProcess?.close();
-  await install?.dispose();
-  await sim?.close();
-  inProcess = undefined;
-  install = undefined;
-  sim = undefined;
-});
+const scenarios = chaosScenarios();
 
 /** Path, headers and body of one hostile request; undefined when the id cannot even be put in a URL. */
 function toHttp(r: HostileRequest, connectionId: string, secret: string) {
@@ -54,7 +44,7 @@ function rawExchange(port: number, bytes: string): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let answer = '';
-    socket.setTimeout(3_000, () => socket.destroy());
+    socket.setTimeout(scaled(3_000), () => socket.destroy());
     socket.on('data', (d) => (answer += d.toString('latin1')));
     socket.on('error', () => undefined);
     socket.on('close', () => resolve(answer));
@@ -64,11 +54,14 @@ function rawExchange(port: number, bytes: string): Promise<string> {
 
 describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
   it('answers every hostile webhook request 2xx or 4xx and refuses every mutated signature', async () => {
-    sim = await startAshbySimulator({
-      scenario: generateCompany({ seed: 66, hires: 4, active: 4, archived: 2 }),
-    });
-    inProcess = await startInProcessApp(dialect);
-    const { app, container } = inProcess;
+    const run = scenarios.begin('hostile-input', dialect);
+    const sim = run.own(
+      await startAshbySimulator({
+        scenario: generateCompany({ seed: run.seed('company'), hires: 4, active: 4, archived: 2 }),
+        seed: run.seed('simulator'),
+      }),
+    );
+    const { app, container } = run.own(await startInProcessApp(dialect));
     const { connection, secretToken } = await container.services.connectAshby({
       apiKey: GENERATED_API_KEYS.full,
       apiUrl: sim.url,
@@ -79,6 +72,7 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
 
     // 1. Fuzz through inject(): the property is "the answer is 2xx or 4xx".
+    run.step('fuzz through inject()');
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(hostileRequest, async (r) => {
@@ -90,13 +84,14 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
         expect(response.statusCode, response.body.slice(0, 300)).toBeGreaterThanOrEqual(200);
         expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(500);
       }),
-      { numRuns: sizes.fuzzRuns },
+      { numRuns: sizes.fuzzRuns, seed: run.seed('fuzz') | 0 },
     );
 
     // 2. Single-byte mutations of real, signed deliveries, sent with the original signature: all 401.
-    const random = seededRandom(6606);
+    run.step('single-byte mutations');
+    const random = seededRandom(run.seed('mutations'));
     const corpus = applicationsWith(sim, 'Hired').flatMap((id, i) =>
-      hireFanOut(sim!, secretToken, id, `fuzz-${i}`),
+      hireFanOut(sim, secretToken, id, `fuzz-${i}`),
     );
     const before = await container.database.db
       .selectFrom('webhook_deliveries')
@@ -125,10 +120,11 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
     expect(Number(after.n)).toBe(Number(before.n));
 
     // 3. A sample over real HTTP to a server process, plus traffic that is not valid HTTP.
-    install = await createChaosInstall(dialect);
+    run.step('real HTTP and broken HTTP to a server process');
+    const install = run.own(await createChaosInstall(dialect));
     const server = await install.startServer({ RUN_WORKER: 'false' });
     const real = await install.connect(sim.url, GENERATED_API_KEYS.full);
-    for (const r of fc.sample(hostileRequest, 150)) {
+    for (const r of fc.sample(hostileRequest, { numRuns: 150, seed: run.seed('http sample') | 0 })) {
       const http = toHttp(r, real.connectionId, real.secretToken);
       if (!http) continue;
       const response = await fetch(`${install.url}${http.url}`, {
@@ -161,7 +157,7 @@ describe.each(TEST_DIALECTS)('hostile input on %s', (dialect) => {
     const total = sent + sizes.mutations;
     const acked = [...statuses].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
     console.log(`hostile input [${dialect}]: answers ${JSON.stringify(Object.fromEntries(statuses))}`);
-    reportScenario('hostile-input', dialect, { sent: total, acked });
+    run.report({ sent: total, acked });
     expect(statuses.has(500)).toBe(false);
   });
 });

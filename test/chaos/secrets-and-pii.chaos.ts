@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCompany } from '../../src/connectors/ashby/fake/generator.js';
-import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { isAppError } from '../../src/core/errors/app-error.js';
 import { decodeKey } from '../../src/config/env-schema.js';
 import { createSecretBox } from '../../src/security/secret-box.js';
@@ -8,11 +8,12 @@ import { runCli, type CliResult } from '../support/run-cli.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { ashbySignature, postDelivery, signedDelivery } from './support/ashby-deliveries.js';
-import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
+import { createChaosInstall } from './support/chaos-install.js';
+import { scaled, scaledSeconds } from './support/chaos-settings.js';
 import { dumpDatabase } from './support/database-dump.js';
-import { startEchoProxy, type EchoProxy } from './support/echo-proxy.js';
+import { startEchoProxy } from './support/echo-proxy.js';
 import { hireFigures, hireLine, newHiresByApplication } from './support/queue-state.js';
-import { reportScenario } from './support/scenario-report.js';
+import { chaosScenarios } from './support/scenario-run.js';
 import { settle } from './support/simulator-calls.js';
 
 /**
@@ -43,20 +44,10 @@ const PII = [
   String(CANARY.salary),
 ];
 
-let install: ChaosInstall | undefined;
-let sim: AshbySimulator | undefined;
-let proxy: EchoProxy | undefined;
-afterEach(async () => {
-  await install?.dispose();
-  await proxy?.close();
-  await sim?.close();
-  install = undefined;
-  proxy = undefined;
-  sim = undefined;
-});
+const scenarios = chaosScenarios();
 
-function companyWithCanaries() {
-  const scenario = generateCompany({ seed: 77, hires: 2, active: 6, archived: 2 });
+function companyWithCanaries(seed: number) {
+  const scenario = generateCompany({ seed, hires: 2, active: 6, archived: 2 });
   const [viaWebhook, viaErrors, viaBitFlip] = scenario.applications.filter((a) => a.status === 'Active');
   for (const app of [viaWebhook!, viaErrors!]) {
     const candidate = scenario.candidates.find((c) => c.id === app.candidateId)!;
@@ -79,11 +70,15 @@ const occurrences = (haystack: string, needles: readonly string[]) =>
 
 describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
   it('keeps canary personal data out of logs and stored errors, secrets out of the database, and fails closed on tampering', async () => {
-    const { scenario, viaWebhook, viaErrors, viaBitFlip } = companyWithCanaries();
-    sim = await startAshbySimulator({ scenario, timeScale: 0.001 });
-    proxy = await startEchoProxy(sim.url);
-    install = await createChaosInstall(dialect, { LOG_LEVEL: 'debug', JOB_LEASE_SECONDS: '5' });
-    const inst = install;
+    const run = scenarios.begin('secrets-and-pii', dialect);
+    const { scenario, viaWebhook, viaErrors, viaBitFlip } = companyWithCanaries(run.seed('company'));
+    const sim = run.own(
+      await startAshbySimulator({ scenario, seed: run.seed('simulator'), timeScale: 0.001 }),
+    );
+    const proxy = run.own(await startEchoProxy(sim.url));
+    const inst = run.own(
+      await createChaosInstall(dialect, { LOG_LEVEL: 'debug', JOB_LEASE_SECONDS: scaledSeconds(5) }),
+    );
     await inst.startServer({ RUN_WORKER: 'true' });
     await inst.startWorker({ LOG_LEVEL: 'debug' });
     const { connectionId, secretToken } = await inst.connect(proxy.url, CANARY.apiKey);
@@ -100,16 +95,18 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     };
     const cliRuns: CliResult[] = [];
     const cli = async (args: string[]) => {
-      const result = await runCli(args, inst.env, 60_000);
+      const result = await runCli(args, inst.env, scaled(60_000));
       cliRuns.push(result);
       return result;
     };
 
     // 1. The webhook path: a hire with the canary salary, delivered by Ashby's signed fan-out.
+    run.step('the webhook path');
     sim.hire(viaWebhook.id, { salary: { currencyCode: 'EUR', value: CANARY.salary } });
-    await settle(sim, inst, 30_000);
+    await settle(sim, inst, scaled(30_000));
 
     // 2. Ashby errors that echo the personal data back, on the import of the second canary hire.
+    run.step('Ashby errors echoing personal data');
     proxy.script('application.info', viaErrors.id, [{ status: 500, body: ECHO }]);
     proxy.script('candidate.info', viaErrors.candidateId, [
       { status: 503, body: JSON.stringify({ error: ECHO }) },
@@ -137,7 +134,7 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       },
     ]);
     sim.hire(viaErrors.id, { salary: { currencyCode: 'EUR', value: CANARY.salary } });
-    await settle(sim, inst, 60_000);
+    await settle(sim, inst, scaled(60_000));
     // Permanent failures put the import in dead; an operator retries it until the echoes are used up.
     const deadErrors: string[] = [];
     for (let round = 0; round < 6; round += 1) {
@@ -152,12 +149,13 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       // 409: a waiting job with the same key already covers it.
       for (const job of dead)
         expect([200, 409]).toContain((await api(`/api/v1/jobs/${job.id}/retry`, { method: 'POST' })).status);
-      await settle(sim, inst, 60_000);
+      await settle(sim, inst, scaled(60_000));
     }
     expect(proxy.served).toBeGreaterThanOrEqual(5);
     expect(deadErrors.length).toBeGreaterThan(0); // the echoes did reach stored errors' code path
 
     // 3. Webhooks HireBridge refuses, each carrying the personal data.
+    run.step('refused webhooks');
     const url = `${inst.url}/webhooks/ashby/${connectionId}`;
     const application = {
       id: viaErrors.id,
@@ -186,6 +184,7 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     ).toEqual({ status: 400 });
 
     // 4. The API: reads, a search and an edit carrying the data, and refused requests.
+    run.step('the API');
     const inbox = JSON.parse((await api('/api/v1/new-hires')).text) as { items: { id: string }[] };
     expect(inbox.items.length).toBe(2);
     expect((await api(`/api/v1/members?q=${encodeURIComponent(CANARY.email)}`)).status).toBe(200);
@@ -206,12 +205,14 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     });
 
     // 5. The CLI, which prints stored errors and runs the backfill and reconciliation.
+    run.step('the CLI');
     expect((await cli(['jobs', 'list'])).code).toBe(0);
     expect((await cli(['ashby', 'backfill', '--connection', connectionId, '--no-wait'])).code).toBe(0);
     expect((await cli(['ashby', 'reconcile', '--connection', connectionId, '--no-wait'])).code).toBe(0);
-    await settle(sim, inst, 60_000);
+    await settle(sim, inst, scaled(60_000));
 
     // 6. Tampering: one flipped bit in each stored secret fails closed, live and for every bit.
+    run.step('tampering');
     const box = createSecretBox(decodeKey(inst.env['HIREBRIDGE_SECRET_KEY']!)!);
     const sealed = await inst.db
       .selectFrom('ashby_connections')
@@ -264,7 +265,7 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
           .where('state', '=', 'dead')
           .where('last_error', 'like', '%could not be decrypted%')
           .executeTakeFirst(),
-      30_000,
+      scaled(30_000),
     );
     expect(failed.last_error).toMatch(/A stored secret could not be decrypted \(authentication failed\)/);
     await inst.db
@@ -328,7 +329,7 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       `secrets and personal data [${dialect}]: ${logs.length} bytes of logs, ${dump.how}; leaks ${JSON.stringify(leaks)}`,
     );
     const delivered = sim.deliveriesLog.filter((d) => d.attempt === 1 && !d.duplicate && d.action !== 'ping');
-    reportScenario('secrets-and-pii', dialect, {
+    run.report({
       sent: delivered.length,
       acked: sim.deliveriesLog.filter((d) => d.outcome === 'delivered' && d.action !== 'ping').length,
       ...hireLine(hires),

@@ -56,18 +56,18 @@ export async function postDelivery(
 
 /**
  * Sends like Ashby: until a 2xx, retrying after network errors and 5xx (a restarting server) every
- * `retryMs`; a 4xx is final. Returns the final status, or undefined when the deadline passed first.
+ * `retryMs`; a 4xx is final. Returns the final status, or undefined when `givenUp()` said to stop first.
  */
 export async function sendUntilAnswered(
   url: string,
   d: { body: Buffer; signature: string },
-  deadline: number,
+  givenUp: () => boolean,
   retryMs = 150,
 ): Promise<{ status: number | undefined; attempts: number }> {
   for (let attempts = 1; ; attempts += 1) {
     const result = await postDelivery(url, d);
     if ('status' in result && result.status < 500) return { status: result.status, attempts };
-    if (Date.now() > deadline) return { status: undefined, attempts };
+    if (givenUp()) return { status: undefined, attempts };
     await new Promise((resolve) => setTimeout(resolve, retryMs));
   }
 }

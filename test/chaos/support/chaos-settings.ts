@@ -5,6 +5,35 @@
  */
 export const LONG = process.env['CHAOS_LONG'] === '1';
 
+/**
+ * CHAOS_TIME_FACTOR multiplies every deadline of the suite: how long a wait for a condition may take
+ * before it fails, and the time limits HireBridge itself is given where a scenario depends on them not
+ * running out (job leases, the shutdown grace period, a call in flight when a 429 arrives). The default,
+ * 3, is chosen for a 2-core CI runner shared with other test servers (the deadlines themselves are what
+ * an idle machine needs, with some room); raise it on a slower machine. A passing run never waits for a
+ * deadline (waits end when their condition holds), so a larger factor only makes a failing run slower
+ * to report. Durations that shape the load (how long the kill -9 chaos lasts) do not scale.
+ */
+export const TIME_FACTOR = timeFactor(process.env['CHAOS_TIME_FACTOR']);
+
+function timeFactor(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3;
+  const factor = Number(raw);
+  if (!Number.isFinite(factor) || factor < 1)
+    throw new Error(`CHAOS_TIME_FACTOR must be a number of 1 or more, not ${JSON.stringify(raw)}`);
+  return factor;
+}
+
+/** A deadline of `ms` on an idle machine, scaled by CHAOS_TIME_FACTOR. */
+export function scaled(ms: number): number {
+  return Math.round(ms * TIME_FACTOR);
+}
+
+/** The same in whole seconds, for HireBridge's `*_SECONDS` settings. */
+export function scaledSeconds(seconds: number): string {
+  return String(Math.ceil(seconds * TIME_FACTOR));
+}
+
 export const sizes = {
   killChaos: LONG
     ? { hired: 500, active: 750, archived: 750, chaosMs: 180_000, killEveryMs: [1_000, 3_000] as const }

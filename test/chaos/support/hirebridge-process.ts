@@ -1,8 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { waitFor } from '../../support/wait-for.js';
+import { scaled } from './chaos-settings.js';
 
 const SERVER = new URL('../../../src/main/server.ts', import.meta.url).pathname;
 const CLI = new URL('../../../src/main/cli.ts', import.meta.url).pathname;
+
+/**
+ * Every child still running. Scenarios reap theirs after each test (scenario-run.ts); this is for the
+ * test process itself ending early (a crash, vitest stopping the fork): no HireBridge process outlives it.
+ */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
 
 export type ProcessRole = 'server' | 'worker';
 
@@ -23,6 +33,7 @@ export class HireBridgeProcess {
   readonly exited: Promise<ExitInfo>;
   #output = '';
   #exit: ExitInfo | undefined;
+  #killedByTest = false;
 
   constructor(role: ProcessRole, env: Record<string, string>) {
     this.role = role;
@@ -33,8 +44,10 @@ export class HireBridgeProcess {
     });
     this.child.stdout?.on('data', (d: Buffer) => (this.#output += d.toString('utf8')));
     this.child.stderr?.on('data', (d: Buffer) => (this.#output += d.toString('utf8')));
+    live.add(this.child);
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
+        live.delete(this.child);
         this.#exit = { code, signal };
         resolve(this.#exit);
       });
@@ -54,8 +67,20 @@ export class HireBridgeProcess {
     return this.#exit === undefined;
   }
 
+  /** It ended, and not through `kill()`: a crash point, a failed start, a crash. */
+  get endedUnexpectedly(): boolean {
+    return this.#exit !== undefined && !this.#killedByTest;
+  }
+
+  /** "running", "killed by the test", or how it ended by itself. */
+  describeState(): string {
+    if (!this.#exit) return 'running';
+    if (this.#killedByTest) return 'SIGKILLed by the test';
+    return this.#exit.signal ? `ended by ${this.#exit.signal}` : `exited with code ${this.#exit.code}`;
+  }
+
   /** Waits until `text` appears in its output (or it exits, which fails the wait). */
-  async waitForOutput(text: string | RegExp, timeoutMs = 30_000): Promise<void> {
+  async waitForOutput(text: string | RegExp, timeoutMs = scaled(30_000)): Promise<void> {
     await waitFor(
       `${this.role} (pid ${this.pid}) to print ${String(text)}`,
       () => {
@@ -74,6 +99,7 @@ export class HireBridgeProcess {
 
   /** SIGKILL and wait for the exit (a no-op when it already ended). */
   async kill(): Promise<ExitInfo> {
+    if (this.alive) this.#killedByTest = true;
     this.signal('SIGKILL');
     return this.exited;
   }
@@ -88,7 +114,7 @@ export class HireBridgeProcess {
 export async function waitUntilServing(
   server: HireBridgeProcess,
   url: string,
-  timeoutMs = 30_000,
+  timeoutMs = scaled(30_000),
 ): Promise<void> {
   await waitFor(
     `server (pid ${server.pid}) to answer /healthz`,
@@ -105,7 +131,7 @@ export async function waitUntilServing(
 }
 
 /** Waits for a worker-only process's "worker started" line (it logs it at LOG_LEVEL info or lower). */
-export async function waitUntilWorking(worker: HireBridgeProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilWorking(worker: HireBridgeProcess, timeoutMs = scaled(30_000)): Promise<void> {
   await worker.waitForOutput('worker started', timeoutMs);
 }
 

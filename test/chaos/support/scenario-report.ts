@@ -12,10 +12,15 @@ export type Figures = Partial<Record<(typeof FIELDS)[number], number>>;
  * Call it once per scenario and dialect, before the assertions, so a failing run still shows its figures.
  */
 export function reportScenario(name: string, dialect: Dialect, figures: Figures): string {
-  const fields = FIELDS.filter((k) => figures[k] !== undefined).map((k) => `${k}=${figures[k]}`);
-  const line = `scenario ${name} [${dialect}]: ${fields.join(' ')}`;
+  const line = scenarioLine(name, dialect, figures);
   console.log(line);
   const file = inject('chaosFiguresFile');
   if (file) fs.appendFileSync(file, `${line}\n`);
   return line;
+}
+
+/** `scenario <name> [<dialect>]: sent=N ...` with the figures given (none yet: nothing after the colon). */
+export function scenarioLine(name: string, dialect: Dialect, figures: Figures): string {
+  const fields = FIELDS.filter((k) => figures[k] !== undefined).map((k) => `${k}=${figures[k]}`);
+  return `scenario ${name} [${dialect}]: ${fields.join(' ')}`.trimEnd();
 }
