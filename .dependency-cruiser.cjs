@@ -97,8 +97,8 @@ module.exports = {
     forbid(
       'fake-is-self-contained',
       '^src/connectors/[^/]+/fake/',
-      '^src/(?!connectors/[^/]+/(fake/|schemas\\.ts))',
-      'a fake imports only its schemas',
+      '^src/(?!connectors/[^/]+/(fake/|schemas\\.ts|assumptions\\.ts))',
+      'a fake imports only its schemas and its assumptions (the UNCONFIRMED behaviour both sides share)',
     ),
     forbid('cli-no-http', inSrc('cli'), '^src/http/', 'the CLI uses use cases, not HTTP routes'),
     forbid('src-never-imports-test', '^src/', '^test/', 'nothing in src/ imports test/'),
