@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushDocument, pushedMember } from '../kit/testing/pushed-member.js';
 import { rejection, testHttp } from '../kit/testing/test-http.js';
-import { startHibobTarget, type HibobTarget } from './testing/hibob-target.js';
+import { startHibobTarget, type HibobTarget } from '../../../test/support/hibob-target.js';
 
 const targets: HibobTarget[] = [];
 async function target(options: Parameters<typeof startHibobTarget>[0] = {}): Promise<HibobTarget> {

@@ -60,9 +60,6 @@ export const workEntrySchema = z.looseObject({
   customColumns: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type WorkEntry = z.infer<typeof workEntrySchema>;
-export const workEntryListSchema = z.looseObject({
-  values: z.array(z.looseObject({ id: z.union([z.string(), z.number()]), effectiveDate: z.string() })),
-});
 
 export const PAY_PERIODS = ['Annual', 'Hourly', 'Daily', 'Weekly', 'Monthly'] as const;
 export const PAY_FREQUENCIES = [

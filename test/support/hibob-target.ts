@@ -1,8 +1,12 @@
-import type { HttpClient } from '../../kit/http-client.js';
-import { testHttp } from '../../kit/testing/test-http.js';
-import { startHibobFake, type HibobFake, type HibobFakeOptions } from '../fake/hibob-fake.js';
-import { createHibobDestination, type HibobDestination } from '../destination.js';
-import { hibob } from '../index.js';
+import type { HttpClient } from '../../src/connectors/kit/http-client.js';
+import { testHttp } from '../../src/connectors/kit/testing/test-http.js';
+import {
+  startHibobFake,
+  type HibobFake,
+  type HibobFakeOptions,
+} from '../../src/connectors/hibob/fake/hibob-fake.js';
+import { createHibobDestination, type HibobDestination } from '../../src/connectors/hibob/destination.js';
+import { hibob } from '../../src/connectors/hibob/index.js';
 
 let tenants = 0;
 
