@@ -30,8 +30,9 @@ export class FaultControl {
   }
 
   /** The next call with `method` on a path matching `path` gets `status`; other calls pass. */
-  failNextOn(method: string, path: RegExp, status: number): void {
-    this.queue.push({ status, on: { method, path } });
+  failNextOn(method: string, path: RegExp, status: number, retryAfterSeconds?: number): void {
+    const on = { method, path };
+    this.queue.push(retryAfterSeconds === undefined ? { status, on } : { status, on, retryAfterSeconds });
   }
 
   /** The first queued fault that applies to this call, removed from the queue. */
