@@ -23,7 +23,6 @@ export const PERSON_FIELDS = 'id,name,contact.homeEmail,contact.workEmail';
  */
 export const JOB_FIELDS = 'id,title,open,department.name,personId';
 export const JOB_OPEN = 'OPEN';
-export const JOB_FILLED = 'FILLED';
 
 /** A job's title and department must equal the member's after trimming; case counts ("exactly"). */
 export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {

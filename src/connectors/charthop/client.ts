@@ -124,7 +124,7 @@ async function listAll<S extends z.ZodType>(
     const res = await call(t, {
       method: 'GET',
       version: 'v2',
-      path: `/${resource}?${query}`,
+      path: `/${resource}?${query.toString()}`,
       endpoint,
       signal,
     });
@@ -153,26 +153,22 @@ export function listJobs(t: CharthopTransport, signal?: AbortSignal): Promise<Jo
   return listAll(t, 'job', JOB_FIELDS, jobSchema, signal);
 }
 
-async function getOne<S extends z.ZodType>(
+/** `GET /v2/org/{org}/person/{id}`; null when ChartHop answers 404. */
+export async function getPerson(
   t: CharthopTransport,
-  resource: 'person' | 'job',
-  fields: string,
-  item: S,
   id: string,
   signal?: AbortSignal,
-): Promise<z.infer<S> | null> {
-  const endpoint = `get ${resource}`;
-  const path = `/${resource}/${encodeURIComponent(id)}?fields=${encodeURIComponent(fields)}`;
-  const res = await call(t, { method: 'GET', version: 'v2', path, endpoint, acceptStatuses: [404], signal });
-  return res.status === 404 ? null : parse(item, res.json(), endpoint);
-}
-
-export function getPerson(t: CharthopTransport, id: string, signal?: AbortSignal): Promise<Person | null> {
-  return getOne(t, 'person', PERSON_FIELDS, personSchema, id, signal);
-}
-
-export function getJob(t: CharthopTransport, id: string, signal?: AbortSignal): Promise<Job | null> {
-  return getOne(t, 'job', JOB_FIELDS, jobSchema, id, signal);
+): Promise<Person | null> {
+  const path = `/person/${encodeURIComponent(id)}?fields=${encodeURIComponent(PERSON_FIELDS)}`;
+  const res = await call(t, {
+    method: 'GET',
+    version: 'v2',
+    path,
+    endpoint: 'get person',
+    acceptStatuses: [404],
+    signal,
+  });
+  return res.status === 404 ? null : parse(personSchema, res.json(), 'get person');
 }
 
 /** `POST /v2/org/{org}/person`; never repeated blindly (no idempotency key, §1). */
@@ -261,7 +257,7 @@ export async function uploadPersonFile(
   const res = await call(t, {
     method: 'POST',
     version: 'v1',
-    path: `/file?${query}`,
+    path: `/file?${query.toString()}`,
     endpoint: 'upload file',
     form,
     idempotent: false,

@@ -81,6 +81,3 @@ export const fileQuerySchema = z.object({
   fieldId: z.string().min(1),
   sensitive: z.string().min(1).optional(),
 });
-
-/** ChartHop's error body as the fake writes it (the real shape is not documented in the reference). */
-export const errorBodySchema = z.object({ message: z.string() });

@@ -111,7 +111,7 @@ export async function listEmployees(
   query.set('page', String(page));
   const res = await call(t, {
     method: 'GET',
-    path: `/employees?${query}`,
+    path: `/employees?${query.toString()}`,
     endpoint: 'list employees',
     signal,
   });

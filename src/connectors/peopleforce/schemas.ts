@@ -84,10 +84,3 @@ export const documentPartsSchema = z.object({
   document_folder_id: z.coerce.number().int().positive(),
   name: z.string().min(1),
 });
-
-/** The error body seen for notes (§4.2 step 8); used by the fake for every refusal. */
-export const errorBodySchema = z.object({
-  success: z.literal(false),
-  errors: z.array(z.object({ message: z.string() })),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;

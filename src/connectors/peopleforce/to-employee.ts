@@ -71,10 +71,8 @@ export function toEmployeeBody(member: PushedMember): EmployeeBody {
     if (value !== null) values[row.target.slice('employee.'.length) as keyof EmployeeBody] = value;
   }
   const { first_name, last_name, ...rest } = values;
-  const missing = [first_name ? null : 'firstName', last_name ? null : 'lastName'].filter(
-    (f): f is string => f !== null,
-  );
-  if (!first_name || !last_name || missing.length > 0) {
+  if (!first_name || !last_name) {
+    const missing = [first_name ? null : 'firstName', last_name ? null : 'lastName'].filter(Boolean);
     throw new AppError('required_fields_missing', 'PeopleForce needs a first and a last name', {
       details: { fields: missing },
     });

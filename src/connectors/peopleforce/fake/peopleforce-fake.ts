@@ -157,15 +157,15 @@ async function route(
   if (sub === 'positions' && method === 'POST') {
     const parsed = json(body, contentType, positionBodySchema);
     if ('status' in parsed) return parsed;
-    const unknown = [
-      ['position_id', parsed.position_id, state.reference.positions],
-      ['department_id', parsed.department_id, state.reference.departments],
-      ['location_id', parsed.location_id, state.reference.locations],
-    ].filter(([, id, items]) => id !== undefined && !(items as { id: number }[]).some((i) => i.id === id));
-    if (parsed.reporting_to_id !== undefined && !state.employees.has(parsed.reporting_to_id)) {
-      unknown.push(['reporting_to_id', parsed.reporting_to_id, []]);
-    }
-    if (unknown.length > 0) return error(422, `${unknown.map(([k]) => String(k)).join(', ')} is invalid`);
+    const known = (items: readonly { id: number }[], id: number | undefined) =>
+      id === undefined || items.some((i) => i.id === id);
+    const invalid = [
+      known(state.reference.positions, parsed.position_id) ? null : 'position_id',
+      known(state.reference.departments, parsed.department_id) ? null : 'department_id',
+      known(state.reference.locations, parsed.location_id) ? null : 'location_id',
+      known([...state.employees.values()], parsed.reporting_to_id) ? null : 'reporting_to_id',
+    ].filter((k) => k !== null);
+    if (invalid.length > 0) return error(422, `${invalid.join(', ')} is invalid`);
     const created = { ...parsed, id: state.id() };
     state.positions.set(employee.id, [...(state.positions.get(employee.id) ?? []), created]);
     return { status: 200, body: { data: created } };
