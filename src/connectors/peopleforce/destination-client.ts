@@ -128,10 +128,12 @@ async function linkDuplicate(
       { details: { endpoint: 'peopleforce create employee', status: 422 } },
     );
   }
-  return {
-    remoteId: String(existing.id),
-    warnings: ['already in PeopleForce with the same email: linked to that employee, nothing else sent'],
-  };
+  const warnings = ['already in PeopleForce with the same email: linked to that employee, nothing else sent'];
+  // A terminated employee with the same email is most likely a rehire, which a person should look at
+  // (hris-apis.md §8, "Duplicate employees on rehire").
+  if (existing.status === 'terminated')
+    warnings.push('the linked employee is terminated in PeopleForce: possible rehire');
+  return { remoteId: String(existing.id), warnings };
 }
 
 /**

@@ -122,6 +122,13 @@ describe('PeopleForce destination over HTTP against the fake', () => {
     expect(posts(/positions|salaries/)).toEqual([]);
   });
 
+  it('flags a possible rehire when the duplicate is a terminated employee', async () => {
+    fake.state.addEmployee({ first_name: 'Ada', last_name: 'L', email: 'ada@corp.example' }, 'terminated');
+    const result = await target.client.createPerson(pushedMember());
+    expect(result.warnings).toContain('the linked employee is terminated in PeopleForce: possible rehire');
+    expect(target.personCount()).toBe(1);
+  });
+
   it('finds a person by work email, and by the remote id when the emails changed', async () => {
     const byWork = fake.state.addEmployee({ first_name: 'A', last_name: 'L', email: 'ADA@corp.example' });
     expect(await target.client.findPerson(pushedMember(), null)).toEqual({ remoteId: String(byWork.id) });
