@@ -229,6 +229,17 @@ describe('ChartHop destination over HTTP against the fake', () => {
     expect(fake.calls).toHaveLength(2);
   });
 
+  it('warns about a file the app may not upload (403 after the hire) and sends the rest', async () => {
+    fake.faults.failNextOn('POST', /^v1\/file$/, 403);
+    const docs = [pushDocument(), pushDocument({ id: 'd2', kind: 'resume', fileName: 'cv.pdf' })];
+    const result = await target.client.createPerson(pushedMember({ documents: docs }));
+    expect(result.warnings).toEqual([
+      'document offer.pdf not sent: the ChartHop app may not upload person files (HTTP 403)',
+    ]);
+    expect(fake.state.files.map((f) => f.fieldId)).toEqual(['resume']);
+    expect(fake.state.changes).toHaveLength(1);
+  });
+
   it('never re-sends the person create after a 5xx, and creates nothing', async () => {
     fake.faults.failNextOn('POST', /^v2\/person$/, 503);
     const err = await rejection(target.client.createPerson(pushedMember()));

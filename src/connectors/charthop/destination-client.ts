@@ -131,9 +131,15 @@ async function sendFiles(
       const file = { personId, fieldId, fileName: doc.fileName, contentType: doc.contentType, bytes };
       await uploadPersonFile(t, file, signal);
     } catch (err) {
-      if (!isAppError(err) || err.details?.['auth'] === true || err.details?.['reason'] === 'aborted')
-        throw err;
-      warnings.push(`document ${doc.fileName} not sent: ${err.message}`);
+      if (!isAppError(err) || err.details?.['reason'] === 'aborted') throw err;
+      // The person and hire went through, so a 403 here is an app without file access, not a bad token.
+      const status = err.details?.['status'];
+      if (err.details?.['auth'] === true && status !== 403) throw err;
+      warnings.push(
+        status === 403
+          ? `document ${doc.fileName} not sent: the ChartHop app may not upload person files (HTTP 403)`
+          : `document ${doc.fileName} not sent: ${err.message}`,
+      );
     }
   }
 }

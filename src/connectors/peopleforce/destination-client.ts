@@ -138,15 +138,20 @@ async function linkDuplicate(
 
 /**
  * Runs one follow-up of a create. The employee exists by now, so a failure becomes a warning on the push
- * instead of an error that would lose the link; a refused key still stops everything (the destination
- * pauses), and the next push links by email.
+ * instead of an error that would lose the link. A 403 here cannot be the IP allowlist (the create just
+ * went through): it is a key restricted from this part (§4.1, e.g. no compensation access). A 401 or an
+ * abort still stops everything; the next push links by email.
  */
 async function step(warnings: string[], what: string, run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (err) {
-    if (!isAppError(err) || err.details?.['auth'] === true || err.details?.['reason'] === 'aborted')
-      throw err;
+    if (!isAppError(err) || err.details?.['reason'] === 'aborted') throw err;
+    if (err.details?.['auth'] === true) {
+      if (err.details['status'] !== 403) throw err;
+      warnings.push(`${what} not sent: the PeopleForce API key is not allowed to write it (HTTP 403)`);
+      return;
+    }
     warnings.push(`${what} not sent: ${err.message}`);
   }
 }

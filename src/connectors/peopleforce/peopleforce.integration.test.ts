@@ -187,6 +187,23 @@ describe('PeopleForce destination over HTTP against the fake', () => {
     expect(target.personCount()).toBe(1);
   });
 
+  it('warns instead of pausing when the key may not write salaries (a restricted key, 403 after the create)', async () => {
+    fake.faults.failNextOn('POST', /\/salaries$/, 403);
+    const result = await target.client.createPerson(pushedMember());
+    expect(result.warnings).toEqual([
+      'salary not sent: the PeopleForce API key is not allowed to write it (HTTP 403)',
+    ]);
+    expect(fake.state.positions.get(Number(result.remoteId))).toHaveLength(1);
+    expect(target.personCount()).toBe(1);
+  });
+
+  it('stops on a 401 after the create: the key was revoked mid-push', async () => {
+    fake.faults.failNextOn('POST', /\/positions$/, 401);
+    const err = await rejection(target.client.createPerson(pushedMember()));
+    expect(err.details).toMatchObject({ status: 401, auth: true });
+    expect(target.personCount()).toBe(1);
+  });
+
   it('updates the employee’s own fields with PUT', async () => {
     const created = await target.client.createPerson(pushedMember());
     const result = await target.client.updatePerson(
