@@ -46,8 +46,8 @@ export interface HttpRequest {
   /** A name safe to log, e.g. "ashby candidate.info". Errors name this, never the URL. */
   readonly endpoint: string;
   readonly headers?: Readonly<Record<string, string>>;
-  /** JSON or form text, or raw bytes (a multipart upload built with `new Response(formData)`). */
-  readonly body?: string | Uint8Array;
+  /** JSON or form text, bytes, or multipart FormData (fetch writes its boundary; it can be sent again). */
+  readonly body?: string | Uint8Array | FormData;
   /** Which limiter bucket (and shared pause) the call goes through; default "default". */
   readonly limiterKey?: string;
   /**

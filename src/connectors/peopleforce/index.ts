@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { DestinationClient } from '../../core/ports/destination.js';
+import type { ConnectorDefinition } from '../definition.js';
+import { createPeopleforceDestination } from './destination-client.js';
+
+export { PEOPLEFORCE_FIELD_PRESET } from './to-employee.js';
+
+const credentials = z.object({
+  apiKey: z
+    .string({ error: 'apiKey is required: a PeopleForce company API key' })
+    .trim()
+    .min(1, 'apiKey is required: a PeopleForce company API key'),
+});
+export type PeopleforceCredentials = z.infer<typeof credentials>;
+
+/** PeopleForce (hris-apis.md §4): the company API key goes in `X-API-KEY`. */
+export const peopleforce = {
+  type: 'peopleforce',
+  kind: 'destination',
+  label: 'PeopleForce',
+  credentials,
+  defaultBaseUrl: 'https://app.peopleforce.io/api/public/v3',
+  capabilities: ['create', 'update', 'documents', 'compensation', 'manager'],
+  create: (context, creds) =>
+    createPeopleforceDestination({
+      http: context.http,
+      baseUrl: context.baseUrl,
+      apiKey: creds.apiKey,
+      limiterKey: context.limiterKey,
+    }),
+} as const satisfies ConnectorDefinition<
+  'peopleforce',
+  'destination',
+  PeopleforceCredentials,
+  DestinationClient
+>;
