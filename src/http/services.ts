@@ -52,6 +52,7 @@ export interface HttpServices {
   editNewHire(input: {
     newHireId: string;
     fields: Readonly<Record<string, unknown>>;
+    confirmClear?: readonly string[];
     principal: Principal;
   }): Promise<NewHire>;
   addMember(input: {
@@ -86,6 +87,8 @@ export interface HttpServices {
   }): Promise<MappingPreview>;
   reimportNewHire(input: {
     newHireId: string;
+    /** Reviewer-edited fields that go back to Ashby's value in this import. */
+    revertFields?: readonly string[];
     principal: Principal;
   }): Promise<{ outcome: SaveOutcome; newHire: NewHire }>;
   /** Documents (issue 6): lists, settings, a new hire's or member's files. */

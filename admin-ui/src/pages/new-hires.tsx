@@ -94,9 +94,9 @@ export function NewHiresPage() {
                   <td>
                     <Link to={`/new-hires/${encodeURIComponent(hire.id)}`}>{newHireName(hire.fields)}</Link>
                   </td>
-                  <td>{text(hire.fields['jobTitle']?.value)}</td>
-                  <td>{text(hire.fields['employmentStartDate']?.value)}</td>
-                  <td>
+                  <td data-label="Job">{text(hire.fields['jobTitle']?.value)}</td>
+                  <td data-label="Start date">{text(hire.fields['employmentStartDate']?.value)}</td>
+                  <td data-label="Completeness">
                     {hire.status === 'in_review' ? (
                       <CompletenessBadge missing={hire.missingRequired.length} />
                     ) : (
@@ -104,11 +104,11 @@ export function NewHiresPage() {
                     )}
                   </td>
                   {showStatus && (
-                    <td>
+                    <td data-label="Status">
                       <StatusBadge status={hire.status} />
                     </td>
                   )}
-                  <td>
+                  <td data-label="Arrived">
                     <Time iso={hire.createdAt} />
                   </td>
                 </tr>

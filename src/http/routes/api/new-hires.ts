@@ -70,7 +70,12 @@ export function newHireRoutes(app: FastifyInstance, services: HttpServices): voi
     const principal = requireRole(request, 'inbox');
     const { id } = parseInput(idParams, request.params, 'params');
     const body = parseInput(editNewHireRequestSchema, request.body, 'body');
-    await services.editNewHire({ newHireId: id, fields: body.fields, principal });
+    await services.editNewHire({
+      newHireId: id,
+      fields: body.fields,
+      ...(body.confirmClear ? { confirmClear: body.confirmClear } : {}),
+      principal,
+    });
     return toDetailResponse(await services.getNewHire(id));
   });
   app.post('/api/v1/new-hires/:id/add-member', async (request, reply) => {
