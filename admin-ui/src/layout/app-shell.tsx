@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
@@ -23,9 +23,10 @@ const ADMIN_LINKS = [
  */
 export function AppShell() {
   const { user, isAdmin, signOut } = useSession();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The page the menu was opened on: moving to another page closes it, with no effect to sync.
+  const [openOn, setOpenOn] = useState<string | null>(null);
   const { pathname } = useLocation();
-  useEffect(() => setMenuOpen(false), [pathname]);
+  const menuOpen = openOn === pathname;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -39,7 +40,7 @@ export function AppShell() {
             className="menu-button"
             aria-expanded={menuOpen}
             aria-controls="main-nav"
-            onClick={() => setMenuOpen((open) => !open)}
+            onClick={() => setOpenOn(menuOpen ? null : pathname)}
           >
             Menu
           </button>
