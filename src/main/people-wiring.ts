@@ -10,6 +10,7 @@ import {
 } from '../app/document-settings.js';
 import type { DownloadDeps } from '../app/download-document.js';
 import { listDocuments, openDocument } from '../app/list-documents.js';
+import { markAllNotificationsRead } from '../app/mark-all-notifications-read.js';
 import {
   countUnreadNotifications,
   listNotifications,
@@ -168,6 +169,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
         listNotifications: (i) =>
           listNotifications({ notifications, users, inbox: deps.inbox, publicUrl: config.publicUrl }, i),
         markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
+        markAllNotificationsRead: (i) => markAllNotificationsRead({ notifications, clock }, i),
         unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),
         listSends: (filter) => notifications.listSends(filter),
       },

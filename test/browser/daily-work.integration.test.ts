@@ -23,6 +23,7 @@ import { waitFor } from '../support/wait-for.js';
 
 const OLUWASEUN = 'cec15da7-4ddc-5495-a088-806dff7a598f'; // complete, with an offer (start date, salary)
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d'; // complete: added to the directory for the member pages
+const SAM = 'a00a15ed-90d6-5790-a42c-e1751b7e19ed'; // Sam O'Neil: no personal email, so one required field missing
 const ADMIN = { name: 'Pat People', email: 'pat@northwind.example', password: 'a long enough passphrase' };
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
@@ -132,16 +133,21 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
     await heading(again.page, 'Sign in');
     expect(new URL(again.page.url()).pathname).toBe('/sign-in');
 
-    // Ashby connected over the API (the connect form has its own test); two hires arrive.
+    // Ashby connected over the API by the admin (the connect form has its own test), who is therefore
+    // told of each hire; three hires arrive.
+    const users = await stack.api<{ items: { id: string; email: string }[] }>('/api/v1/users');
+    const adminId = users.body.items.find((u) => u.email === ADMIN.email)?.id;
     const connected = await stack.api('/api/v1/connections/ashby', {
       method: 'POST',
-      body: JSON.stringify({ apiKey: SAMPLE_KEYS.full, apiUrl: stack.sim.url }),
+      body: JSON.stringify({ apiKey: SAMPLE_KEYS.full, apiUrl: stack.sim.url, connectedByUserId: adminId }),
     });
     expect(connected.status).toBe(201);
     stack.sim.hire(OLUWASEUN);
     stack.sim.hire(ANNA);
+    stack.sim.hire(SAM);
     await newHireOf(OLUWASEUN);
     await newHireOf(ANNA);
+    await newHireOf(SAM);
   }, 60_000);
 
   it('a half-typed date or amount never clears the saved value; clearing a required field asks; revert to Ashby', async () => {
@@ -208,6 +214,48 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
     const reverted = await stored(hire.id);
     expect(reverted.fields['employmentStartDate']?.value).toBe(startDate);
     expect(reverted.editedFields).not.toContain('employmentStartDate');
+  }, 60_000);
+
+  it('missing fields are named in the list and linked from the review page; notifications are read by opening them', async () => {
+    const { page } = await open();
+    const sam = await newHireOf(SAM);
+    await page.goto('/new-hires');
+    const samRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: "Sam O'Neil", exact: true }) });
+    await samRow.getByText('1 required missing').waitFor();
+    await samRow.getByText('Personal email', { exact: true }).waitFor();
+
+    // The blocking message on the review page links to the empty field's row.
+    await samRow.getByRole('link', { name: "Sam O'Neil", exact: true }).click();
+    await heading(page, "Sam O'Neil");
+    await page
+      .getByText(/Fill in the required fields first/)
+      .getByRole('link', { name: 'Personal email' })
+      .click();
+    expect(new URL(page.url()).hash).toBe('#field-personalEmail');
+    await page.locator('#field-personalEmail').getByText('Missing', { exact: true }).waitFor();
+
+    // Opening a hire from its notification marks that notification read; Mark all read does the rest.
+    await stack.settle();
+    await page.goto('/notifications');
+    await heading(page, 'Notifications');
+    const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+    const unread = async () =>
+      Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
+    await expect.poll(unread, { timeout: 20_000 }).toBe(3);
+    const samNote = page.getByRole('listitem').filter({ hasText: "New hire: Sam O'Neil" });
+    await samNote.getByRole('link').first().click();
+    await heading(page, "Sam O'Neil");
+    expect(new URL(page.url()).pathname).toBe(`/new-hires/${sam.id}`);
+    await expect.poll(unread, { timeout: 10_000 }).toBe(2);
+    await page.goto('/notifications');
+    await heading(page, 'Notifications');
+    expect(await samNote.getByRole('button', { name: 'Mark as read' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await expect.poll(unread, { timeout: 10_000 }).toBe(0);
+    await gone(page.getByRole('button', { name: 'Mark as read' }));
+    await page.getByRole('button', { name: 'Mark all read' }).waitFor({ state: 'detached' });
   }, 60_000);
 
   it('every page works at 390 px and 1440 px: no sideways scrolling, axe clean, navigation behind Menu on the phone', async () => {

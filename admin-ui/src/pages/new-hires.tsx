@@ -5,6 +5,7 @@ import { withQuery } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/error-message';
 import { CompletenessBadge, StatusBadge } from '../components/inbox/badges';
+import { MissingFieldNames } from '../components/inbox/missing-field-names';
 import { newHireName } from '../components/inbox/values';
 import { Page } from '../components/page';
 import { Time } from '../components/time';
@@ -98,7 +99,13 @@ export function NewHiresPage() {
                   <td data-label="Start date">{text(hire.fields['employmentStartDate']?.value)}</td>
                   <td data-label="Completeness">
                     {hire.status === 'in_review' ? (
-                      <CompletenessBadge missing={hire.missingRequired.length} />
+                      <>
+                        <CompletenessBadge missing={hire.missingRequired.length} />{' '}
+                        <MissingFieldNames
+                          connectionId={hire.source.connectionId}
+                          keys={hire.missingRequired}
+                        />
+                      </>
                     ) : (
                       <span className="muted">—</span>
                     )}
