@@ -1,3 +1,4 @@
+import type { NewHireSearch } from '../app/search-new-hires.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
@@ -48,6 +49,8 @@ export interface HttpServices {
   listConnections(): Promise<AshbyConnection[]>;
   getConnection(id: string): Promise<AshbyConnection>;
   listNewHires(filter: { status?: NewHireStatus; connectionId?: string; limit: number }): Promise<NewHire[]>;
+  /** The New hires list of the API and the app: search, filters, sort, limit/cursor pages. */
+  searchNewHires(search: NewHireSearch): Promise<{ items: NewHire[]; nextCursor: string | null }>;
   getNewHire(id: string): Promise<NewHireDetail>;
   editNewHire(input: {
     newHireId: string;

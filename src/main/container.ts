@@ -23,6 +23,7 @@ import type { InboxDeps } from '../app/inbox-deps.js';
 import { listAshbyFields } from '../app/list-ashby-fields.js';
 import type { MappingDeps } from '../app/mapping-deps.js';
 import { previewMapping } from '../app/preview-mapping.js';
+import { searchNewHires } from '../app/search-new-hires.js';
 import { reimportNewHire } from '../app/reimport-new-hire.js';
 import { saveMapping } from '../app/save-mapping.js';
 import { retryJob } from '../app/retry-job.js';
@@ -193,6 +194,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listConnections: () => connections.list(),
     getConnection: async (id) => (await connections.find(id)) ?? Promise.reject(notFound('Ashby connection')),
     listNewHires: (filter) => inbox.read((data) => data.listNewHires(filter)),
+    searchNewHires: (search) => searchNewHires({ inbox }, search),
     getNewHire: (id) => getNewHire(inboxDeps, id),
     editNewHire: ({ principal, ...input }) => editNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),

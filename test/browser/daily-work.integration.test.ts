@@ -108,6 +108,10 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
       20_000,
       100,
     );
+  const newHireOfAny = async (applicationId: string) => {
+    const all = await stack.api<{ items: NewHireBody[] }>('/api/v1/new-hires?limit=500');
+    return all.body.items.find((i) => i.source.applicationId === applicationId) ?? expect.fail(applicationId);
+  };
   const stored = async (id: string) => (await stack.api<NewHireBody>(`/api/v1/new-hires/${id}`)).body;
 
   it('on a phone: the setup link creates the first admin; used, it says "already set up" and links to sign-in', async () => {
@@ -208,7 +212,8 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await dateRow.getByText('2031-03-01', { exact: true }).waitFor();
     await dateRow.getByText('edited by reviewer').waitFor();
-    await dateRow.getByRole('button', { name: "Revert Employment start date to Ashby's value" }).click();
+    await screenshotAndAudit(page, 'edit-revert-offered');
+    await dateRow.getByRole('button', { name: "Revert to Ashby's value (Employment start date)" }).click();
     await dateRow.getByText(String(startDate), { exact: true }).waitFor();
     await gone(dateRow.getByText('edited by reviewer'));
     const reverted = await stored(hire.id);
@@ -225,6 +230,18 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
       .filter({ has: page.getByRole('link', { name: "Sam O'Neil", exact: true }) });
     await samRow.getByText('1 required missing').waitFor();
     await samRow.getByText('Personal email', { exact: true }).waitFor();
+
+    // Search (accents and case folded) and sort by start date, answered by the server.
+    await page.getByLabel('Search').fill('sam o');
+    await gone(page.getByRole('link', { name: 'Anna-Lena van der Berg', exact: true }));
+    await samRow.waitFor();
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Sort by').selectOption({ label: 'Start date, soonest first' });
+    await page.getByRole('link', { name: 'Anna-Lena van der Berg', exact: true }).waitFor();
+    // A complete hire is added from its row; it leaves the in-review list.
+    await page.getByRole('button', { name: 'Add member: Anna-Lena van der Berg' }).click();
+    await gone(page.getByRole('link', { name: 'Anna-Lena van der Berg', exact: true }));
+    expect((await stored((await newHireOfAny(ANNA)).id)).status).toBe('added');
 
     // The blocking message on the review page links to the empty field's row.
     await samRow.getByRole('link', { name: "Sam O'Neil", exact: true }).click();
@@ -260,16 +277,14 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
 
   it('every page works at 390 px and 1440 px: no sideways scrolling, axe clean, navigation behind Menu on the phone', async () => {
     const oluwaseun = await newHireOf(OLUWASEUN);
-    const anna = await newHireOf(ANNA);
-    const added = await stack.api<{ id: string }>(`/api/v1/new-hires/${anna.id}/add-member`, {
-      method: 'POST',
-    });
-    expect(added.status).toBe(201);
+    // Anna was added from her row in the list (the test before).
+    const anna = await stored((await newHireOfAny(ANNA)).id);
+    const memberId = anna.memberId ?? expect.fail('Anna was not added');
     const pages: readonly { path: string; title: string | RegExp; name: string }[] = [
       { path: '/new-hires', title: 'New hires', name: 'new-hires' },
       { path: `/new-hires/${oluwaseun.id}`, title: 'Oluwaseun Adeyemi', name: 'new-hire-review' },
       { path: '/members', title: 'Members', name: 'members' },
-      { path: `/members/${added.body.id}`, title: 'Anna-Lena van der Berg', name: 'member' },
+      { path: `/members/${memberId}`, title: 'Anna-Lena van der Berg', name: 'member' },
       { path: '/notifications', title: 'Notifications', name: 'notifications' },
       { path: '/integrations', title: 'Integrations', name: 'integrations' },
       { path: '/mapping', title: 'Field mapping', name: 'mapping' },

@@ -24,7 +24,7 @@ export function RevertFieldButton(props: {
       <button
         type="button"
         className="small"
-        aria-label={`Revert ${props.label} to Ashby's value`}
+        aria-label={`Revert to Ashby's value (${props.label})`}
         disabled={revert.isPending}
         onClick={() => revert.mutate()}
       >
