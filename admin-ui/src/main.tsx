@@ -6,6 +6,8 @@ import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { router } from './routes';
 import './styles.css';
+// After styles.css and the pages' sheets: the phone-width rules override them.
+import './layout/responsive.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,3 +1,4 @@
+import { ashbyPermissionLabel } from '../core/model/ashby-permission-label.js';
 import { AppError, isAppError } from '../core/errors/app-error.js';
 import {
   DEFAULT_ASHBY_API_URL,
@@ -112,10 +113,15 @@ async function checkKey(gateway: AshbyGateway): Promise<PermissionReport> {
     permissions = await gateway.checkPermissions();
   } catch (err) {
     if (isAppError(err) && err.code === 'upstream_permanent') {
-      throw new AppError('validation_failed', `Ashby refused this API key: ${err.message}`, {
-        details: { field: 'apiKey' },
-        cause: err,
-      });
+      // In the admin's words: which endpoint answered which status is for the log (the cause), not them.
+      throw new AppError(
+        'validation_failed',
+        'Ashby refused this API key. Check that it was copied whole and is still active in Ashby (Admin › Integrations › API keys)',
+        {
+          details: { field: 'apiKey' },
+          cause: err,
+        },
+      );
     }
     throw err;
   }
@@ -123,7 +129,7 @@ async function checkKey(gateway: AshbyGateway): Promise<PermissionReport> {
   if (missing.length > 0) {
     throw new AppError(
       'permission_missing',
-      `The Ashby API key lacks required permissions: ${missing.map((p) => `${p.name} (${p.purpose})`).join('; ')}`,
+      `The Ashby API key lacks required permissions: ${missing.map((p) => `${ashbyPermissionLabel(p.name)}, needed to ${p.purpose}`).join('; ')}`,
       { details: { missing: missing.map((p) => p.name), permissions } },
     );
   }

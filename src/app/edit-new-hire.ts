@@ -11,12 +11,20 @@ import { missingRequiredOf } from './save-imported-hire.js';
 /**
  * A reviewer completes or corrects a new hire. Every value is validated against its field's type
  * (dates, emails, currency codes, amounts); any bad one refuses the whole edit with 422 naming each
- * field, so nothing is half-applied. `null` clears a field. Edited fields are remembered: later imports
- * from Ashby no longer overwrite them.
+ * field, so nothing is half-applied. `null` clears a field, but a required field that holds a value is
+ * cleared only when the caller confirms it (`confirmClear` names it): a browser blanks a date or number
+ * box it cannot parse, and such a blank must never erase a stored value by accident. Edited fields are
+ * remembered: later imports from Ashby no longer overwrite them.
  */
 export async function editNewHire(
   deps: InboxDeps,
-  input: { newHireId: string; fields: Readonly<Record<string, unknown>>; actor: Actor },
+  input: {
+    newHireId: string;
+    fields: Readonly<Record<string, unknown>>;
+    actor: Actor;
+    /** Required fields the person confirmed clearing (others sent as null are refused). */
+    confirmClear?: readonly string[];
+  },
 ): Promise<NewHire> {
   const keys = Object.keys(input.fields);
   if (keys.length === 0)
@@ -46,6 +54,14 @@ export async function editNewHire(
       const raw = input.fields[key];
       const source = { ruleId: 'edit', description: `Edited by ${input.actor}`, usedDefault: false };
       if (raw === null) {
+        const holdsValue = (hire.fields[key]?.value ?? null) !== null;
+        if (target.required && holdsValue && !(input.confirmClear ?? []).includes(key)) {
+          problems.push({
+            field: key,
+            message: 'is required: clearing it was not confirmed, so the saved value is kept',
+          });
+          continue;
+        }
         fields[key] = { value: null, source };
         continue;
       }

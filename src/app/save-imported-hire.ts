@@ -18,6 +18,8 @@ export interface ImportedHire {
   readonly ashbyRefs: AshbyRefs;
   /** The hire's Ashby files, turned into documents while it is in review (null: none known). */
   readonly files: BundleFiles | null;
+  /** Reviewer-edited fields to give back to Ashby in this save ("Revert to Ashby's value"). */
+  readonly revertFields?: readonly string[];
 }
 
 export type SaveOutcome =
@@ -121,7 +123,9 @@ export function saveImportedHire(
     }
 
     // In review: take Ashby's values, except where a reviewer edited.
-    const edited = new Set(existing.editedFields);
+    const reverted = new Set(hire.revertFields ?? []);
+    const editedFields = existing.editedFields.filter((key) => !reverted.has(key));
+    const edited = new Set(editedFields);
     const fields = { ...hire.result.fields };
     for (const key of edited) {
       const kept = existing.fields[key];
@@ -133,6 +137,7 @@ export function saveImportedHire(
       ...revived(fresh),
       fields,
       missingRequired,
+      editedFields,
     });
     if (!hasChanges(changes)) return finish('unchanged', existing.id);
     await data.addHistory({

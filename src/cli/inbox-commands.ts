@@ -50,6 +50,12 @@ function parseSets(sets: readonly string[]): Record<string, unknown> {
   return fields;
 }
 
+/** `--set key=null` is typed on purpose: it confirms clearing the field, required or not. */
+function explicitEdit(fields: Record<string, unknown>) {
+  const confirmClear = Object.keys(fields).filter((key) => fields[key] === null);
+  return { fields, confirmClear };
+}
+
 export function inboxCommands(program: Command): void {
   const inbox = program.command('new-hires').description('the New hires inbox');
   inbox
@@ -87,7 +93,7 @@ export function inboxCommands(program: Command): void {
     .action(async (id: string, o: { set: string[] }) => {
       printNewHire(
         await withContainer((c) =>
-          c.services.editNewHire({ newHireId: id, fields: parseSets(o.set), principal: CLI }),
+          c.services.editNewHire({ newHireId: id, ...explicitEdit(parseSets(o.set)), principal: CLI }),
         ),
       );
     });

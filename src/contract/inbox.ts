@@ -2,6 +2,13 @@ import { z } from 'zod';
 
 export const editNewHireRequestSchema = z.strictObject({
   fields: z.record(z.string().max(100), z.unknown()),
+  /** Required fields the person confirmed clearing; a required field sent as null without it is refused. */
+  confirmClear: z.array(z.string().max(100)).max(200).optional(),
+});
+
+/** POST /api/v1/new-hires/:id/revert: fields a reviewer edited go back to Ashby's current value. */
+export const revertNewHireRequestSchema = z.strictObject({
+  fields: z.array(z.string().max(100)).min(1, 'name at least one field').max(200),
 });
 
 export const listMembersQuerySchema = z.object({

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { historyEntrySchema, reportingToSchema } from './inbox.js';
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+
+/**
+ * GET /api/v1/new-hires: search (`q`: name, email or job title), filters, sort, and pagination with
+ * `limit` and `cursor` (pass the answer's `nextCursor` to read on; null when there is no more).
+ */
 export const listNewHiresQuerySchema = z.object({
   status: z.enum(['in_review', 'added', 'deleted']).optional(),
   connectionId: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  department: z.string().max(200).optional(),
+  startFrom: isoDay.optional(),
+  startTo: isoDay.optional(),
+  sort: z.enum(['arrived', 'startDate']).default('arrived'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
 });
 
 const fieldValue = z.union([

@@ -79,6 +79,9 @@ say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/ne
 say(
   `  curl -s -H "Authorization: Bearer ${token.token}" "${server.url}/api/v1/notifications?userId=${admin.id}"`,
 );
+// The CLI reads ./data unless told otherwise: give the prefix that points it at the demo's data.
+say(`\nUse the command line on the demo's data (from this directory):`);
+say(`  DATA_DIR=./${path.relative(process.cwd(), dataDir)} npx hirebridge new-hires list`);
 say(`  New-hire emails to ${admin.email} are printed below as the demo mailbox receives them.\n`);
 
 /** One line per document of the new hire of an application, once its downloads have finished. */

@@ -58,6 +58,8 @@ export interface PeopleServices {
     limit: number;
   }): Promise<NotificationView[]>;
   markNotificationRead(input: { userId: string; notificationId: string }): Promise<void>;
+  /** Marks every unread notification of the user read; how many were. */
+  markAllNotificationsRead(input: { userId: string }): Promise<number>;
   unreadNotificationCount(input: { userId: string }): Promise<number>;
   listSends(filter: { status?: SendStatus; limit: number }): Promise<NotificationSend[]>;
 }

@@ -1,3 +1,4 @@
+import type { NewHireSearch } from '../app/search-new-hires.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
@@ -48,10 +49,13 @@ export interface HttpServices {
   listConnections(): Promise<AshbyConnection[]>;
   getConnection(id: string): Promise<AshbyConnection>;
   listNewHires(filter: { status?: NewHireStatus; connectionId?: string; limit: number }): Promise<NewHire[]>;
+  /** The New hires list of the API and the app: search, filters, sort, limit/cursor pages. */
+  searchNewHires(search: NewHireSearch): Promise<{ items: NewHire[]; nextCursor: string | null }>;
   getNewHire(id: string): Promise<NewHireDetail>;
   editNewHire(input: {
     newHireId: string;
     fields: Readonly<Record<string, unknown>>;
+    confirmClear?: readonly string[];
     principal: Principal;
   }): Promise<NewHire>;
   addMember(input: {
@@ -86,6 +90,8 @@ export interface HttpServices {
   }): Promise<MappingPreview>;
   reimportNewHire(input: {
     newHireId: string;
+    /** Reviewer-edited fields that go back to Ashby's value in this import. */
+    revertFields?: readonly string[];
     principal: Principal;
   }): Promise<{ outcome: SaveOutcome; newHire: NewHire }>;
   /** Documents (issue 6): lists, settings, a new hire's or member's files. */

@@ -10,6 +10,7 @@ import type { InboxDeps } from '../app/inbox-deps.js';
 import { getMember, listAudit, listMembers, pendingMemberUpdates } from '../app/list-members.js';
 import { listNewHires } from '../app/list-new-hires.js';
 import { reimportNewHire } from '../app/reimport-new-hire.js';
+import { searchNewHires } from '../app/search-new-hires.js';
 import type { ImportQueue } from '../core/ports/import-queue.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { HttpServices } from '../http/services.js';
@@ -22,6 +23,7 @@ export function inboxWiring(
   const { inboxDeps, importDeps } = deps;
   const services = {
     listNewHires: (filter) => listNewHires(inboxDeps, filter),
+    searchNewHires: (search) => searchNewHires({ inbox }, search),
     getNewHire: (id) => getNewHire(inboxDeps, id),
     editNewHire: ({ principal, ...input }) => editNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),

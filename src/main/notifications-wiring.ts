@@ -1,3 +1,4 @@
+import { markAllNotificationsRead } from '../app/mark-all-notifications-read.js';
 import { actorOf } from '../app/actor.js';
 import { saveNotificationSettingsAudited } from '../app/admin-actions.js';
 import {
@@ -48,6 +49,7 @@ export function notificationsWiring(
     listNotifications: (i) =>
       listNotifications({ notifications, users, inbox, publicUrl: config.publicUrl }, i),
     markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
+    markAllNotificationsRead: (i) => markAllNotificationsRead({ notifications, clock }, i),
     unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),
     listSends: (filter) => notifications.listSends(filter),
   };

@@ -42,6 +42,8 @@ describe('connecting Ashby', () => {
         'organizationRead',
       ]);
       expect(body.error.message).toContain('offersRead');
+      // Named as on Ashby's own API key screen, the API name in brackets.
+      expect(body.error.message).toContain('Offers: Read (offersRead)');
 
       const cli = await runCli(
         ['ashby', 'connect', '--api-key', SAMPLE_KEYS.noOffers, '--api-url', sim.url],
@@ -62,9 +64,10 @@ describe('connecting Ashby', () => {
         body: JSON.stringify({ apiKey: SAMPLE_KEYS.disabled, apiUrl: sim.url }),
       });
       expect(disabled.status).toBe(400);
-      expect(((await disabled.json()) as { error: { message: string } }).error.message).toContain(
-        'Ashby refused this API key',
-      );
+      const refused = ((await disabled.json()) as { error: { message: string } }).error.message;
+      expect(refused).toContain('Ashby refused this API key');
+      // In the admin's words: no endpoint, no HTTP status.
+      expect(refused).not.toMatch(/apiKey\.info|HTTP \d{3}/);
     },
   );
 

@@ -1,3 +1,4 @@
+import { systemClock } from '../../src/connectors/kit/system-time.js';
 import { charthop } from '../../src/connectors/charthop/index.js';
 import { startCharthopFake, type CharthopFake } from '../../src/connectors/charthop/fake/charthop-fake.js';
 import { testHttp } from '../../src/connectors/kit/testing/test-http.js';
@@ -10,7 +11,7 @@ export async function startCharthopTarget(
   const fake = await startCharthopFake();
   const credentials = charthop.credentials.parse({ apiToken: fake.apiToken, orgId: fake.orgId });
   const client = charthop.create(
-    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'charthop:test' },
+    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'charthop:test', clock: systemClock },
     credentials,
   );
   return {

@@ -1,3 +1,4 @@
+import { systemClock } from '../../src/connectors/kit/system-time.js';
 import type { HttpClient } from '../../src/connectors/kit/http-client.js';
 import { testHttp } from '../../src/connectors/kit/testing/test-http.js';
 import {
@@ -38,6 +39,7 @@ export async function startHumaansTarget(
     http: options.http ?? testHttp(),
     baseUrl: fake.url,
     limiterKey: `humaans-test-${tenants}-${Math.random().toString(36).slice(2)}`,
+    clock: systemClock,
   };
   const destinationWith = (apiToken: string, settings: unknown = options.settings) =>
     createHumaansDestination(context, humaans.credentials.parse({ apiToken }), settings);

@@ -1,3 +1,4 @@
+import { systemClock } from '../../src/connectors/kit/system-time.js';
 import { testHttp } from '../../src/connectors/kit/testing/test-http.js';
 import type { HttpClientOptions } from '../../src/connectors/kit/http-client.js';
 import { peopleforce } from '../../src/connectors/peopleforce/index.js';
@@ -13,7 +14,7 @@ export async function startPeopleforceTarget(
   const fake = await startPeopleforceFake();
   const credentials = peopleforce.credentials.parse({ apiKey: fake.apiKey });
   const client = peopleforce.create(
-    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'peopleforce:test' },
+    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'peopleforce:test', clock: systemClock },
     credentials,
   );
   return {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal confirmation on the native <dialog> element: focus moves into it, Escape cancels, and the
@@ -15,6 +15,8 @@ export function ConfirmDialog(props: {
   readonly onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page may hold several (delete the new hire, clear a required field).
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,13 +26,13 @@ export function ConfirmDialog(props: {
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         props.onCancel();
       }}
     >
-      <h2 id="confirm-dialog-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       <div className="dialog-body">{props.children}</div>
       <div className="actions">
         <button type="button" onClick={props.onCancel} autoFocus>

@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 
@@ -15,17 +16,36 @@ const ADMIN_LINKS = [
   { to: '/audit', label: 'Audit log' },
 ] as const;
 
-/** Navigation, the notification bell and the signed-in user around every signed-in page. */
+/**
+ * Navigation, the notification bell and the signed-in user around every signed-in page. On a phone the
+ * navigation folds behind a Menu button (CSS decides when the button shows) and folds again on every
+ * page change, so a chosen page is not hidden under the menu.
+ */
 export function AppShell() {
   const { user, isAdmin, signOut } = useSession();
+  // The page the menu was opened on: moving to another page closes it, with no effect to sync.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const { pathname } = useLocation();
+  const menuOpen = openOn === pathname;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className="sidebar">
-        <div className="brand">HireBridge</div>
-        <nav aria-label="Main">
+      <aside className={menuOpen ? 'sidebar open' : 'sidebar'}>
+        <div className="sidebar-head">
+          <div className="brand">HireBridge</div>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setOpenOn(menuOpen ? null : pathname)}
+          >
+            Menu
+          </button>
+        </div>
+        <nav aria-label="Main" id="main-nav">
           <ul>
             {INBOX_LINKS.map((link) => (
               <li key={link.to}>

@@ -57,17 +57,19 @@ export function AuditPage() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td>
+                  <td data-label="When">
                     <Time iso={e.at} />
                   </td>
-                  <td title={e.actor}>{actorName(e.actor)}</td>
-                  <td>
+                  <td data-label="Who" title={e.actor}>
+                    {actorName(e.actor)}
+                  </td>
+                  <td data-label="Action">
                     <code>{e.action}</code>
                   </td>
-                  <td>
+                  <td data-label="Subject">
                     {e.targetType} <code>{e.targetId}</code>
                   </td>
-                  <td>
+                  <td data-label="Details">
                     {Object.keys(e.details).length === 0 ? (
                       <span className="muted">—</span>
                     ) : (

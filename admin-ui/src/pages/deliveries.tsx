@@ -74,19 +74,19 @@ export function DeliveriesPage() {
             <tbody>
               {items.map((d) => (
                 <tr key={d.id}>
-                  <td>
+                  <td data-label="Received">
                     <Time iso={d.receivedAt} />
                   </td>
-                  <td>
+                  <td data-label="Action">
                     <code>{d.action}</code>
                   </td>
-                  <td>
+                  <td data-label="Application id">
                     {d.applicationId ? <code>{d.applicationId}</code> : <span className="muted">none</span>}
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <span className={STATUS_BADGE[d.status]}>{d.status}</span>
                   </td>
-                  <td>{d.outcome ?? <span className="muted">—</span>}</td>
+                  <td data-label="Outcome">{d.outcome ?? <span className="muted">—</span>}</td>
                   <td>
                     {d.applicationId && (
                       <button

@@ -76,10 +76,12 @@ export function MembersPage() {
                       </>
                     )}
                   </td>
-                  <td>{text(member.fields['jobTitle'])}</td>
-                  <td>{member.department?.name ?? text(member.fields['department'])}</td>
-                  <td>{member.location?.name ?? text(member.fields['location'])}</td>
-                  <td>{text(member.fields['employmentStartDate'])}</td>
+                  <td data-label="Job title">{text(member.fields['jobTitle'])}</td>
+                  <td data-label="Department">
+                    {member.department?.name ?? text(member.fields['department'])}
+                  </td>
+                  <td data-label="Location">{member.location?.name ?? text(member.fields['location'])}</td>
+                  <td data-label="Start date">{text(member.fields['employmentStartDate'])}</td>
                 </tr>
               ))}
             </tbody>

@@ -71,7 +71,7 @@ export function NewHirePage() {
         <NewHireActions
           hire={data}
           name={name}
-          missingLabels={data.missingRequired.map((key) => labelOf(key, defs))}
+          missingLabels={data.missingRequired.map((key) => ({ key, label: labelOf(key, defs) }))}
           mayManage={mayManage}
         />
         {data.status !== 'deleted' && definitions.isLoading && <p className="muted">Loading…</p>}

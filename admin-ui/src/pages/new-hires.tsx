@@ -5,42 +5,51 @@ import { withQuery } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/error-message';
 import { CompletenessBadge, StatusBadge } from '../components/inbox/badges';
+import { MissingFieldNames } from '../components/inbox/missing-field-names';
+import {
+  NewHireFilters,
+  NO_FILTERS,
+  queryOf,
+  type NewHireFilterState,
+} from '../components/inbox/new-hire-filters';
+import { RowAddMember } from '../components/inbox/row-add-member';
 import { newHireName } from '../components/inbox/values';
 import { Page } from '../components/page';
 import { Time } from '../components/time';
 import './inbox.css';
 
-type StatusFilter = NewHireResponse['status'] | 'all';
-
-const FILTERS: readonly { value: StatusFilter; label: string }[] = [
-  { value: 'in_review', label: 'In review' },
-  { value: 'added', label: 'Added' },
-  { value: 'deleted', label: 'Deleted' },
-  { value: 'all', label: 'All' },
-];
-
-const EMPTY: Readonly<Record<StatusFilter, string>> = {
-  in_review: 'No new hires yet. When a candidate is hired in Ashby, they appear here.',
-  all: 'No new hires yet. When a candidate is hired in Ashby, they appear here.',
-  added: 'No new hires have been added to the directory yet.',
-  deleted: 'No new hires have been deleted.',
-};
+const PAGE_SIZE = 50;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The New hires inbox: hires waiting for review (or all of them), newest first, refreshed every 10 s. */
+function emptyText(f: NewHireFilterState): string {
+  const filtered = f.q || f.department || f.startFrom || f.startTo;
+  if (filtered) return 'No new hires match these filters.';
+  if (f.status === 'added') return 'No new hires have been added to the directory yet.';
+  if (f.status === 'deleted') return 'No new hires have been deleted.';
+  return 'No new hires yet. When a candidate is hired in Ashby, they appear here.';
+}
+
+/**
+ * The New hires inbox: hires waiting for review (or all of them) with search, filters and sort, read a
+ * page at a time from the server (limit/cursor), refreshed every 10 s.
+ */
 export function NewHiresPage() {
-  const [filter, setFilter] = useState<StatusFilter>('in_review');
+  const [filters, setFilters] = useState<NewHireFilterState>(NO_FILTERS);
+  // The cursors of the pages before this one, so Previous page can go back.
+  const [cursors, setCursors] = useState<readonly string[]>([]);
   const location = useLocation();
   const notice = (location.state as { notice?: unknown } | null)?.notice;
-  const list = useApiQuery<{ items: NewHireResponse[] }>(
-    withQuery('/api/v1/new-hires', { status: filter === 'all' ? undefined : filter }),
+  const cursor = cursors[cursors.length - 1];
+  const list = useApiQuery<{ items: NewHireResponse[]; nextCursor: string | null }>(
+    withQuery('/api/v1/new-hires', { ...queryOf(filters), limit: PAGE_SIZE, cursor }),
     { refetchIntervalMs: 10_000 },
   );
-  const items = [...(list.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const showStatus = filter !== 'in_review';
+  const items = list.data?.items ?? [];
+  const nextCursor = list.data?.nextCursor ?? null;
+  const showStatus = filters.status !== 'in_review';
   return (
     <Page title="New hires">
       <div className="inbox">
@@ -49,33 +58,25 @@ export function NewHiresPage() {
             {notice}
           </p>
         )}
-        <div className="toolbar">
-          <div className="field inline-field">
-            <label htmlFor="new-hires-filter">Show</label>
-            <select
-              id="new-hires-filter"
-              value={filter}
-              onChange={(e) => setFilter(e.target.value as StatusFilter)}
-            >
-              {FILTERS.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          {list.data && (
-            <p className="muted" aria-live="polite">
-              {items.length} {items.length === 1 ? 'new hire' : 'new hires'}
-            </p>
-          )}
-        </div>
+        <NewHireFilters
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            setCursors([]);
+          }}
+        />
+        {list.data && (
+          <p className="muted" aria-live="polite">
+            {items.length} {items.length === 1 ? 'new hire' : 'new hires'}
+            {cursors.length > 0 || nextCursor ? ` on page ${String(cursors.length + 1)}` : ''}
+          </p>
+        )}
         {list.isPending ? (
           <p className="muted">Loading…</p>
         ) : list.error ? (
           <ErrorMessage error={list.error} />
         ) : items.length === 0 ? (
-          <p className="empty">{EMPTY[filter]}</p>
+          <p className="empty">{emptyText(filters)}</p>
         ) : (
           <table>
             <thead>
@@ -86,6 +87,9 @@ export function NewHiresPage() {
                 <th scope="col">Completeness</th>
                 {showStatus && <th scope="col">Status</th>}
                 <th scope="col">Arrived</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -94,27 +98,56 @@ export function NewHiresPage() {
                   <td>
                     <Link to={`/new-hires/${encodeURIComponent(hire.id)}`}>{newHireName(hire.fields)}</Link>
                   </td>
-                  <td>{text(hire.fields['jobTitle']?.value)}</td>
-                  <td>{text(hire.fields['employmentStartDate']?.value)}</td>
-                  <td>
+                  <td data-label="Job">{text(hire.fields['jobTitle']?.value)}</td>
+                  <td data-label="Start date">{text(hire.fields['employmentStartDate']?.value)}</td>
+                  <td data-label="Completeness">
                     {hire.status === 'in_review' ? (
-                      <CompletenessBadge missing={hire.missingRequired.length} />
+                      <>
+                        <CompletenessBadge missing={hire.missingRequired.length} />{' '}
+                        <MissingFieldNames
+                          connectionId={hire.source.connectionId}
+                          keys={hire.missingRequired}
+                        />
+                      </>
                     ) : (
                       <span className="muted">—</span>
                     )}
                   </td>
                   {showStatus && (
-                    <td>
+                    <td data-label="Status">
                       <StatusBadge status={hire.status} />
                     </td>
                   )}
-                  <td>
+                  <td data-label="Arrived">
                     <Time iso={hire.createdAt} />
+                  </td>
+                  <td>
+                    {hire.status === 'in_review' && hire.missingRequired.length === 0 && (
+                      <RowAddMember newHireId={hire.id} name={newHireName(hire.fields)} />
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {(cursors.length > 0 || nextCursor) && (
+          <nav className="actions pager" aria-label="Pages of new hires">
+            <button
+              type="button"
+              disabled={cursors.length === 0}
+              onClick={() => setCursors(cursors.slice(0, -1))}
+            >
+              Previous page
+            </button>
+            <button
+              type="button"
+              disabled={!nextCursor}
+              onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
+            >
+              Next page
+            </button>
+          </nav>
         )}
       </div>
     </Page>

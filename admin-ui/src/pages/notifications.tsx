@@ -1,5 +1,5 @@
 import type { NotificationResponse } from '../../../src/contract/people';
-import { useApiQuery } from '../api/hooks';
+import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/error-message';
 import { NotificationItem } from '../components/inbox/notification-item';
 import { Page } from '../components/page';
@@ -12,9 +12,24 @@ export function NotificationsPage() {
     refetchIntervalMs: 15_000,
   });
   const items = [...(list.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const markAll = useApiMutation<{ marked: number }>(
+    () => ({ path: '/api/v1/notifications/read-all', method: 'POST' }),
+    ['/api/v1/notifications'],
+  );
+  const anyUnread = items.some((n) => n.readAt === null);
   return (
-    <Page title="Notifications">
+    <Page
+      title="Notifications"
+      actions={
+        anyUnread ? (
+          <button type="button" disabled={markAll.isPending} onClick={() => markAll.mutate()}>
+            {markAll.isPending ? 'Marking…' : 'Mark all read'}
+          </button>
+        ) : undefined
+      }
+    >
       <div className="inbox">
+        <ErrorMessage error={markAll.error} />
         {list.isPending ? (
           <p className="muted">Loading…</p>
         ) : list.error ? (

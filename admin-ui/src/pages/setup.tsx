@@ -1,9 +1,56 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { AuthStateResponse } from '../../../src/contract/auth';
+import { useApiQuery } from '../api/hooks';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
+import { ErrorMessage } from '../components/error-message';
+import { useDocumentTitle } from '../components/page';
 
-/** First run: the one-time link printed by `npm start` opens this page, which creates the first admin. */
+/**
+ * First run: the one-time link printed by `npm start` opens this page, which creates the first admin.
+ * Once an admin exists the link is spent, so instead of a form that can only fail the page says so and
+ * points to sign-in.
+ */
 export function SetupPage() {
+  const state = useApiQuery<AuthStateResponse>('/api/v1/auth/state');
+  if (state.isError) return <SetupStateUnknown error={state.error} />;
+  if (!state.data) return <p className="loading">Loading…</p>;
+  return state.data.setupRequired ? <SetupForm /> : <AlreadySetUp />;
+}
+
+function AlreadySetUp() {
+  useDocumentTitle('HireBridge is already set up');
+  return (
+    <main className="centered">
+      <div className="card auth-card">
+        <p className="brand">HireBridge</p>
+        <h1>HireBridge is already set up</h1>
+        <p>
+          This setup link has been used: the first admin exists. Sign in with your account, or ask an admin to
+          invite you.
+        </p>
+        <p>
+          <Link to="/sign-in">Go to sign-in</Link>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+function SetupStateUnknown({ error }: { readonly error: unknown }) {
+  useDocumentTitle('Create the first admin');
+  return (
+    <main className="centered">
+      <div className="card auth-card">
+        <h1>Create the first admin</h1>
+        <ErrorMessage error={error} />
+        <p>Reload the page to try again.</p>
+      </div>
+    </main>
+  );
+}
+
+function SetupForm() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [name, setName] = useState('');

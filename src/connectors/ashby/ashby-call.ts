@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../core/errors/app-error.js';
 import type { HttpClient } from '../kit/http-client.js';
+import { ashbyPermissionLabel } from '../../core/model/ashby-permission-label.js';
 import { ENDPOINT_PERMISSIONS } from './endpoint-permissions.js';
 import { ashbyErrorCode, ashbyErrorEnvelopeSchema, type AshbyErrorEnvelope } from './schemas.js';
 
@@ -99,7 +100,7 @@ export function envelopeError(endpoint: string, envelope: AshbyErrorEnvelope): A
     const permission = ENDPOINT_PERMISSIONS[endpoint];
     return new AppError(
       'permission_missing',
-      `${name}: the Ashby API key lacks ${permission ?? 'a required permission'}`,
+      `The Ashby API key lacks the permission ${permission ? ashbyPermissionLabel(permission) : 'this needs'} (${name})`,
       {
         details: { ...details, missing: permission ? [permission] : [] },
       },

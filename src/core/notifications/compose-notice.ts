@@ -1,4 +1,5 @@
 import type { NewHire } from '../model/new-hire.js';
+import { displayNameOf } from '../names/display-name.js';
 import type { NewHireNotice } from '../model/notification.js';
 
 const text = (value: unknown): string | null =>
@@ -11,12 +12,11 @@ export const inboxLink = (publicUrl: string, newHireId: string) =>
 /** Name, job and start date of a new hire for a notification; "A new hire" when the name is empty. */
 export function noticeOf(newHire: NewHire, publicUrl: string): NewHireNotice {
   const value = (key: string) => text(newHire.fields[key]?.value);
-  const name = [value('firstName'), value('middleName'), value('lastName')]
-    .filter((p) => p !== null)
-    .join(' ');
+  // The same name the admin app shows in the list and on the review page.
+  const name = displayNameOf((key) => newHire.fields[key]?.value);
   return {
     newHireId: newHire.id,
-    name: name || 'A new hire',
+    name: name ?? 'A new hire',
     jobTitle: value('jobTitle'),
     startDate: value('employmentStartDate'),
     link: inboxLink(publicUrl, newHire.id),

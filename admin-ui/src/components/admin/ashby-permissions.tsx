@@ -1,3 +1,4 @@
+import { permissionLabel } from './ashby-names';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../error-message';
 
@@ -53,7 +54,7 @@ export function ConnectError({ error }: { readonly error: unknown }) {
       <ul>
         {missing.map((p) => (
           <li key={p.name}>
-            <strong>{p.name}</strong>: needed to {p.purpose}
+            <strong>{permissionLabel(p.name)}</strong>: needed to {p.purpose}
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { LoopbackWarning, permissionLabel } from './ashby-names';
 import { useState } from 'react';
 import { useApiMutation } from '../../api/hooks';
 import { useSession } from '../../auth/session';
@@ -35,11 +36,12 @@ export function ConnectAshbyForm({ onConnected }: { readonly onConnected: (a: Co
     >
       <h2 id="connect-ashby-title">Connect Ashby</h2>
       <p className="hint">
-        In Ashby, open Admin › Integrations › API keys and create a key with <code>candidatesRead</code>,{' '}
-        <code>offersRead</code>, <code>jobsRead</code>, <code>organizationRead</code> and{' '}
-        <code>hiringProcessMetadataRead</code>. Add <code>apiKeysWrite</code> and HireBridge creates its
-        webhooks in Ashby for you.
+        In Ashby, open Admin › Integrations › API keys and create a key with{' '}
+        {permissionLabel('candidatesRead')}, {permissionLabel('offersRead')}, {permissionLabel('jobsRead')},{' '}
+        {permissionLabel('organizationRead')} and {permissionLabel('hiringProcessMetadataRead')}. Add{' '}
+        {permissionLabel('apiKeysWrite')} and HireBridge creates its webhooks in Ashby for you.
       </p>
+      <LoopbackWarning url={window.location.origin} />
       <div className="field">
         <label htmlFor="ashby-api-key">Ashby API key</label>
         <input

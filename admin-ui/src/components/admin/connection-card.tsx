@@ -1,3 +1,4 @@
+import { permissionLabel } from './ashby-names';
 import { useState } from 'react';
 import { useApiMutation } from '../../api/hooks';
 import { Time } from '../time';
@@ -55,7 +56,8 @@ function Permissions({ connection }: { readonly connection: ConnectionResponse }
                 <span className={p.granted ? 'badge ok' : 'badge danger'}>
                   {p.granted ? 'granted' : 'missing'}
                 </span>{' '}
-                <strong>{p.name}</strong> <span className="muted">— {purposeOf(p.name, p.purpose)}</span>
+                <strong>{permissionLabel(p.name)}</strong>{' '}
+                <span className="muted">— {purposeOf(p.name, p.purpose)}</span>
               </li>
             ))}
           </ul>

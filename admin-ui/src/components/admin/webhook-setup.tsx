@@ -1,3 +1,4 @@
+import { LoopbackWarning } from './ashby-names';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { CopyButton } from '../copy-button';
@@ -33,6 +34,7 @@ export function WebhookSetup(props: {
           <SecretToken connectionId={c.id} given={props.secretToken} />
         </dd>
       </dl>
+      <LoopbackWarning url={c.webhookUrl} />
       {created.length > 0 ? (
         <p className="success">
           HireBridge created these webhooks in Ashby for you:{' '}

@@ -5,13 +5,19 @@ import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
 
+export interface MissingField {
+  readonly key: string;
+  readonly label: string;
+}
+
 /**
  * "Add member": disabled while required fields are empty, with the reason next to it; a 409 (the person
  * is already a member) shows the server's message, which names the member.
  */
 export function AddMemberButton(props: {
   readonly hire: NewHireDetailResponse;
-  readonly missingLabels: readonly string[];
+  /** Required fields still empty, each linked to its row on the review page. */
+  readonly missingLabels: readonly MissingField[];
 }) {
   const add = useApiMutation<MemberResponse>(
     () => ({ path: `/api/v1/new-hires/${encodeURIComponent(props.hire.id)}/add-member`, method: 'POST' }),
@@ -33,7 +39,13 @@ export function AddMemberButton(props: {
         </button>
         {blocked && (
           <p id="add-member-reason" className="hint">
-            Fill in the required fields first: {props.missingLabels.join(', ')}
+            Fill in the required fields first:{' '}
+            {props.missingLabels.map((f, i) => (
+              <span key={f.key}>
+                {i > 0 && ', '}
+                <a href={`#field-${f.key}`}>{f.label}</a>
+              </span>
+            ))}
           </p>
         )}
       </div>

@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
 import { useApiMutation } from '../../api/hooks';
+import { ConfirmDialog } from '../confirm-dialog';
 import { ErrorMessage } from '../error-message';
 import type { FieldRowSpec } from './field-definitions';
-import { editTextOf, inputHintOf, inputTypeOf, requestValueOf } from './field-input';
+import { editTextOf, inputHintOf, inputModeOf, inputTypeOf, requestValueOf } from './field-input';
 import { fieldProblemsOf } from './field-problems';
+import { formatValue, isEmptyValue } from './values';
+
+interface Edit {
+  readonly value: unknown;
+  readonly confirmClear: boolean;
+}
 
 /**
  * One field of a new hire being edited: a labelled input of the field's type, Save (PATCH with just this
- * field; an empty box clears it) and Cancel. A refused value shows the server's reason beside the box.
+ * field) and Cancel. A refused value shows the server's reason beside the box and the saved value stays
+ * as it was, said in words. Emptying a required field that holds a value asks first.
  */
 export function FieldEditor(props: {
   readonly newHireId: string;
@@ -19,11 +27,12 @@ export function FieldEditor(props: {
   const { row } = props;
   const type = row.definition?.type;
   const [typed, setTyped] = useState(() => editTextOf(props.value));
-  const save = useApiMutation<NewHireDetailResponse, unknown>(
-    (value) => ({
+  const [confirming, setConfirming] = useState(false);
+  const save = useApiMutation<NewHireDetailResponse, Edit>(
+    (edit) => ({
       path: `/api/v1/new-hires/${encodeURIComponent(props.newHireId)}`,
       method: 'PATCH',
-      body: { fields: { [row.key]: value } },
+      body: { fields: { [row.key]: edit.value }, ...(edit.confirmClear ? { confirmClear: [row.key] } : {}) },
     }),
     ['/api/v1/new-hires', '/api/v1/notifications'],
   );
@@ -33,13 +42,18 @@ export function FieldEditor(props: {
   const hint = inputHintOf(type);
   const problem = fieldProblemsOf(save.error).get(row.key);
   const describedBy = [hint ? hintId : '', problem ? problemId : ''].filter(Boolean).join(' ');
+  const saved = formatValue(props.value);
+  const submit = (confirmClear: boolean) =>
+    save.mutate({ value: requestValueOf(type, typed), confirmClear }, { onSuccess: props.onDone });
   return (
     <form
       className="field-editor"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(requestValueOf(type, typed), { onSuccess: props.onDone });
+        const clearing = requestValueOf(type, typed) === null && !isEmptyValue(props.value);
+        if (clearing && row.definition?.required) setConfirming(true);
+        else submit(false);
       }}
     >
       <label htmlFor={inputId} className="visually-hidden">
@@ -48,9 +62,9 @@ export function FieldEditor(props: {
       <input
         id={inputId}
         type={inputTypeOf(type)}
+        inputMode={inputModeOf(type)}
         value={typed}
         autoFocus
-        step={type === 'number' ? 'any' : undefined}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(e) => setTyped(e.target.value)}
@@ -65,7 +79,7 @@ export function FieldEditor(props: {
       )}
       {problem ? (
         <p id={problemId} role="alert" className="field-problem">
-          {row.label}: {problem}
+          {row.label}: {problem}. {saved ? `The saved value, ${saved}, is kept.` : 'Nothing was saved.'}
         </p>
       ) : (
         <ErrorMessage error={save.error} />
@@ -78,6 +92,23 @@ export function FieldEditor(props: {
           Cancel
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Clear ${row.label}?`}
+        confirmLabel="Clear field"
+        danger
+        busy={save.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          submit(true);
+        }}
+      >
+        <p>
+          {row.label} is required: this new hire cannot be added to the directory until it is filled in again.
+          The saved value is {saved}.
+        </p>
+      </ConfirmDialog>
     </form>
   );
 }

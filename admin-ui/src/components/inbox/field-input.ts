@@ -3,15 +3,16 @@ import { formatValue } from './values';
 
 type ValueType = FieldDefinition['type'];
 
-/** The <input type> for a field type (the server validates; the browser only helps typing). */
+/**
+ * The <input type> for a field type (the server validates; the browser only helps typing). Dates and
+ * numbers are plain text boxes on purpose: a browser's date or number box hands the page an empty value
+ * for what it cannot parse ("02/30/2027", "1e"), which would read as "clear the field". As text, what was
+ * typed reaches the server, which names the problem and keeps the saved value.
+ */
 export function inputTypeOf(type: ValueType | undefined): string {
   switch (type) {
-    case 'date':
-      return 'date';
     case 'email':
       return 'email';
-    case 'number':
-      return 'number';
     case 'url':
       return 'url';
     default:
@@ -56,6 +57,13 @@ export function requestValueOf(type: ValueType | undefined, typed: string): unkn
   return text;
 }
 
+/** The on-screen keyboard a phone should offer for the field. */
+export function inputModeOf(type: ValueType | undefined): 'decimal' | 'numeric' | undefined {
+  if (type === 'number') return 'decimal';
+  if (type === 'date') return 'numeric';
+  return undefined;
+}
+
 /** A hint under the edit box for types whose format is not obvious. */
 export function inputHintOf(type: ValueType | undefined): string | undefined {
   switch (type) {
@@ -65,6 +73,10 @@ export function inputHintOf(type: ValueType | undefined): string | undefined {
       return 'An ISO 4217 code, such as EUR or USD';
     case 'url':
       return 'An http(s) address';
+    case 'date':
+      return 'As year-month-day, such as 2027-03-01';
+    case 'number':
+      return 'Digits only, such as 85000 or 85000.50';
     default:
       return undefined;
   }

@@ -1,12 +1,12 @@
 import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
-import { AddedNotice, AddMemberButton } from './add-member-button';
+import { AddedNotice, AddMemberButton, type MissingField } from './add-member-button';
 import { DeleteNewHireButton } from './delete-new-hire-button';
 
 /** What a reviewer can do with the new hire now, or where it went (added, deleted). */
 export function NewHireActions(props: {
   readonly hire: NewHireDetailResponse;
   readonly name: string;
-  readonly missingLabels: readonly string[];
+  readonly missingLabels: readonly MissingField[];
   readonly mayManage: boolean;
 }) {
   const { hire } = props;

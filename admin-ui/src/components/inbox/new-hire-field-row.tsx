@@ -2,6 +2,7 @@ import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
 import type { FieldRowSpec } from './field-definitions';
 import { FieldEditor } from './field-editor';
 import { ReportingResolution } from './reporting-resolution';
+import { RevertFieldButton } from './revert-field-button';
 import { ValueText } from './value-text';
 import { sourceText } from './values';
 
@@ -24,7 +25,7 @@ export function NewHireFieldRow(props: {
   const edited = hire.editedFields.includes(row.key);
   const required = row.definition?.required ?? missing;
   return (
-    <tr className={missing ? 'missing' : undefined}>
+    <tr className={missing ? 'missing' : undefined} id={`field-${row.key}`}>
       <th scope="row">
         {row.label}
         {required && <span className="required-marker"> required</span>}
@@ -63,6 +64,9 @@ export function NewHireFieldRow(props: {
           >
             Edit
           </button>
+        )}
+        {props.editable && !props.editing && edited && (
+          <RevertFieldButton newHireId={hire.id} fieldKey={row.key} label={row.label} />
         )}
       </td>
     </tr>

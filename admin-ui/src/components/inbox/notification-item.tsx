@@ -16,7 +16,10 @@ function reviewPath(n: NotificationResponse): string {
   }
 }
 
-/** "New hire: <name> — <job title>, starts <date>", unread in bold with "Mark as read". */
+/**
+ * "New hire: <name> — <job title>, starts <date>", unread in bold with "Mark as read"; following the link
+ * marks it read too.
+ */
 export function NotificationItem({ notification: n }: { readonly notification: NotificationResponse }) {
   const unread = n.readAt === null;
   const markRead = useApiMutation<void>(
@@ -28,7 +31,13 @@ export function NotificationItem({ notification: n }: { readonly notification: N
     <li className={unread ? 'notification unread' : 'notification'}>
       <div className="notification-text">
         {hire ? (
-          <Link to={reviewPath(n)}>
+          <Link
+            to={reviewPath(n)}
+            // Opening the hire is reading the notification.
+            onClick={() => {
+              if (unread) markRead.mutate();
+            }}
+          >
             New hire: {hire.name}
             {hire.jobTitle && ` — ${hire.jobTitle}`}
             {hire.startDate && `, starts ${hire.startDate}`}

@@ -16,11 +16,23 @@ export function fullName(first: unknown, last: unknown, fallback = UNNAMED_CANDI
   return parts.length > 0 ? parts.join(' ') : fallback;
 }
 
-/** The display name of a new hire (its fields carry `{value}` objects). */
+/**
+ * The display name of a new hire (its fields carry `{value}` objects), by the server's rule for emails
+ * and Slack (src/core/names/display-name.ts; repeated here as the app imports types only): first and
+ * last name, else the middle name, else an email; "Unnamed candidate" only when the record has none.
+ */
 export function newHireName(
   fields: Readonly<Record<string, { readonly value: unknown } | undefined>>,
 ): string {
-  return fullName(fields['firstName']?.value, fields['lastName']?.value);
+  const value = (key: string) => fields[key]?.value;
+  const firstLast = fullName(value('firstName'), value('lastName'), '');
+  return (
+    firstLast ||
+    text(value('middleName')) ||
+    text(value('personalEmail')) ||
+    text(value('workEmail')) ||
+    UNNAMED_CANDIDATE
+  );
 }
 
 export function isPerson(value: unknown): value is { name: string; email: string | null } {

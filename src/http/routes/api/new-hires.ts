@@ -54,12 +54,18 @@ export function newHireRoutes(app: FastifyInstance, services: HttpServices): voi
   app.get('/api/v1/new-hires', async (request) => {
     requireRole(request, 'inbox');
     const q = parseInput(listNewHiresQuerySchema, request.query, 'query');
-    const items = await services.listNewHires({
-      limit: q.limit,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.connectionId ? { connectionId: q.connectionId } : {}),
+    const { cursor, status, connectionId, department, startFrom, startTo, q: words, ...rest } = q;
+    const found = await services.searchNewHires({
+      ...rest,
+      ...(words ? { q: words } : {}),
+      ...(cursor ? { cursor } : {}),
+      ...(status ? { status } : {}),
+      ...(connectionId ? { connectionId } : {}),
+      ...(department ? { department } : {}),
+      ...(startFrom ? { startFrom } : {}),
+      ...(startTo ? { startTo } : {}),
     });
-    return { items: items.map(toNewHireResponse) };
+    return { items: found.items.map(toNewHireResponse), nextCursor: found.nextCursor };
   });
   app.get('/api/v1/new-hires/:id', async (request) => {
     requireRole(request, 'inbox');
@@ -70,7 +76,12 @@ export function newHireRoutes(app: FastifyInstance, services: HttpServices): voi
     const principal = requireRole(request, 'inbox');
     const { id } = parseInput(idParams, request.params, 'params');
     const body = parseInput(editNewHireRequestSchema, request.body, 'body');
-    await services.editNewHire({ newHireId: id, fields: body.fields, principal });
+    await services.editNewHire({
+      newHireId: id,
+      fields: body.fields,
+      ...(body.confirmClear ? { confirmClear: body.confirmClear } : {}),
+      principal,
+    });
     return toDetailResponse(await services.getNewHire(id));
   });
   app.post('/api/v1/new-hires/:id/add-member', async (request, reply) => {

@@ -177,6 +177,15 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
     });
     return reply.status(204).send();
   });
+  // "Mark all read": every unread notification of the user.
+  app.post('/api/v1/notifications/read-all', async (request) => {
+    const principal = requireRole(request, 'inbox');
+    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
+    const marked = await services.people.markAllNotificationsRead({
+      userId: notificationUser(principal, userId),
+    });
+    return { marked };
+  });
   app.get('/api/v1/notification-sends', async (request) => {
     requireRole(request, 'admin');
     const q = parseInput(listSendsQuerySchema, request.query, 'query');
