@@ -24,6 +24,7 @@ export interface Config {
   readonly runWorker: boolean;
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
+  readonly jobRetentionMs: number;
   readonly ashbyRequestsPerMinute: number;
   readonly ashbyTimeoutMs: number;
   readonly reconcileIntervalMs: number;
@@ -79,6 +80,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     runWorker: e.RUN_WORKER,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    jobRetentionMs: Math.round(e.JOB_RETENTION_DAYS * 24 * 60 * 60_000),
     ashbyRequestsPerMinute: e.ASHBY_REQUESTS_PER_MINUTE,
     ashbyTimeoutMs: e.ASHBY_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,

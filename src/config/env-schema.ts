@@ -56,6 +56,8 @@ export const envSchema = z.object({
   ASHBY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Seconds a claimed job stays leased without a heartbeat before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How long completed jobs are kept before the worker deletes them; dead jobs are kept until handled. */
+  JOB_RETENTION_DAYS: z.coerce.number().min(0.01).max(3650).default(7),
   /** Per-attempt timeout of an Ashby API call (connect, headers and body), in milliseconds. */
   ASHBY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */

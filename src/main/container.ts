@@ -311,6 +311,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         random: Math.random,
         concurrency: options.concurrency ?? config.workerConcurrency,
         leaseMs: config.jobLeaseMs,
+        retentionMs: config.jobRetentionMs,
         ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
         ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
       });

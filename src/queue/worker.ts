@@ -10,12 +10,17 @@ import type { QueueEngine } from './engines/queue-engine.js';
 import type { JobOutcome, RegisteredJob } from './job-definition.js';
 import {
   completeJob,
+  deleteCompletedJobs,
   extendLease,
   failJob,
   reclaimExpiredLeases,
   releaseJob,
   snoozeJob,
 } from './job-store.js';
+
+const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+/** Completed jobs deleted per sweep at most. */
+const RETENTION_BATCH = 1_000;
 
 export interface WorkerOptions {
   readonly db: Kysely<Database>;
@@ -30,8 +35,10 @@ export interface WorkerOptions {
   readonly leaseMs: number;
   /** How often an idle worker looks for due jobs. Enqueues in this process wake it at once. */
   readonly pollIntervalMs?: number;
-  /** How often expired leases are taken back. */
+  /** How often expired leases are taken back (and finished jobs past retention deleted). */
   readonly sweepIntervalMs?: number;
+  /** How long completed jobs are kept, for inspection (default 7 days). Dead jobs are kept until handled. */
+  readonly retentionMs?: number;
 }
 
 interface Running {
@@ -57,7 +64,7 @@ export class Worker {
   #idleWaiters: (() => void)[] = [];
 
   constructor(options: WorkerOptions) {
-    this.#o = { pollIntervalMs: 250, sweepIntervalMs: 5_000, ...options };
+    this.#o = { pollIntervalMs: 250, sweepIntervalMs: 5_000, retentionMs: DEFAULT_RETENTION_MS, ...options };
     this.id = `worker-${options.ids.newId()}`;
     const registry = new Map<string, RegisteredJob>();
     for (const job of options.jobs) {
@@ -158,6 +165,8 @@ export class Worker {
     try {
       const reclaimed = await reclaimExpiredLeases(this.#o.db, now);
       if (reclaimed > 0) this.#o.logger.warn({ reclaimed }, 'took back jobs whose lease expired');
+      const deleted = await deleteCompletedJobs(this.#o.db, now - this.#o.retentionMs, RETENTION_BATCH);
+      if (deleted > 0) this.#o.logger.debug({ deleted }, 'deleted completed jobs past retention');
     } catch (err) {
       this.#o.logger.warn({ err: describe(err) }, 'lease sweep failed; will retry');
     }
