@@ -10,6 +10,8 @@ export type DatabaseConfig =
 
 export interface Config {
   readonly port: number;
+  /** Where /metrics is served when it is kept off the main listener. */
+  readonly metricsPort: number | undefined;
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
@@ -69,6 +71,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const hostPart = displayHost.includes(':') ? `[${displayHost}]` : displayHost;
   return {
     port: e.PORT,
+    metricsPort: e.METRICS_PORT,
     host: e.HOST,
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),

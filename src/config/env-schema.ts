@@ -15,6 +15,8 @@ const booleanFlag = z
 /** Every environment variable HireBridge reads, with its default. The README lists the same set. */
 export const envSchema = z.object({
   PORT: port.default(3000),
+  /** When set, /metrics is served on this port only (keep it off the public listener); else on PORT. */
+  METRICS_PORT: port.optional(),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: z

@@ -36,6 +36,8 @@ import { createDatabase, type DatabaseHandle } from '../db/dialects/create-datab
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import type { HttpServices } from '../http/services.js';
 import { createLogger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { readMetricsFigures } from '../db/repositories/metrics.repository.js';
 import { postgresEngine } from '../queue/engines/postgres-engine.js';
 import { sqliteEngine } from '../queue/engines/sqlite-engine.js';
 import type { QueueEngine } from '../queue/engines/queue-engine.js';
@@ -98,12 +100,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   });
   const inbox = inboxStore(db, people.extras);
   const mappings = mappingStore(db);
+  const metrics = createMetrics();
   const gateways = createAshbyGateways({
     fetch: overrides.fetch ?? fetch,
     clock,
     logger,
     requestsPerMinute: config.ashbyRequestsPerMinute,
     timeoutMs: config.ashbyTimeoutMs,
+    observer: metrics.outboundCalls,
   });
   // Workers in this process are woken at once after an enqueue, instead of at their next poll.
   const workers = new Set<Worker>();
@@ -165,6 +169,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
 
   const services: HttpServices = {
     publicUrl: config.publicUrl,
+    renderMetrics: () => metrics.render({ read: () => readMetricsFigures(db) }, clock.now()),
     authenticate: (authorization) => authenticateToken({ tokens, codec }, authorization),
     auth: signIn.services,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
@@ -312,6 +317,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         concurrency: options.concurrency ?? config.workerConcurrency,
         leaseMs: config.jobLeaseMs,
         retentionMs: config.jobRetentionMs,
+        observer: metrics.jobs,
         ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
         ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
       });

@@ -10,6 +10,7 @@ import { isAppError } from '../../core/errors/app-error.js';
 import type { AshbyGateway } from '../../core/ports/ashby-gateway.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { OutboundCallObserver } from '../../core/ports/metrics.js';
 
 export interface AshbyGatewayOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -19,6 +20,7 @@ export interface AshbyGatewayOptions {
   readonly requestsPerMinute: number;
   /** Per-attempt timeout of an API call (ASHBY_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  readonly observer?: OutboundCallObserver;
 }
 
 /**
@@ -63,6 +65,7 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
     maxResponseBytes: 5 * 1024 * 1024,
     retry: { maxRetries: 3, baseDelayMs: 250, maxWaitMs: 10_000 },
     limiter,
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   const readers = new Map<string, AshbyReader>();
 
