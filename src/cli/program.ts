@@ -8,6 +8,7 @@ import { mappingCommands } from './mapping-commands.js';
 import { printLine } from './output.js';
 import { peopleCommands } from './people-commands.js';
 import { tokenCommands } from './token-commands.js';
+import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,19 @@ export function buildProgram(): Command {
       // withContainer migrates before running the command; report what that did.
       await withContainer(async () => undefined);
       printLine('Database schema is up to date.');
+    });
+  program
+    .command('start')
+    .description('start HireBridge: HTTP and a worker (all), HTTP only (web) or jobs only (worker)')
+    .option('--role <role>', 'all, web or worker (default: HIREBRIDGE_ROLE, else all)')
+    .action(async (options: { role?: string }) => {
+      const { loadConfigFromProcess } = await import('../config/config.js');
+      const config = loadConfigFromProcess();
+      const role = options.role ?? config.role;
+      if (role !== 'all' && role !== 'web' && role !== 'worker')
+        throw new UsageError('--role must be one of: all, web, worker');
+      const { runRole } = await import('../main/run-role.js');
+      await runRole({ ...config, role });
     });
   program
     .command('worker')

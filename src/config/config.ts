@@ -24,6 +24,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly runWorker: boolean;
+  /** What this process does (HIREBRIDGE_ROLE, or `hirebridge start --role`). */
+  readonly role: 'all' | 'web' | 'worker';
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
   readonly jobRetentionMs: number;
@@ -81,6 +83,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,
+    role: e.HIREBRIDGE_ROLE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     jobRetentionMs: Math.round(e.JOB_RETENTION_DAYS * 24 * 60 * 60_000),

@@ -50,6 +50,8 @@ export const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
+  /** all: HTTP and a worker in one process; web: HTTP only; worker: jobs only, no HTTP. */
+  HIREBRIDGE_ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /**
    * Client-side limit on Ashby API calls per key. Ashby publishes no general number (UNCONFIRMED in
