@@ -5,12 +5,3 @@ export type Actor = string;
 
 export const actorOf = (principal: Principal): Actor =>
   `${principal.kind}:${principal.name} (${principal.id})`;
-
-/** Writes one audit entry (bound in src/main to the audit table), for use cases and wiring that audit. */
-export type RecordAudit = (
-  actor: Actor,
-  action: string,
-  targetType: string,
-  targetId: string,
-  details?: Record<string, unknown>,
-) => Promise<void>;

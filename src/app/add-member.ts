@@ -6,6 +6,7 @@ import type { Actor } from './actor.js';
 import { valuesOf } from './field-diff.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { resolveManager } from './resolve-manager.js';
+import { matchOrgUnit } from './match-org-unit.js';
 
 const text = (value: FieldValue | null | undefined) =>
   typeof value === 'string' && value.trim() ? value : null;
@@ -119,7 +120,9 @@ async function unit(
   at: number,
 ): Promise<OrgUnit | null> {
   const label = text(name);
-  return label === null ? null : data.orgUnit(kind, ashbyId, label, deps.ids.newId(), at);
+  return label === null
+    ? null
+    : matchOrgUnit(data, { kind, ashbyId, name: label, newId: deps.ids.newId(), at });
 }
 
 export function memberLabel(member: Member): string {

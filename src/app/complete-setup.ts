@@ -1,9 +1,10 @@
+import { actorOf } from './actor.js';
 import { passwordProblem } from '../core/auth/password-policy.js';
 import { AppError } from '../core/errors/app-error.js';
 import type { User } from '../core/model/user.js';
 import { refuseProblems, userFieldProblems, type FieldProblem } from './add-user.js';
 import { openSession } from './open-session.js';
-import type { SignedIn, SignInDeps } from './sign-in-deps.js';
+import { userPrincipal, type SignedIn, type SignInDeps } from './sign-in-deps.js';
 
 const setupDone = () =>
   new AppError('conflict', 'Setup is already done: sign in, or ask an admin to invite you');
@@ -53,6 +54,15 @@ export async function completeSetup(
       };
       await data.insertUser(user, passwordHash);
     }
+    await data.audit({
+      id: deps.ids.newId(),
+      at: deps.clock.now(),
+      actor: actorOf(userPrincipal(user)),
+      action: 'user.setup',
+      targetType: 'user',
+      targetId: user.id,
+      details: { role: 'admin' },
+    });
     return openSession(data, deps, user);
   });
 }

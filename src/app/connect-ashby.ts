@@ -9,11 +9,12 @@ import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.
 import type { AshbyGateway, PermissionReport } from '../core/ports/ashby-gateway.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import { audited, type AuditedDeps } from './audited.js';
 
 /** The webhooks HireBridge creates itself when the key has apiKeysWrite. */
 const WEBHOOK_TYPES = ['candidateHire', 'applicationUpdate'] as const;
 
-export interface ConnectAshbyDeps {
+export interface ConnectAshbyDeps extends AuditedDeps {
   readonly gatewayForKey: (apiUrl: string, apiKey: string) => AshbyGateway;
   readonly connections: AshbyConnectionStore;
   readonly newSecretToken: () => string;
@@ -36,7 +37,7 @@ export interface ConnectAshbyResult {
  */
 export async function connectAshby(
   deps: ConnectAshbyDeps,
-  input: { apiKey: string; apiUrl?: string; name?: string; actor: string },
+  input: { apiKey: string; apiUrl?: string; name?: string; actor: string; connectedByUserId?: string },
 ): Promise<ConnectAshbyResult> {
   const apiUrl = normaliseApiUrl(input.apiUrl ?? DEFAULT_ASHBY_API_URL);
   const apiKey = input.apiKey.trim();
@@ -58,7 +59,24 @@ export async function connectAshby(
     lastDeliveryAt: null,
   };
   const secretToken = deps.newSecretToken();
-  await deps.connections.insert(connection, { apiKey, webhookSecret: secretToken });
+  // The connection, its default recipient, its audit entry and its first reconciliation (which records
+  // where Ashby stands now; later ones catch lost webhooks) commit together.
+  await audited(deps, input.actor, async (data) => {
+    await data.connections.insert(connection, { apiKey, webhookSecret: secretToken });
+    // The admin who connected is the default recipient of the connection's new-hire notifications.
+    if (input.connectedByUserId !== undefined)
+      await data.notifications.recordConnectedBy(connection.id, input.connectedByUserId, now);
+    await data.jobs.enqueue('ashby.reconcile', { connectionId: connection.id }, { runAt: now });
+    return [
+      undefined,
+      {
+        action: 'connection.connect',
+        targetType: 'connection',
+        targetId: connection.id,
+        details: { apiUrl },
+      },
+    ];
+  });
   const webhookUrl = webhookUrlFor(deps.publicUrl, connection.id);
   let ashbyWebhooks: AshbyWebhookRecord[] = [];
   if (granted(permissions, 'apiKeysWrite')) {
@@ -71,8 +89,8 @@ export async function connectAshby(
 
 /** Replaces the API key of a connection, keeping its URL, Secret Token and every setting. */
 export async function reconnectAshby(
-  deps: Pick<ConnectAshbyDeps, 'gatewayForKey' | 'connections' | 'clock'>,
-  input: { connectionId: string; apiKey: string },
+  deps: Pick<ConnectAshbyDeps, 'gatewayForKey' | 'connections' | 'clock' | 'ids' | 'units'>,
+  input: { connectionId: string; apiKey: string; actor: string },
 ): Promise<AshbyConnection> {
   const existing = await deps.connections.find(input.connectionId);
   if (!existing) throw new AppError('not_found', 'Ashby connection not found');
@@ -81,7 +99,10 @@ export async function reconnectAshby(
     throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });
   const permissions = await checkKey(deps.gatewayForKey(existing.apiUrl, apiKey));
   const now = deps.clock.now();
-  await deps.connections.replaceApiKey(existing.id, apiKey, permissions, now);
+  await audited(deps, input.actor, async (data) => {
+    await data.connections.replaceApiKey(existing.id, apiKey, permissions, now);
+    return [undefined, { action: 'connection.reconnect', targetType: 'connection', targetId: existing.id }];
+  });
   return { ...existing, permissions, updatedAt: now };
 }
 

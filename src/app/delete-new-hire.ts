@@ -28,7 +28,8 @@ export function deleteNewHire(deps: InboxDeps, input: { newHireId: string; actor
     });
     await data.clearHistory(hire.id);
     // Its documents go too: the rows now, the stored files by a queued job (retried until gone).
-    await data.documents.removeForNewHire(hire.id);
+    const { blobKeys } = await data.documents.removeForNewHire(hire.id);
+    for (const blobKey of blobKeys) await data.jobs.enqueue('documents.remove-file', { blobKey });
     await data.addHistory({
       id: deps.ids.newId(),
       newHireId: hire.id,

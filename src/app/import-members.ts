@@ -5,6 +5,7 @@ import type { Member } from '../core/model/member.js';
 import { NEW_HIRE_FIELDS, type FieldDefinition } from '../core/model/new-hire-fields.js';
 import type { Actor } from './actor.js';
 import type { InboxDeps } from './inbox-deps.js';
+import { matchOrgUnit } from './match-org-unit.js';
 
 /** Columns a members file may have: the canonical fields (reportingTo aside), workEmail and managerEmail. */
 type ColumnType = Pick<FieldDefinition, 'type' | 'min'>;
@@ -128,7 +129,9 @@ async function importRow(
     if (existing) return { ok: false, message: `already a member (id ${existing.id}) with the same email` };
     const at = deps.clock.now();
     const unit = (kind: 'department' | 'location', name: FieldValue | null | undefined) =>
-      typeof name === 'string' ? data.orgUnit(kind, null, name, deps.ids.newId(), at) : Promise.resolve(null);
+      typeof name === 'string'
+        ? matchOrgUnit(data, { kind, ashbyId: null, name, newId: deps.ids.newId(), at })
+        : Promise.resolve(null);
     const member: Member = {
       id: deps.ids.newId(),
       fields,

@@ -1,3 +1,4 @@
+import type { Actor } from './actor.js';
 import { INVITE_LINK_TTL_MS } from '../core/auth/invite.js';
 import { AppError, notFound } from '../core/errors/app-error.js';
 import type { SignInDeps } from './sign-in-deps.js';
@@ -7,8 +8,8 @@ import type { SignInDeps } from './sign-in-deps.js';
  * that user stop working, so only the newest one sent is valid.
  */
 export async function inviteUser(
-  deps: Pick<SignInDeps, 'accounts' | 'secrets' | 'clock' | 'publicUrl'>,
-  input: { userId: string },
+  deps: Pick<SignInDeps, 'accounts' | 'secrets' | 'clock' | 'ids' | 'publicUrl'>,
+  input: { userId: string; actor: Actor },
 ): Promise<{ inviteUrl: string; expiresAt: number }> {
   const token = deps.secrets.generate();
   const now = deps.clock.now();
@@ -26,6 +27,15 @@ export async function inviteUser(
       createdAt: now,
       expiresAt,
       usedAt: null,
+    });
+    await data.audit({
+      id: deps.ids.newId(),
+      at: now,
+      actor: input.actor,
+      action: 'user.invite',
+      targetType: 'user',
+      targetId: input.userId,
+      details: { expiresAt: new Date(expiresAt).toISOString() },
     });
   });
   return { inviteUrl: `${deps.publicUrl}/invite/${token}`, expiresAt };

@@ -20,9 +20,10 @@ export async function queueNewHireNotifications(
   const settings = await notifications.settings(input.connectionId);
   const recipients = await resolveRecipients(notifications, settings);
   const at = deps.clock.now();
-  const send = (channel: 'email' | 'slack', userId: string | null) =>
-    notifications.queueSend({
-      id: deps.ids.newId(),
+  const send = async (channel: 'email' | 'slack', userId: string | null) => {
+    const sendId = deps.ids.newId();
+    const inserted = await notifications.insertSend({
+      id: sendId,
       newHireId: input.newHireId,
       connectionId: input.connectionId,
       channel,
@@ -34,6 +35,9 @@ export async function queueNewHireNotifications(
       createdAt: at,
       updatedAt: at,
     });
+    // The send and its job commit with the new hire they announce.
+    if (inserted) await data.jobs.enqueue('notifications.send', { sendId });
+  };
   for (const user of recipients) {
     await notifications.insertNotification({
       id: deps.ids.newId(),

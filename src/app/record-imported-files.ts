@@ -40,7 +40,7 @@ export async function recordImportedFiles(
       storedAt: null,
     });
     if (!inserted) continue;
-    await data.documents.queueDownload(id);
+    await data.jobs.enqueue('documents.download', { documentId: id });
     queued += 1;
   }
   return queued;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Clock } from '../core/ports/clock.js';
 import type { HttpClient } from './kit/http-client.js';
 
 /**
@@ -13,13 +14,7 @@ export type SourceCapability = 'webhooks' | 'backfill' | 'reconcile' | 'document
 
 /** What a destination can receive; the push machinery skips what a destination does not declare. */
 export type DestinationCapability =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'documents'
-  | 'compensation'
-  | 'manager'
-  | 'customFields';
+  'create' | 'update' | 'delete' | 'documents' | 'compensation' | 'manager' | 'customFields';
 
 /** What a connector instance is built from, besides its credentials. */
 export interface ConnectorContext {
@@ -29,6 +24,8 @@ export interface ConnectorContext {
   readonly baseUrl: string;
   /** The limiter bucket this instance's calls go through (one per account or tenant). */
   readonly limiterKey: string;
+  /** For caches and timestamps: connectors never read the ambient clock. */
+  readonly clock: Clock;
 }
 
 export interface ConnectorDefinition<

@@ -17,6 +17,8 @@ export interface JobDefinition<P = unknown> {
   readonly backoff: BackoffPolicy;
   /** Lower runs first. */
   readonly priority?: number;
+  /** While a job with this key waits, queuing another is a no-op (one import per application...). */
+  readonly uniqueKey?: (payload: P) => string;
 }
 
 /** What a handler may return instead of finishing normally. */
@@ -37,7 +39,7 @@ export type JobHandler<P> = (payload: P, context: JobContext) => Promise<JobOutc
 
 /** A definition with its handler, as the worker runs it: the payload is validated before the handler. */
 export interface RegisteredJob {
-  readonly definition: Omit<JobDefinition, 'payload'>;
+  readonly definition: Omit<JobDefinition, 'payload' | 'uniqueKey'>;
   run(rawPayload: unknown, context: JobContext): Promise<JobOutcome | void>;
 }
 

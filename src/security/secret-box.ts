@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../core/errors/app-error.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
 
 const VERSION = 'hb1';
 const NONCE_BYTES = 12;
@@ -14,10 +15,6 @@ const TAG_BYTES = 16;
  * Written on node:crypto rather than a library: it is twenty lines over the standard primitive, and
  * every choice (nonce size, tag length, AAD) is one the reliability reference pins down.
  */
-export interface SecretBox {
-  seal(plaintext: string, context: string): string;
-  open(sealed: string, context: string): string;
-}
 
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error('secret key must be 32 bytes');

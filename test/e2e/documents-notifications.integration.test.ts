@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUpstream, type Upstream } from '../../src/connectors/kit/testing/upstream-server.js';
-import { startSmtpSink, type SmtpSink } from '../../src/main/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../src/connectors/smtp/fake/smtp-sink.js';
 import { startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../core/errors/app-error.js';
-import { startSmtpSink, type SmtpSink } from '../../main/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from './fake/smtp-sink.js';
 import { freePort } from '../../../test/support/free-port.js';
 import { smtpMailer } from './smtp-mailer.js';
 

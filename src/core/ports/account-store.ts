@@ -1,3 +1,4 @@
+import type { AuditLog } from './audit-log.js';
 import type { Invite } from '../auth/invite.js';
 import type { Session } from '../auth/session.js';
 import type { User, UserRole } from '../model/user.js';
@@ -12,7 +13,7 @@ export interface Credentials {
  * Users' credentials and roles, sign-in links and sessions. The same operations run inside a transaction
  * (AccountStore.transaction) and outside one, so a link is used and its user created together or not at all.
  */
-export interface AccountData {
+export interface AccountData extends Pick<AuditLog, 'audit'> {
   findCredentials(by: { id: string } | { email: string }): Promise<Credentials | undefined>;
   /** False when a user with that email (compared without case) exists. */
   insertUser(user: User, passwordHash: string | null): Promise<boolean>;

@@ -1,3 +1,5 @@
+import type { JobQueue } from './job-queue.js';
+
 export interface NewDelivery {
   readonly id: string;
   readonly connectionId: string;
@@ -17,4 +19,20 @@ export interface NewDelivery {
  */
 export interface DeliveryIntake {
   record(delivery: NewDelivery, importApplication: boolean): Promise<{ duplicate: boolean }>;
+}
+
+/** The intake's writes inside one transaction (app/record-delivery.ts decides what to do with them). */
+export interface IntakeData {
+  /** False when the same (connection, actionKey, action) was stored before. */
+  insertDelivery(delivery: NewDelivery, status: 'queued' | 'ignored'): Promise<boolean>;
+  /** Another delivery of the same Ashby event and application that already asked for its import. */
+  findEventSibling(query: {
+    connectionId: string;
+    actionKey: string;
+    applicationId: string;
+    excludeId: string;
+  }): Promise<string | undefined>;
+  markDeliveryProcessed(id: string, outcome: string, at: number): Promise<void>;
+  touchConnection(connectionId: string, at: number): Promise<void>;
+  readonly jobs: JobQueue;
 }

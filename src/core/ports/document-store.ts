@@ -16,12 +16,10 @@ export interface DocumentData {
   settings(connectionId: string): Promise<DocumentSettings>;
   /** False when the new hire already has a document for this Ashby file. */
   insert(document: StoredDocumentRecord): Promise<boolean>;
-  /** Queues the document's download job (unique per document), committed with the transaction. */
-  queueDownload(documentId: string): Promise<void>;
   /** Files the new hire's documents under its member; returns how many moved. */
   moveToMember(newHireId: string, memberId: string, at: number): Promise<number>;
-  /** Deletes the new hire's documents and queues the removal of their stored files; returns how many. */
-  removeForNewHire(newHireId: string): Promise<number>;
+  /** Deletes the new hire's documents; returns how many, and the stored files left to remove. */
+  removeForNewHire(newHireId: string): Promise<{ count: number; blobKeys: string[] }>;
 }
 
 /** Documents outside the import transaction: the download job, the API, settings and lists. */

@@ -15,8 +15,8 @@ export interface NotificationData {
   users(): Promise<User[]>;
   /** False when that user already has this notification. */
   insertNotification(notification: AppNotification): Promise<boolean>;
-  /** Records the send and queues its job (unique per send); false when it was already there. */
-  queueSend(send: NotificationSend): Promise<boolean>;
+  /** Records the send; false when it was already there. */
+  insertSend(send: NotificationSend): Promise<boolean>;
 }
 
 /** Notifications outside the import transaction: the send job, the API, the settings. */

@@ -9,7 +9,7 @@ import type {
   OrgUnitTable,
 } from '../tables/directory.table.js';
 
-type OrgTable = 'departments' | 'locations';
+export type OrgTable = 'departments' | 'locations';
 
 export function findOrgUnitByAshbyId(
   db: Kysely<Database>,
@@ -32,12 +32,18 @@ export function findOrgUnitByNameKey(
     .executeTakeFirst();
 }
 
-export function findOrgUnit(
+/** The departments or locations with these ids, in one query (a member list reads each table once). */
+export async function findOrgUnits(
   db: Kysely<Database>,
   table: OrgTable,
-  id: string,
-): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+  ids: readonly string[],
+): Promise<OrgUnitRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
 }
 
 export async function insertOrgUnit(db: Kysely<Database>, table: OrgTable, row: OrgUnitTable): Promise<void> {

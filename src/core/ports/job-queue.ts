@@ -1,0 +1,26 @@
+/**
+ * Every kind of background job and its payload. Payloads carry ids only, never personal data. The
+ * catalog (src/jobs/catalog.ts) gives each kind its payload schema, unique key and retry policy.
+ */
+export interface JobPayloads {
+  'ashby.application.import': { readonly connectionId: string; readonly applicationId: string };
+  'ashby.reconcile': { readonly connectionId: string };
+  'documents.download': { readonly documentId: string };
+  'documents.remove-file': { readonly blobKey: string };
+  'notifications.send': { readonly sendId: string };
+}
+
+export type JobKind = keyof JobPayloads;
+
+/**
+ * Queues follow-up work. Use cases get it bound to their own transaction, so an action and the jobs it
+ * asks for commit together or not at all; workers see the jobs only once the transaction has committed.
+ */
+export interface JobQueue {
+  /** False when a job with the same unique key already waited (it will do the work). */
+  enqueue<K extends JobKind>(
+    kind: K,
+    payload: JobPayloads[K],
+    options?: { readonly runAt?: number },
+  ): Promise<boolean>;
+}

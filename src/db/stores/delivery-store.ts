@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { DeliveryView } from '../../core/model/delivery.js';
+import type { IntakeData } from '../../core/ports/delivery-intake.js';
+import type { DeliveryLog } from '../../core/ports/delivery-log.js';
+import type { JobQueue } from '../../core/ports/job-queue.js';
+import { touchConnectionDelivery } from '../repositories/ashby-connection.repository.js';
+import {
+  findDelivery,
+  findEventSibling,
+  insertDeliveryOnce,
+  listDeliveries,
+  markDeliveryProcessed,
+} from '../repositories/webhook-delivery.repository.js';
+import type { Database } from '../tables/database.js';
+import type { WebhookDeliveryRow } from '../tables/webhook-delivery.table.js';
+
+const toView = (r: WebhookDeliveryRow): DeliveryView => ({
+  id: r.id,
+  connectionId: r.connection_id,
+  actionKey: r.action_key,
+  action: r.action,
+  applicationId: r.application_id,
+  status: r.status,
+  outcome: r.outcome,
+  receivedAt: r.received_at,
+  processedAt: r.processed_at,
+});
+
+/** The webhook delivery log, as the HTTP API and replay read it. */
+export function deliveryLog(db: Kysely<Database>): DeliveryLog {
+  return {
+    list: async (filter) => (await listDeliveries(db, filter)).map(toView),
+    find: async (id) => {
+      const row = await findDelivery(db, id);
+      return row && toView(row);
+    },
+  };
+}
+
+/** The intake's writes over one handle (a transaction), with the job queue bound to the same handle. */
+export function intakeData(db: Kysely<Database>, jobs: JobQueue): IntakeData {
+  return {
+    insertDelivery: (d, status) =>
+      insertDeliveryOnce(db, {
+        id: d.id,
+        connection_id: d.connectionId,
+        action_key: d.actionKey,
+        action: d.action,
+        body_sha256: d.bodySha256,
+        application_id: d.applicationId,
+        status,
+        outcome: d.ignoredBecause,
+        received_at: d.receivedAt,
+        processed_at: status === 'queued' ? null : d.receivedAt,
+      }),
+    findEventSibling: (query) => findEventSibling(db, query),
+    markDeliveryProcessed: (id, outcome, at) => markDeliveryProcessed(db, id, outcome, at),
+    touchConnection: (connectionId, at) => touchConnectionDelivery(db, connectionId, at),
+    jobs,
+  };
+}

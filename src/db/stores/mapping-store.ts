@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import { parseMappingSpec } from '../../core/mapping/mapping-spec.js';
+import type { MappingRevision, MappingStore } from '../../core/ports/mapping-store.js';
+import { findLatestMapping, insertMappingRevision } from '../repositories/connection-mapping.repository.js';
+import { insertAudit } from '../repositories/inbox.repository.js';
+import type { ConnectionMappingRow } from '../tables/connection-mapping.table.js';
+import type { Database } from '../tables/database.js';
+
+function toRevision(row: ConnectionMappingRow): MappingRevision {
+  // Stored specs were validated when saved; parsing again still guards against a hand-edited row and
+  // fills defaults a later schema adds, instead of trusting a cast.
+  const parsed = parseMappingSpec(JSON.parse(row.spec));
+  if (!parsed.ok) {
+    throw new Error(
+      `stored mapping of connection ${row.connection_id}, revision ${row.revision}, is unreadable: ${parsed.problems[0]?.message ?? 'unknown'}`,
+    );
+  }
+  return {
+    connectionId: row.connection_id,
+    revision: row.revision,
+    spec: parsed.spec,
+    savedAt: row.saved_at,
+    savedBy: row.saved_by,
+  };
+}
+
+export function mappingStore(db: Kysely<Database>): MappingStore {
+  return {
+    current: async (connectionId) => {
+      const row = await findLatestMapping(db, connectionId);
+      return row && toRevision(row);
+    },
+    save: (mapping, audit) =>
+      db.transaction().execute(async (trx) => {
+        const inserted = await insertMappingRevision(trx, {
+          connection_id: mapping.connectionId,
+          revision: mapping.revision,
+          spec: JSON.stringify(mapping.spec),
+          saved_at: mapping.savedAt,
+          saved_by: mapping.savedBy,
+        });
+        if (!inserted) return false;
+        await insertAudit(trx, {
+          id: audit.id,
+          at: audit.at,
+          actor: audit.actor,
+          action: audit.action,
+          target_type: audit.targetType,
+          target_id: audit.targetId,
+          details: JSON.stringify(audit.details),
+        });
+        return true;
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { JobKind, JobPayloads } from '../core/ports/job-queue.js';
+import type { JobDefinition } from '../queue/job-definition.js';
+
+/**
+ * The job catalog: every kind of job as data (payload schema, unique key, retry budget, backoff,
+ * priority). The queue (queue/job-queue.ts) enqueues only what is listed here; the handlers in this
+ * folder run them.
+ */
+export const jobCatalog = {
+  /**
+   * Imports one Ashby application: re-reads it and everything a new hire needs, maps it, and creates or
+   * updates its new hire. Unique per (connection, application), so a burst of deliveries about one hire
+   * runs one import (and one more if a delivery arrives while it runs).
+   */
+  'ashby.application.import': {
+    kind: 'ashby.application.import',
+    payload: z.object({ connectionId: z.string().min(1), applicationId: z.string().min(1) }),
+    uniqueKey: (p) => `import:${p.connectionId}:${p.applicationId}`,
+    // Ashby outages are retried inside the HTTP client first; these attempts cover longer ones,
+    // spread by backoff over roughly a day before the job waits in dead for a hand retry.
+    maxAttempts: 12,
+    backoff: { baseMs: 10_000, capMs: 2 * 60 * 60_000 },
+  },
+  /**
+   * The periodic reconciliation of one Ashby connection (app/reconcile-ashby.ts). Each run queues the
+   * next one RECONCILE_INTERVAL_SECONDS later under the same unique key; server start and connect also
+   * queue one, so a connection always has exactly one run waiting.
+   */
+  'ashby.reconcile': {
+    kind: 'ashby.reconcile',
+    payload: z.object({ connectionId: z.string().min(1) }),
+    uniqueKey: (p) => `reconcile:${p.connectionId}`,
+    // The next run is already queued when this one fails, so a few tries suffice.
+    maxAttempts: 4,
+    backoff: { baseMs: 30_000, capMs: 10 * 60_000 },
+    // Behind imports that are due: those are hires arriving now.
+    priority: 10,
+  },
+  /**
+   * Downloads one document of a new hire from Ashby into the blob store. Unique per document, so an
+   * import that runs twice queues it once. Each attempt asks Ashby for a fresh link; outages are spread
+   * over about a day by the backoff before the job waits in dead for a hand retry.
+   */
+  'documents.download': {
+    kind: 'documents.download',
+    payload: z.object({ documentId: z.string().min(1) }),
+    uniqueKey: (p) => `document-download:${p.documentId}`,
+    maxAttempts: 10,
+    backoff: { baseMs: 15_000, capMs: 2 * 60 * 60_000 },
+    // Behind imports: the new hire matters more than its files.
+    priority: 5,
+  },
+  /** Removes a stored document file after its new hire was deleted; retried until the store confirms. */
+  'documents.remove-file': {
+    kind: 'documents.remove-file',
+    payload: z.object({ blobKey: z.string().min(1) }),
+    uniqueKey: (p) => `document-remove:${p.blobKey}`,
+    maxAttempts: 20,
+    backoff: { baseMs: 10_000, capMs: 60 * 60_000 },
+  },
+  /** Sends one new-hire email or Slack message. Unique per send; retried over a few hours, then dead. */
+  'notifications.send': {
+    kind: 'notifications.send',
+    payload: z.object({ sendId: z.string().min(1) }),
+    uniqueKey: (p) => `notification-send:${p.sendId}`,
+    maxAttempts: 8,
+    backoff: { baseMs: 30_000, capMs: 60 * 60_000 },
+  },
+} satisfies { readonly [K in JobKind]: JobDefinition<JobPayloads[K]> & { readonly kind: K } };

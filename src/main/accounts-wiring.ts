@@ -1,0 +1,83 @@
+import { acceptInvite } from '../app/accept-invite.js';
+import { actorOf, type Actor } from '../app/actor.js';
+import type { Role } from '../core/auth/role.js';
+import { addUserAudited, createApiTokenAudited } from '../app/admin-actions.js';
+import { authState } from '../app/auth-state.js';
+import { authenticateToken } from '../app/authenticate-token.js';
+import { changeUserRole } from '../app/change-user-role.js';
+import { completeSetup } from '../app/complete-setup.js';
+import { createSetupLink } from '../app/create-setup-link.js';
+import { inviteUser } from '../app/invite-user.js';
+import { resumeSession } from '../app/resume-session.js';
+import { signIn } from '../app/sign-in.js';
+import type { SignInDeps } from '../app/sign-in-deps.js';
+import { signOut } from '../app/sign-out.js';
+import { viewInvite } from '../app/view-invite.js';
+import { accountStore } from '../db/stores/account-store.js';
+import { apiTokenStore } from '../db/stores/api-token-store.js';
+import { loginThrottle } from '../db/stores/login-throttle.js';
+import { userStore } from '../db/stores/user-store.js';
+import type { AuthServices } from '../http/auth-services.js';
+import type { PeopleServices } from '../http/people-services.js';
+import { argon2PasswordHasher } from '../security/password-hasher.js';
+import { generateApiToken, hashApiToken } from '../security/api-token.js';
+import { hashRandomSecret, newRandomSecret } from '../security/random-secret.js';
+import type { Shared } from './shared.js';
+
+/**
+ * Accounts: sign-in (argon2id passwords, sessions, setup and invite links, the login throttle, all in
+ * the database so several server processes agree), HireBridge users and API tokens.
+ */
+export function accountsWiring({ db, clock, ids, config, admin }: Shared) {
+  let dummyHash: Promise<string> | undefined;
+  const deps: SignInDeps = {
+    accounts: accountStore(db),
+    throttle: loginThrottle(db),
+    passwords: argon2PasswordHasher,
+    secrets: { generate: newRandomSecret, hash: hashRandomSecret },
+    clock,
+    ids,
+    publicUrl: config.publicUrl,
+    // Made once, on the first sign-in with an unknown email, from a password nobody knows.
+    dummyHash: () => (dummyHash ??= argon2PasswordHasher.hash(newRandomSecret())),
+  };
+  const tokens = apiTokenStore(db, clock);
+  const codec = { generate: generateApiToken, hash: hashApiToken };
+  const users = userStore(db);
+
+  const auth: AuthServices = {
+    state: () => authState(deps),
+    setup: (i) => completeSetup(deps, i),
+    login: (i) => signIn(deps, i),
+    resume: (cookie) => resumeSession(deps, cookie),
+    logout: (cookie) => signOut(deps, cookie),
+    viewInvite: (token) => viewInvite(deps, token),
+    acceptInvite: (i) => acceptInvite(deps, i),
+  };
+
+  const invite = async (userId: string, actor: string) => ({
+    inviteUrl: (await inviteUser(deps, { userId, actor })).inviteUrl,
+  });
+  const people: Pick<PeopleServices, 'listUsers' | 'addUser' | 'inviteUser' | 'changeUserRole'> = {
+    listUsers: () => users.list(),
+    addUser: async ({ principal, ...i }) => {
+      const user = await addUserAudited(admin, { ...i, actor: actorOf(principal) });
+      return { ...user, ...(await invite(user.id, actorOf(principal))) };
+    },
+    inviteUser: ({ userId, principal }) => invite(userId, actorOf(principal)),
+    changeUserRole: async ({ userId, role, principal }) =>
+      (await changeUserRole(deps, { userId, role, actor: actorOf(principal) })).user,
+  };
+
+  return {
+    auth,
+    people,
+    users,
+    tokens,
+    authenticate: (authorization: string | undefined) => authenticateToken({ tokens, codec }, authorization),
+    createApiToken: (input: { name: string; role: Role }, actor: Actor) =>
+      createApiTokenAudited({ ...admin, codec }, input, actor),
+    /** A fresh first-run setup link, or undefined once a user has a password. */
+    createSetupLink: () => createSetupLink(deps),
+  };
+}

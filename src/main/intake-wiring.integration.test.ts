@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewDelivery } from '../core/ports/delivery-intake.js';
+import { findConnection, insertConnection } from '../db/repositories/ashby-connection.repository.js';
+import { FakeClock, sequentialIds } from '../../test/support/fake-clock.js';
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../test/support/test-databases.js';
+import { deliveryIntake } from './intake-wiring.js';
+
+let testDb: TestDatabase | undefined;
+afterEach(async () => {
+  await testDb?.drop();
+  testDb = undefined;
+});
+
+const CONNECTION = 'conn-1';
+
+async function setUp(dialect: (typeof TEST_DIALECTS)[number], groupCommit = true) {
+  testDb = await createTestDatabase(dialect);
+  const db = testDb.handle.db;
+  await insertConnection(db, {
+    id: CONNECTION,
+    name: 'Test',
+    api_url: 'http://127.0.0.1:1',
+    api_key_sealed: 'sealed',
+    webhook_secret_sealed: 'sealed',
+    permissions: '{"required":[],"optional":[]}',
+    ashby_webhooks: '[]',
+    created_by: 'test',
+    created_at: 0,
+    updated_at: 0,
+    last_ping_at: null,
+    last_delivery_at: null,
+  });
+  // Counts transactions, to see that concurrent deliveries share them.
+  let transactions = 0;
+  const counted = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === 'transaction') {
+        return () => {
+          transactions += 1;
+          return target.transaction();
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  let wakes = 0;
+  const clock = new FakeClock();
+  const intake = deliveryIntake(counted, clock, sequentialIds('row'), () => (wakes += 1), { groupCommit });
+  return { db, intake, clock, transactions: () => transactions, wakes: () => wakes };
+}
+
+const delivery = (n: number, overrides: Partial<NewDelivery> = {}): NewDelivery => ({
+  id: `delivery-${n}`,
+  connectionId: CONNECTION,
+  actionKey: `action-${n}`,
+  action: 'candidateHire',
+  bodySha256: 'f'.repeat(64),
+  applicationId: `application-${n}`,
+  ignoredBecause: null,
+  receivedAt: Date.UTC(2026, 0, 1),
+  ...overrides,
+});
+
+describe.each(TEST_DIALECTS)('delivery intake on %s', (dialect) => {
+  it('stores concurrent deliveries together (group commit), each once and with its import job', async () => {
+    const t = await setUp(dialect);
+    const batch = [
+      ...Array.from({ length: 30 }, (_, n) => delivery(n)),
+      // Ashby's retry of delivery 3 (same action key and action), and another event about application 4.
+      delivery(100, { actionKey: 'action-3' }),
+      delivery(101, { action: 'applicationUpdate', applicationId: 'application-4', actionKey: 'action-4' }),
+    ];
+    const results = await Promise.all(batch.map((d) => t.intake.record(d, true)));
+    expect(results.filter((r) => r.duplicate)).toHaveLength(1);
+    expect(results[30]).toEqual({ duplicate: true });
+    expect(t.transactions()).toBeLessThan(batch.length / 2);
+    expect(t.wakes()).toBeGreaterThan(0);
+    const rows = await t.db.selectFrom('webhook_deliveries').select('action_key').execute();
+    expect(rows).toHaveLength(31);
+    const jobs = await t.db.selectFrom('jobs').select('unique_key').execute();
+    expect(new Set(jobs.map((j) => j.unique_key)).size).toBe(30);
+    expect(jobs).toHaveLength(30);
+  });
+
+  it('without group commit (PostgreSQL), stores each delivery in its own transaction, each once', async () => {
+    const t = await setUp(dialect, false);
+    const results = await Promise.all(
+      [1, 2, 3, 1].map((n, i) => t.intake.record(delivery(n, { id: `delivery-${n}-${i}` }), true)),
+    );
+    expect(results.filter((r) => r.duplicate)).toHaveLength(1);
+    expect(t.transactions()).toBe(4);
+    expect(await t.db.selectFrom('webhook_deliveries').select('id').execute()).toHaveLength(3);
+    expect(await t.db.selectFrom('jobs').select('id').execute()).toHaveLength(3);
+  });
+
+  it('answers a delivery only once it is committed, and a second wave after the first', async () => {
+    const t = await setUp(dialect);
+    const first = Promise.all([1, 2, 3].map((n) => t.intake.record(delivery(n), true)));
+    const second = Promise.all([4, 5].map((n) => t.intake.record(delivery(n), false)));
+    await first;
+    const afterFirst = await t.db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('id', 'in', ['delivery-1', 'delivery-2', 'delivery-3'])
+      .execute();
+    expect(afterFirst).toHaveLength(3);
+    await second;
+    const third = await t.intake.record(delivery(6), true);
+    expect(third).toEqual({ duplicate: false });
+    expect(await t.db.selectFrom('webhook_deliveries').select('id').execute()).toHaveLength(6);
+  });
+
+  it('fails only the delivery that cannot be stored, not the others in its batch', async () => {
+    const t = await setUp(dialect);
+    const outcomes = await Promise.allSettled([
+      t.intake.record(delivery(1), true),
+      // Unknown connection: the foreign key refuses it, which rolls back the shared transaction.
+      t.intake.record(delivery(2, { connectionId: 'no-such-connection' }), true),
+      t.intake.record(delivery(3), true),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const rows = await t.db.selectFrom('webhook_deliveries').select('id').orderBy('id').execute();
+    expect(rows.map((r) => r.id)).toEqual(['delivery-1', 'delivery-3']);
+    expect(await t.db.selectFrom('jobs').select('id').execute()).toHaveLength(2);
+  });
+
+  it("notes the connection's last delivery at minute resolution, not with a write per delivery", async () => {
+    const t = await setUp(dialect);
+    const at = Date.UTC(2026, 0, 1, 12);
+    await t.intake.record(delivery(1, { receivedAt: at }), true);
+    expect((await findConnection(t.db, CONNECTION))?.last_delivery_at).toBe(at);
+    await t.intake.record(delivery(2, { receivedAt: at + 30_000 }), true);
+    expect((await findConnection(t.db, CONNECTION))?.last_delivery_at).toBe(at);
+    await t.intake.record(delivery(3, { receivedAt: at + 61_000 }), true);
+    expect((await findConnection(t.db, CONNECTION))?.last_delivery_at).toBe(at + 61_000);
+  });
+});

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { actorOf } from '../app/actor.js';
+import { replayDeliveryAudited, revealWebhookSecretAudited } from '../app/admin-actions.js';
+import { backfillAshby, type BackfillProgress } from '../app/backfill-ashby.js';
+import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
+import { currentMapping } from '../app/current-mapping.js';
+import { getMapping } from '../app/get-mapping.js';
+import type { ImportDeps } from '../app/import-application.js';
+import type { InboxDeps } from '../app/inbox-deps.js';
+import { ingestAshbyDelivery, type IngestDeps } from '../app/ingest-ashby-delivery.js';
+import { listAshbyFields } from '../app/list-ashby-fields.js';
+import { listDeliveries } from '../app/list-deliveries.js';
+import type { MappingDeps } from '../app/mapping-deps.js';
+import { previewMapping } from '../app/preview-mapping.js';
+import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
+import { reconcileAshby, type ReconcileDeps } from '../app/reconcile-ashby.js';
+import { recordDelivery } from '../app/record-delivery.js';
+import { saveMapping } from '../app/save-mapping.js';
+import { ashbyWebhookCodec } from '../connectors/ashby/index.js';
+import { ashbySources } from '../connectors/ashby/sources.js';
+import { notFound } from '../core/errors/app-error.js';
+import type { CrashPoint } from '../core/ports/crash-point.js';
+import type { InboxStore } from '../core/ports/inbox-store.js';
+import { ashbyConnectionStore, intakeConnections, openApiKey } from '../db/stores/ashby-connection-store.js';
+import { ashbySyncStore } from '../db/stores/ashby-sync-store.js';
+import { deliveryLog } from '../db/stores/delivery-store.js';
+import { mappingStore } from '../db/stores/mapping-store.js';
+import type { HttpServices } from '../http/services.js';
+import { importApplicationHandler } from '../jobs/import-application.job.js';
+import { reconcileAshbyHandler } from '../jobs/reconcile-ashby.job.js';
+import { countWaitingJobs } from '../queue/job-admin.js';
+import { jobQueues } from '../db/stores/units-of-work.js';
+import type { Shared } from './shared.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { DeliveryIntake } from '../core/ports/delivery-intake.js';
+import type { IdGenerator } from '../core/ports/id-generator.js';
+import { intakeData } from '../db/stores/delivery-store.js';
+import type { Database } from '../db/tables/database.js';
+import { groupCommitTransactor, transactor, type TransactionHooks } from '../db/transactor.js';
+import { jobCatalog } from '../jobs/catalog.js';
+import { jobQueueOn } from '../queue/job-queue.js';
+
+/**
+ * The webhook intake's store-then-ack: app/record-delivery.ts in one transaction per delivery, or with
+ * `groupCommit` (SQLite) in one shared commit per burst (see db/transactor.ts).
+ */
+export function deliveryIntake(
+  db: Kysely<Database>,
+  clock: Clock,
+  ids: IdGenerator,
+  wakeWorkers: () => void,
+  options: { readonly groupCommit: boolean },
+): DeliveryIntake {
+  const bind = (handle: Kysely<Database>, hooks: TransactionHooks) =>
+    intakeData(
+      handle,
+      jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers }),
+    );
+  const units = options.groupCommit ? groupCommitTransactor(db, bind) : transactor(db, bind);
+  return {
+    record: async (delivery, importApplication) => ({
+      duplicate: !(await units.transaction((data) => recordDelivery(data, delivery, importApplication))),
+    }),
+  };
+}
+
+/**
+ * Intake: Ashby connections and their sources, the webhook intake, the delivery log and replay,
+ * backfill and reconciliation, the field mapping, and the import job's dependencies.
+ */
+export function intakeWiring(
+  shared: Shared,
+  deps: { inbox: InboxStore; crashPoint: CrashPoint; groupCommit: boolean },
+) {
+  const { config, db, clock, ids, logger, secretBox, jobsOn, admin } = shared;
+  const { inbox, crashPoint } = deps;
+  const connections = ashbyConnectionStore(db, secretBox);
+  const sourceFor = ashbySources({
+    fetch: shared.fetch,
+    clock,
+    logger,
+    requestsPerMinute: config.ashbyRequestsPerMinute,
+    timeoutMs: config.ashbyTimeoutMs,
+    observer: shared.outboundCalls,
+  });
+  const sourceOf = async (connectionId: string) => {
+    const key = await openApiKey(db, secretBox, connectionId);
+    return key && sourceFor(key.apiUrl, key.apiKey);
+  };
+  const mappings = mappingStore(db);
+  const inboxDeps: InboxDeps = {
+    inbox,
+    mappingFor: (connectionId) => currentMapping(mappings, connectionId),
+    clock,
+    ids,
+  };
+  const importDeps: ImportDeps = { ...inboxDeps, gatewayFor: sourceOf, crashPoint };
+  const importKind = jobCatalog['ashby.application.import'];
+  const imports = importQueue({
+    jobs: jobQueues(db, jobsOn),
+    pendingImports: (connectionId) =>
+      countWaitingJobs(db, importKind.kind, importKind.uniqueKey({ connectionId, applicationId: '' })),
+  });
+  const schedule = reconcileSchedule(jobsOn(db, { afterCommit: (fn) => fn() }));
+  const reconcileDeps: ReconcileDeps = {
+    gatewayFor: sourceOf,
+    syncStore: ashbySyncStore(db, clock),
+    queue: imports,
+    clock,
+  };
+  const mappingDeps: MappingDeps = { mappings, connections, gatewayFor: sourceOf, inbox, clock, ids };
+  const intakeConnectionsCache = intakeConnections(db, secretBox, () => clock.now());
+  const ingestDeps: IngestDeps = {
+    connections: intakeConnectionsCache,
+    codec: ashbyWebhookCodec,
+    // Group commit on SQLite only: PostgreSQL commits concurrent transactions together itself.
+    intake: deliveryIntake(db, clock, ids, shared.wakeWorkers, { groupCommit: deps.groupCommit }),
+    clock,
+    ids,
+    crashPoint,
+  };
+  const connectDeps = {
+    ...admin,
+    gatewayForKey: sourceFor,
+    connections,
+    newSecretToken: () => randomBytes(32).toString('hex'),
+    publicUrl: config.publicUrl,
+  };
+  const deliveries = deliveryLog(db);
+
+  const services = {
+    ingestAshbyDelivery: (input) => ingestAshbyDelivery(ingestDeps, input),
+    connectAshby: (input) => connectAshby(connectDeps, input),
+    reconnectAshby: (input) => reconnectAshby(connectDeps, input),
+    listConnections: () => connections.list(),
+    getConnection: async (id) => (await connections.find(id)) ?? Promise.reject(notFound('Ashby connection')),
+    listDeliveries: (filter) => listDeliveries({ deliveries }, filter),
+    replayDelivery: ({ deliveryId, principal }) =>
+      replayDeliveryAudited(
+        { ...admin, findDelivery: (id) => deliveries.find(id) },
+        deliveryId,
+        actorOf(principal),
+      ),
+    revealWebhookSecret: ({ connectionId, principal }) =>
+      revealWebhookSecretAudited(
+        { ...admin, webhookSecret: (id) => intakeConnectionsCache.webhookSecret(id) },
+        connectionId,
+        actorOf(principal),
+      ),
+    getMapping: (connectionId) => getMapping(mappingDeps, connectionId),
+    saveMapping: (input) => saveMapping(mappingDeps, input),
+    listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
+    previewMapping: (input) => previewMapping(mappingDeps, input),
+  } satisfies Partial<HttpServices>;
+
+  return {
+    services,
+    connections,
+    inboxDeps,
+    importDeps,
+    imports,
+    jobs: [
+      importApplicationHandler(importDeps),
+      reconcileAshbyHandler({ ...reconcileDeps, schedule, intervalMs: config.reconcileIntervalMs }),
+    ],
+    fileUrlFor: async (connectionId: string, fileHandle: string) =>
+      (await sourceOf(connectionId))?.fileUrl(fileHandle),
+    backfillAshby: (
+      input: { connectionId: string; since: number | null },
+      onProgress?: (p: BackfillProgress) => void,
+    ) => backfillAshby({ gatewayFor: sourceOf, queue: imports }, input, onProgress),
+    /** Reconciles one connection now (the `ashby reconcile` command); undefined when it does not exist. */
+    reconcileAshby: (connectionId: string) => reconcileAshby(reconcileDeps, { connectionId }),
+    /** Makes sure every connection has a reconciliation waiting (at server start; a no-op when one waits). */
+    scheduleReconciles: async () => {
+      for (const connection of await connections.list()) await schedule.schedule(connection.id, clock.now());
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { actorOf } from '../app/actor.js';
+import { saveNotificationSettingsAudited } from '../app/admin-actions.js';
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationRead,
+} from '../app/list-notifications.js';
+import { checkConnectingUser, getNotificationSettings } from '../app/notification-settings.js';
+import { createHttpClient } from '../connectors/kit/http-client.js';
+import { sleep } from '../connectors/kit/sleep.js';
+import { slackIncomingWebhook } from '../connectors/slack/incoming-webhook.js';
+import { smtpMailer } from '../connectors/smtp/smtp-mailer.js';
+import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.js';
+import type { InboxStore } from '../core/ports/inbox-store.js';
+import type { UserStore } from '../core/ports/user-store.js';
+import { notificationStore } from '../db/stores/notification-store.js';
+import type { PeopleServices } from '../http/people-services.js';
+import { sendNotificationHandler } from '../jobs/send-notification.job.js';
+import type { Shared } from './shared.js';
+
+type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'inviteUser' | 'changeUserRole'>;
+
+/** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
+export function notificationsWiring(
+  { config, db, clock, fetch, logger, secretBox, admin, emailEnabled }: Shared,
+  deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
+) {
+  const notifications = notificationStore(db, secretBox);
+  const mailer = config.documents.smtp && smtpMailer({ ...config.documents.smtp, timeoutMs: 15_000 });
+  const slack = slackIncomingWebhook(
+    createHttpClient({
+      fetch,
+      clock,
+      sleep,
+      random: Math.random,
+      logger,
+      timeoutMs: 10_000,
+      maxResponseBytes: 64 * 1024,
+      retry: { maxRetries: 2, baseDelayMs: 500, maxWaitMs: 5_000 },
+    }),
+  );
+  const { users, inbox, connections } = deps;
+  const settingsDeps = { notifications, users, connections, clock, emailEnabled };
+  const services: NotificationServices = {
+    notificationSettings: (connectionId) => getNotificationSettings(settingsDeps, connectionId),
+    saveNotificationSettings: ({ principal, ...i }) =>
+      saveNotificationSettingsAudited({ ...admin, emailEnabled }, i, actorOf(principal)),
+    listNotifications: (i) =>
+      listNotifications({ notifications, users, inbox, publicUrl: config.publicUrl }, i),
+    markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
+    unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),
+    listSends: (filter) => notifications.listSends(filter),
+  };
+  const send = { notifications, inbox, users, mailer, slack, publicUrl: config.publicUrl, clock };
+  return {
+    services,
+    jobs: [sendNotificationHandler(send)],
+    /** Before connecting: the connecting user must be an admin. */
+    checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),
+  };
+}

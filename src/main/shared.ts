@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { AuditedDeps } from '../app/audited.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { OutboundCallObserver } from '../core/ports/metrics.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
+import type { Database } from '../db/tables/database.js';
+import type { JobsOn } from '../db/stores/units-of-work.js';
+
+/** What every feature's wiring is built from (made once in container.ts). */
+export interface Shared {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly secretBox: SecretBox;
+  readonly fetch: typeof globalThis.fetch;
+  /** The job-queue port on a handle: jobs queued in a transaction commit with it. */
+  readonly jobsOn: JobsOn;
+  /** Wakes this process's workers (after a commit that queued jobs). */
+  readonly wakeWorkers: () => void;
+  /** Whether SMTP is configured, so emails go out. */
+  readonly emailEnabled: boolean;
+  /** Admin actions: stores bound to one transaction with the audit log. */
+  readonly admin: AuditedDeps;
+  /** Counts outbound API calls for /metrics. */
+  readonly outboundCalls: OutboundCallObserver;
+}
