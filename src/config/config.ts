@@ -10,6 +10,8 @@ export type DatabaseConfig =
 
 export interface Config {
   readonly port: number;
+  /** Where /metrics is served when it is kept off the main listener. */
+  readonly metricsPort: number | undefined;
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
@@ -22,8 +24,11 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly runWorker: boolean;
+  /** What this process does (HIREBRIDGE_ROLE, or `hirebridge start --role`). */
+  readonly role: 'all' | 'web' | 'worker';
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
+  readonly jobRetentionMs: number;
   readonly ashbyRequestsPerMinute: number;
   readonly ashbyTimeoutMs: number;
   readonly reconcileIntervalMs: number;
@@ -68,6 +73,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const hostPart = displayHost.includes(':') ? `[${displayHost}]` : displayHost;
   return {
     port: e.PORT,
+    metricsPort: e.METRICS_PORT,
     host: e.HOST,
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
@@ -77,8 +83,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,
+    role: e.HIREBRIDGE_ROLE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    jobRetentionMs: Math.round(e.JOB_RETENTION_DAYS * 24 * 60 * 60_000),
     ashbyRequestsPerMinute: e.ASHBY_REQUESTS_PER_MINUTE,
     ashbyTimeoutMs: e.ASHBY_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,

@@ -15,6 +15,8 @@ const booleanFlag = z
 /** Every environment variable HireBridge reads, with its default. The README lists the same set. */
 export const envSchema = z.object({
   PORT: port.default(3000),
+  /** When set, /metrics is served on this port only (keep it off the public listener); else on PORT. */
+  METRICS_PORT: port.optional(),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: z
@@ -48,6 +50,8 @@ export const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
+  /** all: HTTP and a worker in one process; web: HTTP only; worker: jobs only, no HTTP. */
+  HIREBRIDGE_ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /**
    * Client-side limit on Ashby API calls per key. Ashby publishes no general number (UNCONFIRMED in
@@ -56,6 +60,8 @@ export const envSchema = z.object({
   ASHBY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Seconds a claimed job stays leased without a heartbeat before another worker may take it over. */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How long completed jobs are kept before the worker deletes them; dead jobs are kept until handled. */
+  JOB_RETENTION_DAYS: z.coerce.number().min(0.01).max(3650).default(7),
   /** Per-attempt timeout of an Ashby API call (connect, headers and body), in milliseconds. */
   ASHBY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */

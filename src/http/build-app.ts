@@ -13,6 +13,7 @@ import { mappingRoutes } from './routes/api/mapping.js';
 import { meRoutes } from './routes/api/me.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
@@ -27,6 +28,8 @@ export interface HttpAppOptions {
   readonly adminUiDir?: string;
   /** Which proxies' X-Forwarded-For to believe (config.trustProxy); none by default. */
   readonly trustProxy?: boolean | number | string[];
+  /** Serve /metrics on this app (false when METRICS_PORT gives it a listener of its own). */
+  readonly serveMetrics?: boolean;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   registerErrorHandling(app, () => spaFallback);
   await registerSecurityHeaders(app, options.services.publicUrl);
   healthRoutes(app, options.services);
+  if (options.serveMetrics === true) metricsRoutes(app, options.services);
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
   await app.register(async (auth) => authRoutes(auth, options.services));
@@ -77,4 +81,11 @@ function trustProxyOption(
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return trust ?? false;
+}
+
+/** The separate listener for METRICS_PORT: /metrics and nothing else. */
+export function buildMetricsApp(options: Pick<HttpAppOptions, 'services' | 'logger'>): FastifyInstance {
+  const app = Fastify({ loggerInstance: options.logger });
+  metricsRoutes(app, options.services);
+  return app;
 }

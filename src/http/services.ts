@@ -32,6 +32,8 @@ export interface HttpServices {
   retryJob(id: string): Promise<JobView>;
   /** Base of URLs shown to users (PUBLIC_URL). */
   readonly publicUrl: string;
+  /** The Prometheus text exposition (no personal data). */
+  renderMetrics(): Promise<{ contentType: string; body: string }>;
   ingestAshbyDelivery(input: {
     connectionId: string;
     rawBody: Buffer;

@@ -13,6 +13,8 @@ import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
 import type { HttpServices } from '../http/services.js';
 import { createLogger } from '../observability/logger.js';
+import { createMetrics } from '../observability/metrics.js';
+import { readMetricsFigures } from '../db/repositories/metrics.repository.js';
 import { postgresEngine } from '../queue/engines/postgres-engine.js';
 import { sqliteEngine } from '../queue/engines/sqlite-engine.js';
 import { jobAdmin } from '../queue/job-admin.js';
@@ -61,6 +63,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const emailEnabled = config.documents.smtp !== undefined;
   const admin = { units: adminUnits(db, { jobsOn, secretBox, clock }), clock, ids };
   const fetchFn = overrides.fetch ?? fetch;
+  const metrics = createMetrics();
   const shared: Shared = {
     config,
     db,
@@ -73,6 +76,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     wakeWorkers,
     emailEnabled,
     admin,
+    outboundCalls: metrics.outboundCalls,
   };
 
   const inbox = inboxStore(db, { jobsOn, emailEnabled });
@@ -88,6 +92,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
 
   const services: HttpServices = {
     publicUrl: config.publicUrl,
+    renderMetrics: () => metrics.render({ read: () => readMetricsFigures(db) }, clock.now()),
     authenticate: accounts.authenticate,
     auth: accounts.auth,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
@@ -141,6 +146,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         random: Math.random,
         concurrency: options.concurrency ?? config.workerConcurrency,
         leaseMs: config.jobLeaseMs,
+        retentionMs: config.jobRetentionMs,
+        observer: metrics.jobs,
         ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
         ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
       });

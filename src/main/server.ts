@@ -1,21 +1,9 @@
 import { loadConfigFromProcess } from '../config/config.js';
+import { runRole } from './run-role.js';
 import { exitOnStartupError } from './startup-error.js';
-import { onShutdownSignal } from './shutdown.js';
-import { startServer } from './start-server.js';
 
 try {
-  const config = loadConfigFromProcess();
-  const server = await startServer(config);
-  server.container.logger.info(
-    {
-      url: server.url,
-      publicUrl: config.publicUrl,
-      database: config.database.dialect,
-      worker: config.runWorker,
-    },
-    'HireBridge is listening',
-  );
-  onShutdownSignal(server.container.logger, () => server.stop(config.shutdownGraceMs));
+  await runRole(loadConfigFromProcess());
 } catch (err) {
   exitOnStartupError(err);
 }

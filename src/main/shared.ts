@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Logger } from '../core/ports/logger.js';
+import type { OutboundCallObserver } from '../core/ports/metrics.js';
 import type { SecretBox } from '../core/ports/secret-box.js';
 import type { Database } from '../db/tables/database.js';
 import type { JobsOn } from '../db/stores/units-of-work.js';
@@ -25,4 +26,6 @@ export interface Shared {
   readonly emailEnabled: boolean;
   /** Admin actions: stores bound to one transaction with the audit log. */
   readonly admin: AuditedDeps;
+  /** Counts outbound API calls for /metrics. */
+  readonly outboundCalls: OutboundCallObserver;
 }

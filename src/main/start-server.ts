@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
-import { buildHttpApp } from '../http/build-app.js';
+import { buildHttpApp, buildMetricsApp } from '../http/build-app.js';
 import type { Worker } from '../queue/worker.js';
 import { createContainer, type Container, type ContainerOverrides } from './container.js';
 import { printSetupLink } from './setup-link.js';
@@ -48,8 +48,15 @@ export async function startServer(
     logger: container.logger,
     adminUiDir: config.adminUiDir,
     trustProxy: config.trustProxy,
+    serveMetrics: config.metricsPort === undefined,
   });
   await app.listen({ port: config.port, host: config.host });
+  // METRICS_PORT keeps /metrics off the public listener, on a small app of its own.
+  let metricsApp: FastifyInstance | undefined;
+  if (config.metricsPort !== undefined) {
+    metricsApp = buildMetricsApp({ services: container.services, logger: container.logger });
+    await metricsApp.listen({ port: config.metricsPort, host: config.host });
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -65,6 +72,7 @@ export async function startServer(
     async stop(graceMs = 10_000) {
       // Stop taking requests first, then let the worker finish or release what it runs.
       await app.close();
+      await metricsApp?.close();
       await worker?.stop(graceMs);
       await container.close();
     },

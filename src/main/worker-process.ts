@@ -1,10 +1,10 @@
-import { loadConfigFromProcess } from '../config/config.js';
+import { loadConfigFromProcess, type Config } from '../config/config.js';
 import { createContainer } from './container.js';
 import { onShutdownSignal } from './shutdown.js';
 
 /** A process that only runs jobs; start several against one PostgreSQL to scale out. */
-export async function runWorkerProcess(): Promise<void> {
-  const container = createContainer(loadConfigFromProcess());
+export async function runWorkerProcess(config: Config = loadConfigFromProcess()): Promise<void> {
+  const container = createContainer(config);
   await container.migrate();
   const worker = container.createWorker();
   worker.start();

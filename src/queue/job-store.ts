@@ -161,6 +161,30 @@ async function reclaimIn(db: Kysely<Database>, now: number): Promise<number> {
 }
 
 /**
+ * Deletes up to `limit` jobs that completed before `before` (epoch ms). Dead jobs stay until someone
+ * retries or inspects them; waiting and running ones are never touched. Bounded so one sweep never holds
+ * a long write lock on a large backlog; the next sweep takes the next batch.
+ */
+export async function deleteCompletedJobs(
+  db: Kysely<Database>,
+  before: number,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs as old')
+        .select('old.id')
+        .where('old.state', '=', 'completed')
+        .where('old.finished_at', '<', before)
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
  * A dead job retried by hand gets a fresh attempt budget. False when it is not dead, or when a job with
  * the same unique key is already waiting (that one will do the work).
  */

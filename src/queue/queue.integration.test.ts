@@ -184,4 +184,49 @@ describe.each(TEST_DIALECTS)('durable queue on %s', (dialect) => {
       'lease expired on the last attempt (worker stopped)',
     ]);
   });
+
+  it('deletes completed jobs once past retention, keeping dead, waiting and younger completed ones', async () => {
+    const day = 24 * 60 * 60_000;
+    const w = new Worker({
+      db: t.handle.db,
+      engine,
+      jobs: [
+        registerJob(echo, ({ n }) => {
+          if (n === 2) return Promise.reject(new AppError('validation_failed', 'bad'));
+          return Promise.resolve();
+        }),
+      ],
+      clock,
+      ids,
+      logger: memoryLogger(),
+      random: () => 0.5,
+      concurrency: 2,
+      leaseMs: 60_000,
+      pollIntervalMs: 10,
+      sweepIntervalMs: 0,
+      retentionMs: 7 * day,
+    });
+    await enqueue(t.handle.db, deps(), echo, { n: 1 });
+    await enqueue(t.handle.db, deps(), echo, { n: 2 });
+    await runUntilIdle(w);
+    clock.advance(6 * day);
+    await enqueue(t.handle.db, deps(), echo, { n: 3 });
+    await runUntilIdle(w);
+    await enqueue(t.handle.db, deps(), echo, { n: 4 }, { runAt: clock.now() + 30 * day });
+    const states = async () =>
+      (await t.handle.db.selectFrom('jobs').select(['payload', 'state']).orderBy('payload').execute()).map(
+        (r) => `${r.payload}:${r.state}`,
+      );
+    expect(await states()).toEqual([
+      '{"n":1}:completed',
+      '{"n":2}:dead',
+      '{"n":3}:completed',
+      '{"n":4}:available',
+    ]);
+
+    // Eight days after the first two finished: n=1 is past retention, n=3 (two days old) is not.
+    clock.advance(2 * day);
+    await runUntilIdle(w);
+    expect(await states()).toEqual(['{"n":2}:dead', '{"n":3}:completed', '{"n":4}:available']);
+  });
 });

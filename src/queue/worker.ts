@@ -3,6 +3,7 @@ import { isAppError } from '../core/errors/app-error.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Logger } from '../core/ports/logger.js';
+import type { JobObserver, JobResult } from '../core/ports/metrics.js';
 import type { Database } from '../db/tables/database.js';
 import type { JobRow } from '../db/tables/job.table.js';
 import { backoffDelayMs } from './backoff.js';
@@ -10,12 +11,18 @@ import type { QueueEngine } from './engines/queue-engine.js';
 import type { JobOutcome, RegisteredJob } from './job-definition.js';
 import {
   completeJob,
+  deleteCompletedJobs,
   extendLease,
   failJob,
   reclaimExpiredLeases,
   releaseJob,
   snoozeJob,
 } from './job-store.js';
+
+const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60_000;
+const IGNORE_JOBS: JobObserver = { finished: () => undefined };
+/** Completed jobs deleted per sweep at most. */
+const RETENTION_BATCH = 1_000;
 
 export interface WorkerOptions {
   readonly db: Kysely<Database>;
@@ -30,8 +37,12 @@ export interface WorkerOptions {
   readonly leaseMs: number;
   /** How often an idle worker looks for due jobs. Enqueues in this process wake it at once. */
   readonly pollIntervalMs?: number;
-  /** How often expired leases are taken back. */
+  /** How often expired leases are taken back (and finished jobs past retention deleted). */
   readonly sweepIntervalMs?: number;
+  /** How long completed jobs are kept, for inspection (default 7 days). Dead jobs are kept until handled. */
+  readonly retentionMs?: number;
+  /** Told how each attempt ended and how long it ran (metrics). */
+  readonly observer?: JobObserver;
 }
 
 interface Running {
@@ -57,7 +68,13 @@ export class Worker {
   #idleWaiters: (() => void)[] = [];
 
   constructor(options: WorkerOptions) {
-    this.#o = { pollIntervalMs: 250, sweepIntervalMs: 5_000, ...options };
+    this.#o = {
+      pollIntervalMs: 250,
+      sweepIntervalMs: 5_000,
+      retentionMs: DEFAULT_RETENTION_MS,
+      observer: IGNORE_JOBS,
+      ...options,
+    };
     this.id = `worker-${options.ids.newId()}`;
     const registry = new Map<string, RegisteredJob>();
     for (const job of options.jobs) {
@@ -158,6 +175,8 @@ export class Worker {
     try {
       const reclaimed = await reclaimExpiredLeases(this.#o.db, now);
       if (reclaimed > 0) this.#o.logger.warn({ reclaimed }, 'took back jobs whose lease expired');
+      const deleted = await deleteCompletedJobs(this.#o.db, now - this.#o.retentionMs, RETENTION_BATCH);
+      if (deleted > 0) this.#o.logger.debug({ deleted }, 'deleted completed jobs past retention');
     } catch (err) {
       this.#o.logger.warn({ err: describe(err) }, 'lease sweep failed; will retry');
     }
@@ -212,31 +231,41 @@ export class Worker {
     const now = this.#o.clock.now();
     const fields = { jobId: row.id, kind: row.kind, attempt: row.attempt, ms: now - started };
     let recorded: boolean;
+    let result: JobResult;
     if (failure !== undefined) {
-      recorded = await this.#recordFailure(row, lease, failure, now);
+      ({ recorded, result } = await this.#recordFailure(row, lease, failure, now));
     } else if (outcome?.kind === 'snooze') {
       recorded = await snoozeJob(this.#o.db, lease, now, outcome.untilMs, outcome.reason);
+      result = 'snoozed';
     } else if (outcome?.kind === 'discard') {
       recorded = await failJob(this.#o.db, lease, now, outcome.reason, undefined);
+      result = 'dead';
     } else {
       recorded = await completeJob(this.#o.db, lease, now);
+      result = 'completed';
       if (recorded) this.#o.logger.debug(fields, 'job completed');
     }
+    this.#o.observer.finished({
+      kind: row.kind,
+      result: recorded ? result : 'released',
+      durationMs: now - started,
+    });
     if (!recorded)
       this.#o.logger.warn(fields, 'lease was lost before the job finished; its outcome was not recorded');
   }
 
-  #recordFailure(
+  async #recordFailure(
     row: JobRow,
     lease: { id: string; leaseToken: string },
     err: unknown,
     now: number,
-  ): Promise<boolean> {
+  ): Promise<{ recorded: boolean; result: JobResult }> {
     const message = describe(err);
     const fields = { jobId: row.id, kind: row.kind, attempt: row.attempt, err: message };
     if (isAppError(err) && err.code === 'rate_limited' && err.retryAfterMs !== undefined) {
       this.#o.logger.info(fields, 'job rate limited; snoozed');
-      return snoozeJob(this.#o.db, lease, now, now + err.retryAfterMs, message);
+      const recorded = await snoozeJob(this.#o.db, lease, now, now + err.retryAfterMs, message);
+      return { recorded, result: 'snoozed' };
     }
     const permanent = isAppError(err) && !err.retryable;
     const exhausted = row.attempt >= row.max_attempts;
@@ -245,7 +274,7 @@ export class Worker {
         { ...fields, permanent },
         'job failed for good; it is dead and can be retried by hand',
       );
-      return failJob(this.#o.db, lease, now, message, undefined);
+      return { recorded: await failJob(this.#o.db, lease, now, message, undefined), result: 'dead' };
     }
     const policy = this.#registry.get(row.kind)?.definition.backoff ?? { baseMs: 5_000, capMs: 1_800_000 };
     const delay = Math.max(
@@ -253,7 +282,7 @@ export class Worker {
       isAppError(err) ? (err.retryAfterMs ?? 0) : 0,
     );
     this.#o.logger.warn({ ...fields, retryInMs: delay }, 'job failed; will retry');
-    return failJob(this.#o.db, lease, now, message, now + delay);
+    return { recorded: await failJob(this.#o.db, lease, now, message, now + delay), result: 'retried' };
   }
 
   #notifyIdle(): void {

@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { OutboundCallObserver } from '../../core/ports/metrics.js';
 import { retryDelayMs } from './backoff.js';
 import { classifyStatus, errorForStatus, errorForTransport } from './classify.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -38,6 +39,8 @@ export interface HttpClientOptions {
   readonly limiter?: RateLimiter;
   /** A longer Retry-After is clamped to this (default 1 h): a bogus huge value must not park jobs for years. */
   readonly maxRetryAfterMs?: number;
+  /** Told of every attempt (metrics): the system is the first word of the request's endpoint name. */
+  readonly observer?: OutboundCallObserver;
 }
 
 export interface HttpRequest {
@@ -90,9 +93,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         redirect: 'manual',
       });
     } catch (err) {
+      options.observer?.observe({ system: systemOf(req.endpoint), status: 'network_error' });
       return { error: errorForTransport(req.endpoint, err) };
     }
     const { status } = response;
+    options.observer?.observe({ system: systemOf(req.endpoint), status });
     if (classifyStatus(status).kind === 'ok' || req.acceptStatuses?.includes(status)) {
       try {
         const body = await readBodyCapped(response, options.maxResponseBytes, req.endpoint);
@@ -148,6 +153,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
   };
+}
+
+/** "ashby candidate.info" -> "ashby": a closed set of names, safe as a metric label. */
+function systemOf(endpoint: string): string {
+  return endpoint.split(' ', 1)[0] ?? 'unknown';
 }
 
 function isCallerAbort(err: AppError): boolean {

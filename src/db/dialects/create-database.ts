@@ -15,6 +15,12 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /**
+   * A consistent copy of a SQLite database taken while it is in use (SQLite's online backup API, which
+   * copies page by page and restarts when a writer changes a page it already copied). PostgreSQL has
+   * its own tools (pg_dump), so there it refuses.
+   */
+  backup(toFile: string): Promise<{ pages: number }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,15 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      backup: async (toFile) => {
+        const { totalPages } = await sqlite.backup(toFile);
+        return { pages: totalPages };
+      },
+      close: () => db.destroy(),
+    };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -55,5 +69,13 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
   // An idle client losing its connection emits 'error' on the pool; without a listener Node would crash.
   pool.on('error', (err) => options.onIdleError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    backup: () =>
+      Promise.reject(
+        new Error('HireBridge runs on PostgreSQL here: back it up with pg_dump (see the README)'),
+      ),
+    close: () => db.destroy(),
+  };
 }
