@@ -4,7 +4,7 @@ import { authenticate } from './auth.js';
 import type { CallLog, CallLogEntry } from './call-log.js';
 import type { SimulatorCore } from './core.js';
 import type { EndpointTable } from './endpoints/endpoint.js';
-import { BodyTooLargeError, parseJsonObject, readBody, sendJson, sendText } from './http-io.js';
+import { BodyTooLargeError, parseJsonObject, readBody, sendJson, sendText } from '../../kit/fake/http-io.js';
 import { drawFault, retryAfterValue } from './knobs.js';
 import { requestIdAt } from './random.js';
 import type { RollingWindowLimiter } from './rate-limiter.js';
@@ -134,7 +134,7 @@ export async function handleApiCall(
     business('invalid_input', 'Content-Type must be application/json');
     return;
   }
-  const body = parseJsonObject(bytes);
+  const body = parseJsonObject(bytes, { emptyAsObject: true });
   if (body === undefined) {
     business('invalid_input', 'Request payload is malformed');
     return;

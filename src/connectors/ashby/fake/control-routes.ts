@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { applicationStatusSchema, ashbyPermissionSchema, salarySchema } from '../schemas.js';
 import { UnknownRecordError } from './actions.js';
-import { parseJsonObject, readBody, sendJson } from './http-io.js';
+import { parseJsonObject, readBody, sendJson } from '../../kit/fake/http-io.js';
 import type { AshbySimulator } from './simulator-types.js';
 
 /**
@@ -95,7 +95,7 @@ export async function handleControlRoute(
     });
     return;
   }
-  const body = parseJsonObject(bytes);
+  const body = parseJsonObject(bytes, { emptyAsObject: true });
   if (body === undefined) {
     sendJson(res, 400, { error: 'body must be a JSON object' });
     return;

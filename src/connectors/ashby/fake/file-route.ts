@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallLog } from './call-log.js';
 import type { SimulatorCore } from './core.js';
-import { sendText } from './http-io.js';
+import { sendText } from '../../kit/fake/http-io.js';
 import { OVERSIZED_FILE_BYTES } from './knobs.js';
 
 /**

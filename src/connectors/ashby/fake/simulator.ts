@@ -9,7 +9,7 @@ import { ALL_ENDPOINTS } from './endpoints/all-endpoints.js';
 import { FileHandleCodec } from './file-handles.js';
 import { handleFileDownload } from './file-route.js';
 import { generateCompany } from './generator.js';
-import { sendText } from './http-io.js';
+import { sendText } from '../../kit/fake/http-io.js';
 import { DEFAULT_KNOBS, mergeKnobs, type Knobs } from './knobs.js';
 import { randomUuid, seededRandom } from './random.js';
 import { RollingWindowLimiter } from './rate-limiter.js';

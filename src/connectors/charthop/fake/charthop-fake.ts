@@ -4,8 +4,11 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { fileQuerySchema, hireBodySchema, jobBodySchema, personBodySchema } from '../schemas.js';
 import { FaultControl } from './faults.js';
-import { parseJsonObject, parseMultipart, readBody, sendJson } from './fake-http.js';
+import { parseJsonObject, parseMultipart, readBodyOrNull, sendJson } from '../../kit/fake/http-io.js';
 import { CharthopState, wireJob, wirePerson } from './state.js';
+
+/** Uploads up to 25 MB are read; a larger body is answered 413. */
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /**
  * ChartHop's API as a real HTTP server on 127.0.0.1, built from hris-apis.md §5 (guessed shapes as in
@@ -64,7 +67,7 @@ const error = (status: number, message: string): Routed => ({ status, body: { me
 const ok = (status: number, body: unknown): Routed => ({ status, body });
 
 async function handle(fake: CharthopFake, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readBody(req);
+  const body = await readBodyOrNull(req, MAX_BODY_BYTES);
   const url = new URL(req.url ?? '/', 'http://fake');
   const method = req.method ?? 'GET';
   const send = (routed: Routed, headers: Record<string, string> = {}) => {

@@ -7,7 +7,7 @@ import {
   searchRequestSchema,
   workEntrySchema,
 } from '../schemas.js';
-import { readMultipart } from './http-io.js';
+import { parseMultipart } from '../../kit/fake/http-io.js';
 import {
   hasListItem,
   hasListLabel,
@@ -227,7 +227,7 @@ export const ROUTES: readonly Route[] = [
     handle: async (state, req) => {
       const found = employee(state, req.params[0]);
       if (isAnswer(found)) return found;
-      const form = await readMultipart(req.contentType, req.body);
+      const form = await parseMultipart(req.body, req.contentType);
       const file = form?.get(HIBOB_ASSUMPTIONS.uploadPartName);
       if (!(file instanceof File)) return error(400, 'VALIDATION_ERROR', 'Missing file');
       const folder = req.params[1] ?? 'shared';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { HUMAANS_ASSUMPTIONS } from '../assumptions.js';
 import { HUMAANS_SCOPES, type HumaansScope } from '../schemas.js';
-import { BodyTooLargeError, readBody, RollingWindow, sendJson } from './http-io.js';
+import { BodyTooLargeError, readBody, RollingWindow, sendJson } from '../../kit/fake/http-io.js';
 import { ROUTES } from './routes.js';
 import {
   HumaansFakeState,

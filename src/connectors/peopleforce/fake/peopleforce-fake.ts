@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { documentPartsSchema, employeeBodySchema, positionBodySchema, salaryBodySchema } from '../schemas.js';
 import { FaultControl } from './faults.js';
-import { parseJsonObject, parseMultipart, readBody, sendJson } from './fake-http.js';
+import { parseJsonObject, parseMultipart, readBodyOrNull, sendJson } from '../../kit/fake/http-io.js';
 import { PeopleforceState, wireEmployee, type ReferenceListName } from './state.js';
+
+/** Uploads up to 25 MB are read; a larger body is answered 413. */
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /**
  * PeopleForce's public API v3 as a real HTTP server on 127.0.0.1, built from hris-apis.md §4: X-API-KEY
@@ -69,7 +72,7 @@ const fail = (res: ServerResponse, status: number, message: string, headers: Rec
   sendJson(res, status, { success: false, errors: [{ message }] }, headers);
 
 async function handle(fake: PeopleforceFake, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readBody(req);
+  const body = await readBodyOrNull(req, MAX_BODY_BYTES);
   const url = new URL(req.url ?? '/', 'http://fake');
   const method = req.method ?? 'GET';
   const record = (status: number) =>
