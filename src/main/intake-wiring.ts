@@ -19,6 +19,7 @@ import { recordDelivery } from '../app/record-delivery.js';
 import { saveMapping } from '../app/save-mapping.js';
 import { ashbyWebhookCodec } from '../connectors/ashby/index.js';
 import { ashbySources } from '../connectors/ashby/sources.js';
+import { connectorRegistry } from '../connectors/registry.js';
 import { notFound } from '../core/errors/app-error.js';
 import type { CrashPoint } from '../core/ports/crash-point.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
@@ -76,7 +77,7 @@ export function intakeWiring(
   const { config, db, clock, ids, logger, secretBox, jobsOn, admin } = shared;
   const { inbox, crashPoint } = deps;
   const connections = ashbyConnectionStore(db, secretBox);
-  const sourceFor = ashbySources({
+  const sourceFor = ashbySources(connectorRegistry.ashby, {
     fetch: shared.fetch,
     clock,
     logger,

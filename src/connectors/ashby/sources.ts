@@ -5,7 +5,7 @@ import type { OutboundCallObserver } from '../../core/ports/metrics.js';
 import { createHttpClient } from '../kit/http-client.js';
 import { createRateLimiter } from '../kit/rate-limiter.js';
 import { sleep } from '../kit/sleep.js';
-import { ashbyConnector, type AshbySource } from './index.js';
+import type { ashbyConnector, AshbySource } from './index.js';
 
 /**
  * Ashby instances from the registry's definition, on one HTTP client and one rate limiter. One instance
@@ -13,15 +13,18 @@ import { ashbyConnector, type AshbySource } from './index.js';
  * one import job to the next; the limiter bucket is per key too, so a 429 seen by one job pauses every
  * call made with that key.
  */
-export function ashbySources(options: {
-  readonly fetch: typeof globalThis.fetch;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  /** Client-side limit per API key. Ashby publishes no number (UNCONFIRMED), so it is configurable. */
-  readonly requestsPerMinute: number;
-  readonly timeoutMs: number;
-  readonly observer?: OutboundCallObserver;
-}) {
+export function ashbySources(
+  definition: typeof ashbyConnector,
+  options: {
+    readonly fetch: typeof globalThis.fetch;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    /** Client-side limit per API key. Ashby publishes no number (UNCONFIRMED), so it is configurable. */
+    readonly requestsPerMinute: number;
+    readonly timeoutMs: number;
+    readonly observer?: OutboundCallObserver;
+  },
+) {
   const limiter = createRateLimiter({
     clock: options.clock,
     sleep,
@@ -48,7 +51,7 @@ export function ashbySources(options: {
     let source = instances.get(keyId);
     if (!source) {
       const context = { http, baseUrl: apiUrl, limiterKey: `ashby:${keyId}`, clock: options.clock };
-      source = ashbyConnector.create(context, { apiKey });
+      source = definition.create(context, { apiKey });
       instances.set(keyId, source);
     }
     return source;
