@@ -22,6 +22,8 @@ export function decideMemberUpdate(
         fields[key] = change.to as Member['fields'][string];
       await data.updateMemberFields(member.id, fields, at);
       result = { ...member, fields, updatedAt: at };
+      // Every destination that already has the person gets the change, committed with it.
+      await data.pushes.queuePushes(member.id, await data.pushes.destinationsWithPerson(member.id), at);
     }
     await data.decideMemberUpdate(
       update.id,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Clock } from '../core/ports/clock.js';
 import type { HttpClient } from './kit/http-client.js';
 
 /**
@@ -13,13 +14,7 @@ export type SourceCapability = 'webhooks' | 'backfill' | 'reconcile' | 'document
 
 /** What a destination can receive; the push machinery skips what a destination does not declare. */
 export type DestinationCapability =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'documents'
-  | 'compensation'
-  | 'manager'
-  | 'customFields';
+  'create' | 'update' | 'delete' | 'documents' | 'compensation' | 'manager' | 'customFields';
 
 /** What a connector instance is built from, besides its credentials. */
 export interface ConnectorContext {
@@ -29,6 +24,8 @@ export interface ConnectorContext {
   readonly baseUrl: string;
   /** The limiter bucket this instance's calls go through (one per account or tenant). */
   readonly limiterKey: string;
+  /** The deployment's clock, for connectors that put the time in what they send (webhook signatures). */
+  readonly clock?: Clock;
 }
 
 export interface ConnectorDefinition<
@@ -47,6 +44,11 @@ export interface ConnectorDefinition<
   /** Used when the admin gives no base URL; undefined when the credentials carry the address. */
   readonly defaultBaseUrl: string | undefined;
   readonly capabilities: readonly (Kind extends 'source' ? SourceCapability : DestinationCapability)[];
+  /**
+   * Credentials HireBridge makes instead of the admin (the webhook's signing secret): called once when a
+   * destination is added, for the keys the admin left out; stored sealed with the rest and shown once.
+   */
+  readonly generateCredentials?: (given: Credentials) => Readonly<Record<string, string>>;
   /** Builds a client bound to one account. Pure wiring: no call is made until a method is used. */
   create(context: ConnectorContext, credentials: Credentials): Instance;
 }

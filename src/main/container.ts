@@ -53,6 +53,7 @@ import { inboxStore } from './adapters/inbox-store.js';
 import { mappingStore } from './adapters/mapping-store.js';
 import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
 import { crashPointFor } from './crash-point.js';
+import { createDestinationsWiring } from './destinations-wiring.js';
 import { createPeopleWiring } from './people-wiring.js';
 import { productionJobs } from './production-jobs.js';
 import { createSignInWiring } from './sign-in-wiring.js';
@@ -78,7 +79,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
   const { db } = database;
-  const secretBox: SecretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+  const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const secretBox: SecretBox = createSecretBox(secretKey);
   const engine: QueueEngine = database.dialect === 'postgres' ? postgresEngine : sqliteEngine;
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
@@ -96,7 +98,26 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     secretBox,
     fetch: overrides.fetch ?? fetch,
   });
-  const inbox = inboxStore(db, people.extras);
+  // Workers in this process are woken at once after an enqueue, instead of at their next poll.
+  const workers = new Set<Worker>();
+  const wakeWorkers = () => workers.forEach((w) => w.wake());
+  // Destinations and pushes (their in-transaction part joins the inbox store too).
+  const destinations = createDestinationsWiring({
+    config,
+    db,
+    clock,
+    ids,
+    logger,
+    secretBox,
+    secretKey,
+    crashPoint,
+    documents: people.documents,
+    blobs: people.blobs,
+    users: people.users,
+    mailer: people.mailer,
+    wake: wakeWorkers,
+  });
+  const inbox = inboxStore(db, (handle) => ({ ...people.extras(handle), ...destinations.extras(handle) }));
   const mappings = mappingStore(db);
   const gateways = createAshbyGateways({
     fetch: overrides.fetch ?? fetch,
@@ -105,10 +126,6 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     requestsPerMinute: config.ashbyRequestsPerMinute,
     timeoutMs: config.ashbyTimeoutMs,
   });
-  // Workers in this process are woken at once after an enqueue, instead of at their next poll.
-  const workers = new Set<Worker>();
-  const wakeWorkers = () => workers.forEach((w) => w.wake());
-
   const imports = importQueue(db, clock, ids, wakeWorkers);
   const inboxDeps: InboxDeps = {
     inbox,
@@ -195,7 +212,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listNewHires: (filter) => inbox.read((data) => data.listNewHires(filter)),
     getNewHire: (id) => getNewHire(inboxDeps, id),
     editNewHire: ({ principal, ...input }) => editNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
-    addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),
+    addMember: async ({ principal, ...input }) => {
+      const result = await addMember(inboxDeps, { ...input, actor: actorOf(principal) });
+      wakeWorkers();
+      return result;
+    },
     deleteNewHire: ({ principal, ...input }) =>
       deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
     listMembers: (filter) => inbox.read((data) => data.searchMembers(filter)),
@@ -212,8 +233,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         if (!member) throw notFound('Member');
         return { member, updates: await data.memberUpdates(id) };
       }),
-    decideMemberUpdate: ({ principal, ...input }) =>
-      decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
+    decideMemberUpdate: async ({ principal, ...input }) => {
+      const member = await decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) });
+      wakeWorkers();
+      return member;
+    },
     listAudit: (filter) => inbox.read((data) => data.listAudit(filter)),
     listDeliveries: (filter) => deliveryLog(db, filter),
     replayDelivery: async ({ deliveryId, principal }) => {
@@ -239,6 +263,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     reimportNewHire: ({ principal, ...input }) =>
       reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
     ...people.services({ inbox, connections, audit, accounts: signIn.accounts }),
+    destinations: destinations.services({ inbox, audit }),
   };
 
   return {
@@ -279,6 +304,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       return target;
     },
     inboxDeps,
+    /** Destinations and pushes, for the CLI. */
+    destinations,
     listApiTokens: () => tokens.list(),
     revokeApiToken: (id: string) => tokens.revoke(id),
     createWorker: (
@@ -296,6 +323,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
               intervalMs: config.reconcileIntervalMs,
             },
           }),
+          ...destinations.jobs({ inbox }),
           ...people.jobs({
             inbox,
             connections,

@@ -102,7 +102,7 @@ export function createPeopleWiring(input: PeopleWiringInput) {
     }),
   );
   const queue = { clock, ids };
-  const extras: InboxExtras = (handle) => ({
+  const extras = (handle: Kysely<Database>): Omit<ReturnType<InboxExtras>, 'pushes'> => ({
     documents: documentData(handle, queue),
     notifications: notificationData(handle, queue, { emailEnabled }),
   });
@@ -209,6 +209,8 @@ export function createPeopleWiring(input: PeopleWiringInput) {
     jobs,
     users,
     blobs,
+    documents,
+    mailer,
     /** Before connecting: the connecting user must be an admin. After: they become the default recipient. */
     checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),
     recordConnectedBy: (connectionId: string, userId: string) =>

@@ -1,4 +1,5 @@
 import type { AuditEntry, Member, MemberUpdate, OrgUnit, OrgUnitKind } from '../model/member.js';
+import type { PushData } from './destination-store.js';
 import type { DocumentData } from './document-store.js';
 import type { NotificationData } from './notification-store.js';
 import type { HistoryEntry, NewHire, Tombstone } from '../model/new-hire.js';
@@ -82,6 +83,8 @@ export interface InboxData {
   readonly documents: DocumentData;
   /** New-hire notifications, queued in the same transaction as the new hire they announce. */
   readonly notifications: NotificationData;
+  /** Pushes to destinations, queued in the same transaction as the member they deliver. */
+  readonly pushes: PushData;
 }
 
 export interface InboxStore {

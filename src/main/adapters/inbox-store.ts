@@ -98,8 +98,8 @@ function toUpdate(row: MemberUpdateRow): MemberUpdate {
   };
 }
 
-/** The documents and notifications parts of InboxData, built over the same handle (see container.ts). */
-export type InboxExtras = (db: Kysely<Database>) => Pick<InboxData, 'documents' | 'notifications'>;
+/** The documents, notifications and pushes parts of InboxData, built over the same handle (see container.ts). */
+export type InboxExtras = (db: Kysely<Database>) => Pick<InboxData, 'documents' | 'notifications' | 'pushes'>;
 
 /** The inbox and directory data operations over one Kysely handle (the database or a transaction). */
 function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {

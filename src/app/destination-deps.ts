@@ -1,0 +1,19 @@
+import type { Clock } from '../core/ports/clock.js';
+import type { Destination } from '../core/model/destination.js';
+import type { DestinationStore } from '../core/ports/destination-store.js';
+import type { DestinationTypes } from '../core/ports/destination-types.js';
+import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { RecordAudit } from './actor.js';
+
+/** What the destination use cases share (bound in main/destinations-wiring.ts). */
+export interface DestinationDeps {
+  readonly destinations: DestinationStore;
+  readonly types: DestinationTypes;
+  /** The outbound address policy: throws `validation_failed` naming `field` when `url` may not be called. */
+  readonly checkUrl: (url: string, field: string) => Promise<void>;
+  /** Tells the admins a destination refused its credentials (pushes to it are paused). */
+  readonly credentialsRefused: (destination: Destination, message: string) => Promise<void>;
+  readonly audit: RecordAudit;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}

@@ -1,0 +1,71 @@
+import type { Destination, Push, PushStatus } from '../model/destination.js';
+
+/** A destination with its credentials opened, for the push machinery and connection tests only. */
+export interface OpenedDestination extends Destination {
+  readonly credentials: Readonly<Record<string, unknown>>;
+}
+
+/** Destinations and pushes inside an inbox transaction (InboxData.pushes): queued with the member. */
+export interface PushData {
+  /** The destinations with these ids (any order); missing ids are simply absent. */
+  destinations(ids?: readonly string[]): Promise<Destination[]>;
+  /**
+   * Records a pending push for each destination and queues its job (unique per member and
+   * destination), committed with the caller's transaction. An existing push gets a new revision.
+   */
+  queuePushes(memberId: string, destinationIds: readonly string[], at: number): Promise<void>;
+  /** The destinations that already have this person (a remote id recorded). */
+  destinationsWithPerson(memberId: string): Promise<string[]>;
+}
+
+export interface DestinationChange {
+  readonly name?: string;
+  readonly baseUrl?: string | null;
+  readonly enabled?: boolean;
+  readonly credentials?: Readonly<Record<string, unknown>>;
+  readonly status?: Destination['status'];
+  readonly statusMessage?: string | null;
+}
+
+export interface PushChange {
+  readonly status: PushStatus;
+  readonly remoteId?: string | null;
+  readonly attempts?: number;
+  readonly lastError?: string | null;
+  readonly warnings?: readonly string[];
+  readonly deliveredAt?: number | null;
+}
+
+export type SlotResult = { readonly ok: true } | { readonly ok: false; readonly untilMs: number };
+
+/** Destinations and pushes outside the Add member transaction: the admin API and the push job. */
+export interface DestinationStore {
+  list(): Promise<Destination[]>;
+  find(id: string): Promise<Destination | undefined>;
+  open(id: string): Promise<OpenedDestination | undefined>;
+  insert(destination: Destination, credentials: Readonly<Record<string, unknown>>): Promise<void>;
+  update(id: string, change: DestinationChange, at: number): Promise<void>;
+  /** Removes the destination and its pushes (their jobs find nothing and finish). */
+  remove(id: string): Promise<boolean>;
+
+  findPush(memberId: string, destinationId: string): Promise<Push | undefined>;
+  listPushes(filter: { memberId?: string; status?: PushStatus; limit: number }): Promise<Push[]>;
+  /**
+   * Changes a push only while its revision is still `revision`, so an attempt that started before a new
+   * change was queued cannot mark the newer change delivered. False when the revision moved on.
+   */
+  updatePush(id: string, revision: number, change: PushChange, at: number): Promise<boolean>;
+  /** Records the remote person of a push whatever its revision: a created person is never forgotten. */
+  recordRemoteId(id: string, remoteId: string, at: number): Promise<void>;
+  /** Puts a push back to pending and queues its job (retry, resume after a pause). */
+  requeuePush(memberId: string, destinationId: string, at: number): Promise<boolean>;
+  /** The paused pushes of a destination, back to pending with their jobs queued; returns how many. */
+  resumePaused(destinationId: string, at: number): Promise<number>;
+  /**
+   * The shared per-destination limit (every worker, one database row): a slot now, or when to come
+   * back. `intervalMs` between calls on average, `burst` calls at once after a quiet period.
+   */
+  takeSlot(id: string, now: number, limit: { intervalMs: number; burst: number }): Promise<SlotResult>;
+  /** No call to the destination before `untilMs` (a 429's Retry-After); never shortens a pause. */
+  pauseUntil(id: string, untilMs: number): Promise<void>;
+}
