@@ -182,7 +182,7 @@ export function createDestinationsWiring(input: DestinationsWiringInput) {
           fileName: d.fileName,
           contentType: d.contentType ?? 'application/octet-stream',
           sizeBytes: d.sizeBytes ?? 0,
-          downloadUrl: `${config.publicUrl}/document-links/${signer.sign({ documentId: d.id, memberId: member.id, expiresAt: now + LINK_LIFETIME_MS })}`,
+          downloadUrl: `${config.publicUrl}/document-links?token=${signer.sign({ documentId: d.id, memberId: member.id, expiresAt: now + LINK_LIFETIME_MS })}`,
           read: () => readAll(input.blobs, documentBlobKey(d.id)),
         }));
       return {

@@ -180,6 +180,7 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
     expect(member?.ashby?.applicationId).toBe(ANNA);
     expect(typeof member?.fields['firstName']).toBe('string');
     expect(receiver.rejectedCount()).toBe(rejectedAtCreation);
+    expect(member?.documents.length).toBeGreaterThan(0);
     for (const doc of member?.documents ?? []) {
       const file = await fetch(doc.downloadUrl);
       expect(file.status).toBe(200);
@@ -187,7 +188,7 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
         doc.sizeBytes,
       );
     }
-    const forged = await fetch(`${h.server.url}/document-links/AAAAAAAAAAAA.BBBBBBBB`);
+    const forged = await fetch(`${h.server.url}/document-links?token=AAAAAAAAAAAA.BBBBBBBB`);
     expect(forged.status).toBe(404);
 
     // Adding again is a no-op: no second push, no second event.

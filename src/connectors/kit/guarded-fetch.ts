@@ -38,7 +38,9 @@ export function guardedFetch(policy: OutboundPolicy): typeof fetch {
       );
       // An abort from the caller's signal surfaces as its reason (a TimeoutError for a timeout), the
       // way fetch reports it, so the kit classifies timeouts as such.
-      request.on('error', (err) => reject(signal?.aborted ? (signal.reason as unknown) : err));
+      request.on('error', (err) =>
+        reject(signal?.aborted && signal.reason instanceof Error ? signal.reason : err),
+      );
       request.end(body);
     });
     const status = response.statusCode ?? 0;

@@ -17,7 +17,6 @@ export interface Destination {
 }
 
 export type PushStatus = 'pending' | 'delivered' | 'failed' | 'paused';
-export const PUSH_STATUSES: readonly PushStatus[] = ['pending', 'delivered', 'failed', 'paused'];
 
 /** One member's delivery to one destination (unique per pair). */
 export interface Push {

@@ -116,3 +116,13 @@ export async function destinationIdsWithPerson(db: Kysely<Database>, memberId: s
     .execute();
   return rows.map((r) => r.destination_id);
 }
+
+/** Records the remote person whatever the push's revision (a created person must never be forgotten). */
+export async function setPushRemoteId(
+  db: Kysely<Database>,
+  id: string,
+  remoteId: string,
+  at: number,
+): Promise<void> {
+  await db.updateTable('pushes').set({ remote_id: remoteId, updated_at: at }).where('id', '=', id).execute();
+}

@@ -18,6 +18,7 @@ import {
   findPushRow,
   listPushRows,
   setPushPending,
+  setPushRemoteId,
   updatePushRow,
   upsertPendingPush,
   type PushWithType,
@@ -160,13 +161,7 @@ export function destinationStore(db: Kysely<Database>, box: SecretBox, queue: Qu
         ...(c.warnings === undefined ? {} : { warnings: JSON.stringify(c.warnings) }),
         ...(c.deliveredAt === undefined ? {} : { delivered_at: c.deliveredAt }),
       }),
-    recordRemoteId: async (id, remoteId, at) => {
-      await db
-        .updateTable('pushes')
-        .set({ remote_id: remoteId, updated_at: at })
-        .where('id', '=', id)
-        .execute();
-    },
+    recordRemoteId: (id, remoteId, at) => setPushRemoteId(db, id, remoteId, at),
     requeuePush: async (memberId, destinationId, at) => {
       const rows = await setPushPending(
         db,

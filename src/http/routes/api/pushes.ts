@@ -50,8 +50,9 @@ export function pushRoutes(app: FastifyInstance, services: HttpServices): void {
 
 /** Documents handed to destinations: a signed link that expires, no sign-in (the link is the credential). */
 export function documentLinkRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/document-links/:token', async (request, reply) => {
-    const { token } = parseInput(z.object({ token: z.string().min(10).max(2000) }), request.params, 'params');
+  // The token rides in the query: it is longer than a path parameter may be (Fastify's maxParamLength).
+  app.get('/document-links', async (request, reply) => {
+    const { token } = parseInput(z.object({ token: z.string().min(10).max(2000) }), request.query, 'query');
     const { document, content } = await services.destinations.openDocumentLink(token);
     return reply
       .header('content-type', document.contentType ?? 'application/octet-stream')
