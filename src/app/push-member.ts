@@ -3,7 +3,7 @@ import type { Destination, Push } from '../core/model/destination.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { CrashPoint } from '../core/ports/crash-point.js';
 import type { PushedMember } from '../core/ports/destination.js';
-import type { DestinationStore } from '../core/ports/destination-store.js';
+import type { DestinationStore, OpenedDestination } from '../core/ports/destination-store.js';
 import type { DestinationTypes } from '../core/ports/destination-types.js';
 import { isAuthRefusal } from './test-destination-connection.js';
 
@@ -16,6 +16,8 @@ export interface PushDeps {
   readonly credentialsRefused: (destination: Destination, message: string) => Promise<void>;
   /** The shared per-destination limit: average spacing of calls and burst. */
   readonly limit: { readonly intervalMs: number; readonly burst: number };
+  /** How long one attempt may hold its (member, destination) pair: past it, a crashed attempt's hold lapses. */
+  readonly holdMs: number;
   readonly clock: Clock;
   readonly crashPoint: CrashPoint;
 }
@@ -61,6 +63,28 @@ export async function pushMember(
     });
     return { kind: 'done', status: 'paused' };
   }
+  // One attempt per pair at a time: a duplicate job waits for this one instead of racing its lookup.
+  if (!(await destinations.lockPush(push.id, clock.now(), clock.now() + deps.holdMs)))
+    return { kind: 'snooze', untilMs: clock.now() + 1_000, reason: 'another attempt holds this push' };
+  try {
+    // Read again under the hold: the attempt that held it may have delivered in the meantime.
+    const held = await destinations.findPush(input.memberId, input.destinationId);
+    if (!held || held.status !== 'pending') return { kind: 'done', status: held?.status ?? 'gone' };
+    return await attempt(deps, held, destination, input);
+  } finally {
+    await destinations.unlockPush(push.id);
+  }
+}
+
+async function attempt(
+  deps: PushDeps,
+  push: Push,
+  destination: OpenedDestination,
+  input: { finalAttempt: boolean; signal?: AbortSignal },
+): Promise<PushOutcome> {
+  const { destinations, clock } = deps;
+  const set = (change: Parameters<DestinationStore['updatePush']>[2]) =>
+    destinations.updatePush(push.id, push.revision, change, clock.now());
   const slot = await destinations.takeSlot(destination.id, clock.now(), deps.limit);
   if (!slot.ok) return { kind: 'snooze', untilMs: slot.untilMs, reason: 'destination rate limit' };
 

@@ -219,6 +219,7 @@ export function createDestinationsWiring(input: DestinationsWiringInput) {
       pushedMember: pushedMemberFor(deps.inbox),
       credentialsRefused,
       limit: { intervalMs: Math.ceil(60_000 / config.destinations.requestsPerMinute), burst: 10 },
+      holdMs: config.jobLeaseMs,
       clock,
       crashPoint: input.crashPoint,
     };

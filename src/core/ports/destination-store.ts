@@ -55,6 +55,9 @@ export interface DestinationStore {
    * change was queued cannot mark the newer change delivered. False when the revision moved on.
    */
   updatePush(id: string, revision: number, change: PushChange, at: number): Promise<boolean>;
+  /** Holds the push for one attempt until `untilMs` (one attempt per pair at a time); false when held. */
+  lockPush(id: string, now: number, untilMs: number): Promise<boolean>;
+  unlockPush(id: string): Promise<void>;
   /** Records the remote person of a push whatever its revision: a created person is never forgotten. */
   recordRemoteId(id: string, remoteId: string, at: number): Promise<void>;
   /** Puts a push back to pending and queues its job (retry, resume after a pause). */

@@ -40,6 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('warnings', 'text')
     .addColumn('delivered_at', 'bigint')
+    // One attempt at a time per pair (epoch ms until which a worker holds it): two jobs of one pair
+    // running at once could both look up, find nothing and create twice.
+    .addColumn('locked_until', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('pushes_one_per_pair', ['member_id', 'destination_id'])

@@ -53,6 +53,7 @@ export async function upsertPendingPush(
       last_error: null,
       warnings: null,
       delivered_at: null,
+      locked_until: 0,
       created_at: at,
       updated_at: at,
     })
@@ -125,4 +126,25 @@ export async function setPushRemoteId(
   at: number,
 ): Promise<void> {
   await db.updateTable('pushes').set({ remote_id: remoteId, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Takes the pair for one attempt until `untilMs`; false while another attempt holds it. */
+export async function lockPushRow(
+  db: Kysely<Database>,
+  id: string,
+  now: number,
+  untilMs: number,
+): Promise<boolean> {
+  const locked = await db
+    .updateTable('pushes')
+    .set({ locked_until: untilMs })
+    .where('id', '=', id)
+    .where('locked_until', '<=', now)
+    .returning('id')
+    .executeTakeFirst();
+  return locked !== undefined;
+}
+
+export async function unlockPushRow(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('pushes').set({ locked_until: 0 }).where('id', '=', id).execute();
 }

@@ -34,6 +34,8 @@ export interface PushTable {
   /** JSON array of strings, or null. */
   warnings: string | null;
   delivered_at: number | null;
+  /** Epoch ms until which one attempt holds the pair; 0 when free. */
+  locked_until: number;
   created_at: number;
   updated_at: number;
 }

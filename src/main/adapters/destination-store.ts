@@ -17,8 +17,10 @@ import {
   destinationIdsWithPerson,
   findPushRow,
   listPushRows,
+  lockPushRow,
   setPushPending,
   setPushRemoteId,
+  unlockPushRow,
   updatePushRow,
   upsertPendingPush,
   type PushWithType,
@@ -161,6 +163,8 @@ export function destinationStore(db: Kysely<Database>, box: SecretBox, queue: Qu
         ...(c.warnings === undefined ? {} : { warnings: JSON.stringify(c.warnings) }),
         ...(c.deliveredAt === undefined ? {} : { delivered_at: c.deliveredAt }),
       }),
+    lockPush: (id, now, untilMs) => lockPushRow(db, id, now, untilMs),
+    unlockPush: (id) => unlockPushRow(db, id),
     recordRemoteId: (id, remoteId, at) => setPushRemoteId(db, id, remoteId, at),
     requeuePush: async (memberId, destinationId, at) => {
       const rows = await setPushPending(
