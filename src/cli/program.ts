@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ashbyCommands } from './ashby-commands.js';
+import { destinationCommands } from './destination-commands.js';
 import { documentCommands } from './document-commands.js';
 import { inboxCommands } from './inbox-commands.js';
 import { jobCommands } from './job-commands.js';
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   mappingCommands(program);
   documentCommands(program);
   peopleCommands(program);
+  destinationCommands(program);
   return program;
 }

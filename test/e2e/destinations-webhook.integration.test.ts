@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../src/connectors/webhook/fake/receiver.js';
 import { startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
+import { runCli } from '../support/run-cli.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -330,4 +331,47 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
       await strict.dispose();
     }
   });
+
+  it('the CLI adds, lists, tests and removes destinations, and lists and retries pushes', async () => {
+    const added = await runCli(
+      [
+        'destinations',
+        'add',
+        'webhook',
+        '--name',
+        'From the shell',
+        '--credential',
+        `url=${receiver.url}`,
+        '--json',
+      ],
+      h.server.env,
+    );
+    expect(added.code).toBe(0);
+    const created = JSON.parse(added.stdout) as {
+      id: string;
+      generatedCredentials: { signingSecret: string };
+    };
+    expect(created.generatedCredentials.signingSecret).toMatch(/^whsec_/);
+    const bad = await runCli(
+      ['destinations', 'add', 'webhook', '--name', 'x', '--credential', 'nourl'],
+      h.server.env,
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--credential nourl: expected KEY=VALUE/);
+
+    const list = await runCli(['destinations', 'list'], h.server.env);
+    expect(list.stdout).toMatch(/From the shell/);
+    const pushes = await runCli(['pushes', 'list', '--status', 'delivered', '--json'], h.server.env);
+    const delivered = JSON.parse(pushes.stdout) as { memberId: string; destinationId: string }[];
+    expect(delivered.length).toBeGreaterThan(0);
+    const first = delivered[0];
+    const retried = await runCli(
+      ['pushes', 'retry', first?.memberId ?? '', first?.destinationId ?? ''],
+      h.server.env,
+    );
+    expect(retried.stdout).toMatch(/Queued the push of member/);
+    await pushSettled(first?.memberId ?? '', 'delivered');
+    const removed = await runCli(['destinations', 'remove', created.id], h.server.env);
+    expect(removed.stdout).toMatch(`Removed destination ${created.id}.`);
+  }, 120_000);
 });
