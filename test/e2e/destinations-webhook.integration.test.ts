@@ -157,9 +157,14 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
     );
   });
 
-  it('refuses destinations for inbox managers', async () => {
+  it('lets inbox managers list destinations (to choose them) but not change them', async () => {
     const inbox = await h.server.token('inbox');
-    const refused = await h.api('/api/v1/destinations', { headers: { authorization: `Bearer ${inbox}` } });
+    const as = { authorization: `Bearer ${inbox}` };
+    expect((await h.api('/api/v1/destinations', { headers: as })).status).toBe(200);
+    const refused = await h.api('/api/v1/destinations', {
+      ...json('POST', { type: 'webhook', name: 'x', credentials: { url: receiver.url } }),
+      headers: as,
+    });
     expect(refused.status).toBe(403);
   });
 

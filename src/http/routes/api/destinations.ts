@@ -29,7 +29,7 @@ export function toDestinationResponse(d: Destination): DestinationResponse {
   };
 }
 
-/** Destinations (admins only): add, list, read, edit, test, remove; and the types that can be added. */
+/** Destinations (changes by admins only): add, list, read, edit, test, remove; and the types that can be added. */
 export function destinationRoutes(app: FastifyInstance, services: HttpServices): void {
   const destinations = services.destinations;
   app.get('/api/v1/destination-types', async (request) => {
@@ -44,8 +44,9 @@ export function destinationRoutes(app: FastifyInstance, services: HttpServices):
     }));
     return { items };
   });
+  // Readable by inbox managers too (no credentials in it): Add member lets them choose destinations.
   app.get('/api/v1/destinations', async (request) => {
-    requireRole(request, 'admin');
+    requireRole(request, 'inbox');
     return { items: (await destinations.list()).map(toDestinationResponse) };
   });
   app.post('/api/v1/destinations', async (request, reply) => {
