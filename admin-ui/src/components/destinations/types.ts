@@ -8,7 +8,6 @@ import type {
 export type { AddedDestinationResponse, DestinationResponse, DestinationTypeResponse, PushResponse };
 
 export const DESTINATIONS_PATH = '/api/v1/destinations';
-export const PUSHES_PATH = '/api/v1/pushes';
 
 export const PUSH_STATUS_TEXT: Record<PushResponse['status'], string> = {
   pending: 'Pending',
