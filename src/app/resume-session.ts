@@ -16,7 +16,7 @@ export async function resumeSession(
   const credentials = sessionIsLive(session, now)
     ? await deps.accounts.findCredentials({ id: session.userId })
     : undefined;
-  if (!credentials?.passwordHash) {
+  if (!credentials?.passwordHash || credentials.deactivatedAt !== null) {
     await deps.accounts.deleteSession(idHash);
     return undefined;
   }

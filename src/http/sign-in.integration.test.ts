@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/support/fake-clock.js';
+import { linkToken } from '../../test/support/signed-up-user.js';
 import { TEST_DIALECTS } from '../../test/support/test-databases.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
 import { httpCall, SessionClient, sessionSetCookie, type Answer } from '../../test/support/session-client.js';
@@ -137,7 +138,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
       role: 'inbox',
       principal: { kind: 'token', id: 't', name: 't', role: 'admin' },
     });
-    const token = ian.inviteUrl.split('/invite/')[1]!;
+    const token = linkToken(ian.inviteUrl);
     expect(
       (await client().post('/api/v1/auth/invites/accept', { token, password: 'ian password 1' })).status,
     ).toBe(201);
@@ -156,11 +157,12 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
     expect(locked.body.error.code).toBe('rate_limited');
     expect(locked.body.error.details.retryAfterSeconds).toBe(15 * 60);
     expect(locked.headers['retry-after']).toBe(String(15 * 60));
-    // Another address cannot get in either: the lock is the account's.
+    // The lock is the (account, address) pair's: Ian still gets in from another address
+    // (sign-in-throttle.integration.test.ts covers the per-account delays).
     expect(
       (await client().post('/api/v1/auth/login', { email: 'ian@example.com', password: 'ian password 1' }))
         .status,
-    ).toBe(429);
+    ).toBe(200);
     clock.advance(10 * MINUTE);
     const later = await attempt('ian password 1');
     expect(later.status).toBe(429);

@@ -30,6 +30,7 @@ import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { PasswordHasher } from '../core/ports/password-hasher.js';
 import type { Config } from '../config/config.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
@@ -64,6 +65,8 @@ export interface ContainerOverrides {
   readonly logger?: PinoLogger;
   /** The fetch used for every outbound call (tests may count or fault it). */
   readonly fetch?: typeof fetch;
+  /** The password hasher (argon2id by default; tests may count its calls). */
+  readonly passwords?: PasswordHasher;
 }
 
 /**
@@ -144,7 +147,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }),
     );
   // Sign-in (issue 7): sessions, setup and invite links, the login throttle.
-  const signIn = createSignInWiring({ db, clock, ids, publicUrl: config.publicUrl, audit });
+  const signIn = createSignInWiring({
+    db,
+    clock,
+    ids,
+    publicUrl: config.publicUrl,
+    audit,
+    ...(overrides.passwords ? { passwords: overrides.passwords } : {}),
+  });
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,

@@ -14,6 +14,7 @@ import { viewInvite } from '../app/view-invite.js';
 import type { User } from '../core/model/user.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { PasswordHasher } from '../core/ports/password-hasher.js';
 import type { Database } from '../db/tables/database.js';
 import type { AuthServices } from '../http/auth-services.js';
 import { argon2PasswordHasher } from '../security/password-hasher.js';
@@ -37,13 +38,15 @@ export function createSignInWiring(input: {
   readonly ids: IdGenerator;
   readonly publicUrl: string;
   readonly audit: RecordAudit;
+  readonly passwords?: PasswordHasher;
 }) {
   const { audit } = input;
+  const passwords = input.passwords ?? argon2PasswordHasher;
   let dummyHash: Promise<string> | undefined;
   const deps: SignInDeps = {
     accounts: accountStore(input.db),
     throttle: loginThrottle(input.db),
-    passwords: argon2PasswordHasher,
+    passwords,
     secrets: { generate: newRandomSecret, hash: hashRandomSecret },
     clock: input.clock,
     ids: input.ids,

@@ -6,6 +6,8 @@ import type { User, UserRole } from '../model/user.js';
 export interface Credentials {
   readonly user: User;
   readonly passwordHash: string | null;
+  /** When an admin deactivated the user (they cannot sign in then); null while active. */
+  readonly deactivatedAt: number | null;
 }
 
 /**

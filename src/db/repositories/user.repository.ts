@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../tables/database.js';
 import type { UserRow, UserTable } from '../tables/notification.table.js';
 
-export async function insertUserOnce(db: Kysely<Database>, row: UserTable): Promise<boolean> {
+export async function insertUserOnce(db: Kysely<Database>, row: Insertable<UserTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('users')
     .values(row)

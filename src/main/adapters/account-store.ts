@@ -31,7 +31,7 @@ function accountData(db: Kysely<Database>, inTransaction: boolean): AccountData 
   return {
     findCredentials: async (by) => {
       const row = await findUserRow(db, 'id' in by ? { id: by.id } : { emailKey: emailKey(by.email) });
-      return row && { user: toUser(row), passwordHash: row.password_hash };
+      return row && { user: toUser(row), passwordHash: row.password_hash, deactivatedAt: row.deactivated_at };
     },
     insertUser: (user, passwordHash) =>
       insertUserOnce(db, {
