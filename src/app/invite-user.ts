@@ -28,5 +28,6 @@ export async function inviteUser(
       usedAt: null,
     });
   });
-  return { inviteUrl: `${deps.publicUrl}/invite/${token}`, expiresAt };
+  // The token travels in the fragment, which browsers never send: it cannot reach a request log.
+  return { inviteUrl: `${deps.publicUrl}/invite#${token}`, expiresAt };
 }

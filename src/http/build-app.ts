@@ -1,7 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { requireAuthentication } from './plugins/authenticate.js';
 import { acceptEmptyJson } from './plugins/json-body.js';
-import { registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
+import type { ErrorResponse } from '../contract/errors.js';
+import { AppError } from '../core/errors/app-error.js';
+import { fromFramework, registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
+import { ERROR_STATUS } from './plugins/error-status.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { adminUiRoutes } from './routes/admin-ui.js';
 import { auditRoutes } from './routes/api/audit.js';
@@ -44,6 +47,13 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A malformed URL is the client's mistake: answered like every other 4xx (error-handler.ts).
+    frameworkErrors: (error, _request, reply) => {
+      const err = fromFramework(error) ?? new AppError('validation_failed', 'The request is malformed');
+      reply.log.info({ code: err.code, fastifyCode: error.code }, 'client error');
+      const body: ErrorResponse = { error: { code: err.code, message: err.message } };
+      void (reply as FastifyReply).status(ERROR_STATUS[err.code]).send(body);
+    },
   });
   let spaFallback: NotFoundFallback | undefined;
   registerErrorHandling(app, () => spaFallback);

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
+import { linkTokenFromLocation } from '../auth/link-token';
 
 /** First run: the one-time link printed by `npm start` opens this page, which creates the first admin. */
 export function SetupPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const [token] = useState(linkTokenFromLocation);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

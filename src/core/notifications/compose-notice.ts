@@ -1,8 +1,14 @@
 import type { NewHire } from '../model/new-hire.js';
 import type { NewHireNotice } from '../model/notification.js';
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+/**
+ * A field as one line of text: control characters (line breaks included) become spaces, so a name
+ * cannot add lines to an email subject or forge lines in a message.
+ */
+const text = (value: unknown): string | null => {
+  const line = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() : '';
+  return line === '' ? null : line;
+};
 
 /** The inbox entry of a new hire, under PUBLIC_URL (the admin app serves it; the API has /api/v1/new-hires/:id). */
 export const inboxLink = (publicUrl: string, newHireId: string) =>

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ActiveSession, SignedIn } from '../../app/sign-in-deps.js';
 import {
   acceptInviteRequestSchema,
-  inviteParamsSchema,
   loginRequestSchema,
   setupRequestSchema,
+  viewInviteRequestSchema,
   type AuthStateResponse,
   type InviteResponse,
   type SessionResponse,
@@ -79,8 +79,8 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
     return sessionBody(session);
   });
 
-  app.get('/api/v1/auth/invites/:token', async (request): Promise<InviteResponse> => {
-    const { token } = parseInput(inviteParamsSchema, request.params, 'params');
+  app.post('/api/v1/auth/invites/view', async (request): Promise<InviteResponse> => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
     const invite = await auth.viewInvite(token);
     return { email: invite.email, name: invite.name, role: invite.role };
   });
