@@ -63,6 +63,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
   await app.register(async (auth) => authRoutes(auth, options.services));
   await app.register(async (api) => {
+    // Every /api answer may carry personal data (names, emails, salaries): no browser or proxy cache
+    // may keep one. Routes that chose a stricter header keep theirs.
+    api.addHook('onSend', async (_request, reply, payload) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      return payload;
+    });
     acceptEmptyJson(api);
     requireAuthentication(api, options.services);
     meRoutes(api);

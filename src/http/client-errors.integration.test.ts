@@ -6,7 +6,10 @@ import { httpCall } from '../../test/support/session-client.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
 
 /** A GET with the path sent exactly as written (URL objects would resolve `..` before sending). */
-function rawGet(baseUrl: string, path: string): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
+function rawGet(
+  baseUrl: string,
+  path: string,
+): Promise<{ status: number; body: { error: { code: string; message: string } } }> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     http
@@ -14,7 +17,9 @@ function rawGet(baseUrl: string, path: string): Promise<{ status: number; body: 
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as never }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as never }),
+        );
       })
       .on('error', reject);
   });

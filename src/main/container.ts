@@ -55,6 +55,7 @@ import { mappingStore } from './adapters/mapping-store.js';
 import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
 import { crashPointFor } from './crash-point.js';
 import { createPeopleWiring } from './people-wiring.js';
+import { preparePrivateDataDir } from './private-data-dir.js';
 import { productionJobs } from './production-jobs.js';
 import { createSignInWiring } from './sign-in-wiring.js';
 import { randomIds, systemClock } from './system-ports.js';
@@ -77,6 +78,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
+  preparePrivateDataDir(
+    config.dataDir,
+    config.database.dialect === 'sqlite' ? config.database.file : undefined,
+    logger,
+  );
   const database: DatabaseHandle = createDatabase(config.database, {
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
@@ -153,6 +159,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
     publicUrl: config.publicUrl,
     audit,
+    sessions: config.sessions,
     ...(overrides.passwords ? { passwords: overrides.passwords } : {}),
   });
   const ingestDeps = {

@@ -11,6 +11,7 @@ import { signIn } from '../app/sign-in.js';
 import { userPrincipal, type SignInDeps } from '../app/sign-in-deps.js';
 import { signOut } from '../app/sign-out.js';
 import { viewInvite } from '../app/view-invite.js';
+import type { SessionLifetimes } from '../core/auth/session.js';
 import type { User } from '../core/model/user.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
@@ -39,6 +40,7 @@ export function createSignInWiring(input: {
   readonly publicUrl: string;
   readonly audit: RecordAudit;
   readonly passwords?: PasswordHasher;
+  readonly sessions: SessionLifetimes;
 }) {
   const { audit } = input;
   const passwords = input.passwords ?? argon2PasswordHasher;
@@ -50,6 +52,7 @@ export function createSignInWiring(input: {
     secrets: { generate: newRandomSecret, hash: hashRandomSecret },
     clock: input.clock,
     ids: input.ids,
+    sessions: input.sessions,
     publicUrl: input.publicUrl,
     // Made once, on the first sign-in with an unknown email, from a password nobody knows.
     dummyHash: () => (dummyHash ??= argon2PasswordHasher.hash(newRandomSecret())),
