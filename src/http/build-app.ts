@@ -7,6 +7,7 @@ import { fromFramework, registerErrorHandling, type NotFoundFallback } from './p
 import { ERROR_STATUS } from './plugins/error-status.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { adminUiRoutes } from './routes/admin-ui.js';
+import { accountSecurityRoutes } from './routes/api/account-security.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
@@ -82,6 +83,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
+    accountSecurityRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

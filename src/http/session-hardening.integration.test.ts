@@ -5,7 +5,6 @@ import { TEST_DIALECTS } from '../../test/support/test-databases.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const ADMIN = { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' };
 const setCookie = (a: Answer) => (a.headers['set-cookie'] ?? []).join('\n');
 

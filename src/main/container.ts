@@ -54,6 +54,7 @@ import { inboxStore } from './adapters/inbox-store.js';
 import { mappingStore } from './adapters/mapping-store.js';
 import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
 import { crashPointFor } from './crash-point.js';
+import { createAccountSecurityWiring } from './account-security-wiring.js';
 import { createPeopleWiring } from './people-wiring.js';
 import { preparePrivateDataDir } from './private-data-dir.js';
 import { productionJobs } from './production-jobs.js';
@@ -162,6 +163,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     sessions: config.sessions,
     ...(overrides.passwords ? { passwords: overrides.passwords } : {}),
   });
+  const accountSecurity = createAccountSecurityWiring({ db, signIn: signIn.deps, tokens, codec, audit });
   const ingestDeps = {
     connections: intakeConnections(db, secretBox, () => clock.now()),
     codec: ashbyWebhookCodec,
@@ -184,6 +186,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     publicUrl: config.publicUrl,
     authenticate: (authorization) => authenticateToken({ tokens, codec }, authorization),
     auth: signIn.services,
+    accountSecurity,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
@@ -297,7 +300,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
     inboxDeps,
     listApiTokens: () => tokens.list(),
-    revokeApiToken: (id: string) => tokens.revoke(id),
+    revokeApiToken: (id: string, actor: Actor = 'cli') => accountSecurity.cli.revokeApiToken(id, actor),
+    /** Deactivates or reactivates a user (the CLI's `users deactivate|reactivate`), audited. */
+    setUserActive: (userId: string, active: boolean, actor: Actor = 'cli') =>
+      accountSecurity.cli.setUserActive(userId, active, actor),
     createWorker: (
       options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
     ) => {

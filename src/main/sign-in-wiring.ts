@@ -90,6 +90,7 @@ export function createSignInWiring(input: {
   return {
     services,
     accounts,
+    deps,
     /** A fresh first-run setup link, or undefined once a user has a password. */
     createSetupLink: () => createSetupLink(deps),
   };

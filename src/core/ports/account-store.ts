@@ -22,7 +22,7 @@ export interface AccountData {
   /** Whether any user has a password (then setup is done). */
   anySignedUp(): Promise<boolean>;
   /**
-   * Signed-up admins other than `exceptUserId`. Inside a transaction it first locks the admins' rows, so
+   * Signed-up, active admins other than `exceptUserId`. Inside a transaction it first locks the admins' rows, so
    * two admins demoting each other at once cannot leave none.
    */
   otherSignedUpAdmins(exceptUserId: string): Promise<number>;
@@ -39,6 +39,12 @@ export interface AccountData {
   /** Records activity, at most once per `minIntervalMs`. */
   touchSession(idHash: string, now: number, minIntervalMs: number): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of the user, except the one whose cookie hashes to `exceptIdHash`. */
+  deleteUserSessions(userId: string, exceptIdHash: string | undefined): Promise<void>;
+  /** Deactivates (at `at`) or reactivates (null) a user. */
+  setDeactivated(userId: string, at: number | null): Promise<void>;
+  /** Revokes every live API token the user created. */
+  revokeUserApiTokens(userId: string, now: number): Promise<void>;
   /** Deletes sessions that ended (idle or past their absolute end) before `now`. */
   pruneSessions(now: number, idleMs: number): Promise<void>;
 }

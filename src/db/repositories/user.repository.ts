@@ -69,7 +69,26 @@ export async function countOtherSignedUpAdmins(db: Kysely<Database>, exceptUserI
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('role', '=', 'admin')
     .where('password_hash', 'is not', null)
+    .where('deactivated_at', 'is', null)
     .where('id', '<>', exceptUserId)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+export async function setUserDeactivatedAt(
+  db: Kysely<Database>,
+  id: string,
+  at: number | null,
+): Promise<void> {
+  await db.updateTable('users').set({ deactivated_at: at }).where('id', '=', id).execute();
+}
+
+export async function deactivatedUserRows(
+  db: Kysely<Database>,
+): Promise<{ id: string; deactivated_at: number | null }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'deactivated_at'])
+    .where('deactivated_at', 'is not', null)
+    .execute();
 }

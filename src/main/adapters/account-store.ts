@@ -5,6 +5,7 @@ import type { AccountData, AccountStore } from '../../core/ports/account-store.j
 import {
   deleteEndedSessionRows,
   deleteSessionRow,
+  deleteUserSessionRows,
   findSessionRow,
   insertSessionRow,
   touchSessionRow,
@@ -21,8 +22,10 @@ import {
   findUserRow,
   insertUserOnce,
   lockAdminRows,
+  setUserDeactivatedAt,
   updateUserRow,
 } from '../../db/repositories/user.repository.js';
+import { revokeUserApiTokens } from '../../db/repositories/api-token.repository.js';
 import type { Database } from '../../db/tables/database.js';
 import { toUser } from './user-store.js';
 
@@ -106,6 +109,9 @@ function accountData(db: Kysely<Database>, inTransaction: boolean): AccountData 
     touchSession: (idHash, now, minIntervalMs) => touchSessionRow(db, idHash, now, minIntervalMs),
     deleteSession: (idHash) => deleteSessionRow(db, idHash),
     pruneSessions: (now, idleMs) => deleteEndedSessionRows(db, now, idleMs),
+    deleteUserSessions: (userId, exceptIdHash) => deleteUserSessionRows(db, userId, exceptIdHash),
+    setDeactivated: (userId, at) => setUserDeactivatedAt(db, userId, at),
+    revokeUserApiTokens: (userId, now) => revokeUserApiTokens(db, userId, now),
   };
 }
 
