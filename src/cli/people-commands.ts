@@ -77,7 +77,7 @@ export function peopleCommands(program: Command): void {
         })),
       );
     });
-  userLifecycleCommands(users);
+  userLifecycleCommands(users, findUser);
 
   const notifications = program
     .command('notifications')

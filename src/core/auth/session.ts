@@ -1,5 +1,4 @@
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 /**
  * How long a session lasts: `idleMs` without a request (sliding), `absoluteMs` after sign-in however
@@ -9,7 +8,6 @@ export interface SessionLifetimes {
   readonly idleMs: number;
   readonly absoluteMs: number;
 }
-export const DEFAULT_SESSION_LIFETIMES: SessionLifetimes = { idleMs: 2 * HOUR, absoluteMs: 24 * HOUR };
 /** `lastSeenAt` is written at most this often, so reads do not each cost a write. */
 export const SESSION_TOUCH_MS = MINUTE;
 

@@ -30,7 +30,8 @@ export function accountSecurityRoutes(app: FastifyInstance, services: HttpServic
   app.post('/api/v1/me/password', async (request, reply) => {
     const principal = requireCaller(request);
     if (principal.kind !== 'user')
-      throw new AppError('forbidden', 'API tokens have no password; sign in as the user to change it');
+      // Like GET /auth/session: only a signed-in user has a password of their own.
+      throw new AppError('unauthorized', 'API tokens have no password; sign in as the user to change it');
     const body = parseInput(changePasswordRequestSchema, request.body, 'body');
     await lifecycle.changePassword({
       ...body,
