@@ -6,6 +6,7 @@ import { jobCommands } from './job-commands.js';
 import { mappingCommands } from './mapping-commands.js';
 import { printLine } from './output.js';
 import { peopleCommands } from './people-commands.js';
+import { positionCommands } from './position-commands.js';
 import { tokenCommands } from './token-commands.js';
 import { withContainer } from './with-container.js';
 
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   mappingCommands(program);
   documentCommands(program);
   peopleCommands(program);
+  positionCommands(program);
   return program;
 }

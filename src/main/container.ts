@@ -54,6 +54,8 @@ import { mappingStore } from './adapters/mapping-store.js';
 import { ashbySyncStore, reconcileSchedule } from './adapters/reconcile-store.js';
 import { crashPointFor } from './crash-point.js';
 import { createPeopleWiring } from './people-wiring.js';
+import { positionFill } from '../db/repositories/position.repository.js';
+import { createOpeningsWiring } from './openings-wiring.js';
 import { productionJobs } from './production-jobs.js';
 import { createSignInWiring } from './sign-in-wiring.js';
 import { randomIds, systemClock } from './system-ports.js';
@@ -96,7 +98,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     secretBox,
     fetch: overrides.fetch ?? fetch,
   });
-  const inbox = inboxStore(db, people.extras);
+  const inbox = inboxStore(db, (handle) => ({ ...people.extras(handle), positions: positionFill(handle) }));
   const mappings = mappingStore(db);
   const gateways = createAshbyGateways({
     fetch: overrides.fetch ?? fetch,
@@ -143,6 +145,21 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     inbox.transaction((data) =>
       data.audit({ id: ids.newId(), at: clock.now(), actor, action, targetType, targetId, details }),
     );
+  // Positions and their opening sync to Ashby (C10).
+  const openings = createOpeningsWiring({
+    db,
+    clock,
+    ids,
+    crashPoint,
+    intervalMs: config.openingSyncIntervalMs,
+    openingsFor: async (connectionId) => {
+      const key = await openApiKey(db, secretBox, connectionId);
+      return key && gateways.openingsFor(key.apiUrl, key.apiKey);
+    },
+    audit,
+    inbox,
+    wakeWorkers,
+  });
   // Sign-in (issue 7): sessions, setup and invite links, the login throttle.
   const signIn = createSignInWiring({ db, clock, ids, publicUrl: config.publicUrl, audit });
   const ingestDeps = {
@@ -239,6 +256,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     reimportNewHire: ({ principal, ...input }) =>
       reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
     ...people.services({ inbox, connections, audit, accounts: signIn.accounts }),
+    openings: openings.services,
   };
 
   return {
@@ -264,7 +282,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     scheduleReconciles: async () => {
       for (const connection of await connections.list())
         await reconciles.schedule(connection.id, clock.now());
+      await openings.scheduleAll();
     },
+    openings,
     /** A fresh first-run setup link (earlier ones stop working), or undefined once a user has a password. */
     createSetupLink: signIn.createSetupLink,
     createApiToken: async (input: { name: string; role: Role }, actor: Actor = 'cli') => {
@@ -296,6 +316,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
               intervalMs: config.reconcileIntervalMs,
             },
           }),
+          ...openings.jobs(),
           ...people.jobs({
             inbox,
             connections,

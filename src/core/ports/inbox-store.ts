@@ -1,6 +1,7 @@
 import type { AuditEntry, Member, MemberUpdate, OrgUnit, OrgUnitKind } from '../model/member.js';
 import type { DocumentData } from './document-store.js';
 import type { NotificationData } from './notification-store.js';
+import type { PositionFill } from './position-store.js';
 import type { HistoryEntry, NewHire, Tombstone } from '../model/new-hire.js';
 
 export type NewHireChanges = Partial<
@@ -82,6 +83,8 @@ export interface InboxData {
   readonly documents: DocumentData;
   /** New-hire notifications, queued in the same transaction as the new hire they announce. */
   readonly notifications: NotificationData;
+  /** Positions filled by a hire, in Add member's transaction. */
+  readonly positions: PositionFill;
 }
 
 export interface InboxStore {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createAshbyClient } from '../../connectors/ashby/client.js';
+import { createAshbyOpenings } from '../../connectors/ashby/openings.js';
 import { fetchHireIfHired } from '../../connectors/ashby/fetch-hire.js';
 import { probePermissions } from '../../connectors/ashby/permissions.js';
 import { createAshbyReader, type AshbyReader } from '../../connectors/ashby/reader.js';
@@ -144,5 +145,11 @@ export function createAshbyGateways(options: AshbyGatewayOptions) {
   const fileUrl = (apiUrl: string, apiKey: string, fileHandle: string): Promise<string> =>
     readerFor(apiUrl, apiKey).client.fileInfo(fileHandle);
 
-  return { forKey, fileUrl };
+  /** Opening sync calls for a key, on the same HTTP client and rate-limit bucket as its other calls. */
+  const openingsFor = (apiUrl: string, apiKey: string) => {
+    const keyId = createHash('sha256').update(`${apiUrl}\n${apiKey}`).digest('hex').slice(0, 16);
+    return createAshbyOpenings({ http, apiUrl, apiKey, limiterKey: `ashby:${keyId}` });
+  };
+
+  return { forKey, fileUrl, openingsFor };
 }

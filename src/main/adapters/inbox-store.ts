@@ -100,9 +100,13 @@ function toUpdate(row: MemberUpdateRow): MemberUpdate {
 
 /** The documents and notifications parts of InboxData, built over the same handle (see container.ts). */
 export type InboxExtras = (db: Kysely<Database>) => Pick<InboxData, 'documents' | 'notifications'>;
+/** Every in-transaction part of InboxData that lives outside this file (documents, notifications, positions). */
+export type InboxDataExtras = (
+  db: Kysely<Database>,
+) => Pick<InboxData, 'documents' | 'notifications' | 'positions'>;
 
 /** The inbox and directory data operations over one Kysely handle (the database or a transaction). */
-function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
+function inboxData(db: Kysely<Database>, extras: InboxDataExtras): InboxData {
   const toMember = async (row: MemberRow): Promise<Member> => ({
     id: row.id,
     fields: json(row.fields),
@@ -317,7 +321,7 @@ function inboxData(db: Kysely<Database>, extras: InboxExtras): InboxData {
   };
 }
 
-export function inboxStore(db: Kysely<Database>, extras: InboxExtras): InboxStore {
+export function inboxStore(db: Kysely<Database>, extras: InboxDataExtras): InboxStore {
   return {
     transaction: (work) => db.transaction().execute((trx) => work(inboxData(trx, extras))),
     read: (work) => work(inboxData(db, extras)),
