@@ -187,6 +187,7 @@ export function positionCommands(program: Command): void {
       if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
         throw new UsageError('--timeout must be a number of seconds');
       await withContainer(async (c) => {
+        const requestedAt = c.clock.now();
         const { runId } = await c.openings.requestSync(o.connection, 'cli');
         if (!o.wait) {
           if (o.json) return printJson({ runId, status: 'queued' });
@@ -198,8 +199,8 @@ export function positionCommands(program: Command): void {
         const deadline = c.clock.now() + timeoutMs;
         try {
           for (;;) {
-            const run = await c.openings.findRun(runId);
-            if (run?.finishedAt != null) {
+            const run = await c.openings.finishedRunSince(o.connection, requestedAt);
+            if (run) {
               if (o.json) return printJson(run);
               printLine(
                 `Sync ${run.status}: ${run.created} created, ${run.updated} updated, ${run.closed} closed, ${run.failed} failed.`,
@@ -208,7 +209,8 @@ export function positionCommands(program: Command): void {
               if (run.status === 'failed') process.exitCode = 1;
               return;
             }
-            if (c.clock.now() > deadline) throw new UsageError(`Run ${runId} did not finish in ${o.timeout} s`);
+            if (c.clock.now() > deadline)
+              throw new UsageError(`No sync run finished within ${o.timeout} s (run ${runId} was queued)`);
             await new Promise((resolve) => setTimeout(resolve, 200));
           }
         } finally {

@@ -13,13 +13,7 @@ export type SourceCapability = 'webhooks' | 'backfill' | 'reconcile' | 'document
 
 /** What a destination can receive; the push machinery skips what a destination does not declare. */
 export type DestinationCapability =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'documents'
-  | 'compensation'
-  | 'manager'
-  | 'customFields';
+  'create' | 'update' | 'delete' | 'documents' | 'compensation' | 'manager' | 'customFields';
 
 /** What a connector instance is built from, besides its credentials. */
 export interface ConnectorContext {

@@ -108,6 +108,15 @@ export function createOpeningsWiring(input: OpeningsWiringInput) {
     /** Sync now from the CLI, and the run it answers (for --wait). */
     requestSync: (connectionId: string, actor: Actor) =>
       requestOpeningSync(adminDeps, { connectionId, actor }),
-    findRun: (runId: string) => store.findRun(runId),
+    /**
+     * The first run of a connection that started at or after `since` and has finished, or undefined.
+     * Waiting for "a run that began after I asked" rather than for one run id: when a crashed run's lease
+     * expires, the queue merges the waiting run into it, so the run that does the work may have another id.
+     */
+    finishedRunSince: async (connectionId: string, since: number) =>
+      (await store.listRuns(connectionId, 20))
+        .filter((r) => r.startedAt >= since)
+        .reverse()
+        .find((r) => r.finishedAt !== null),
   };
 }

@@ -52,7 +52,6 @@ export interface OpeningSyncStore {
   startRun(run: { id: string; connectionId: string; at: number }): Promise<void>;
   finishRun(run: SyncRun): Promise<void>;
   listRuns(connectionId: string, limit: number): Promise<SyncRun[]>;
-  findRun(runId: string): Promise<SyncRun | undefined>;
   /** Connections with opening sync enabled (the scheduler keeps one run waiting for each). */
   enabledConnections(): Promise<string[]>;
 }

@@ -131,14 +131,6 @@ export function openingSyncStore(db: Kysely<Database>): OpeningSyncStore {
           .limit(limit)
           .execute()
       ).map(toRun),
-    findRun: async (runId) => {
-      const row = await db
-        .selectFrom('opening_sync_runs')
-        .selectAll()
-        .where('id', '=', runId)
-        .executeTakeFirst();
-      return row && toRun(row);
-    },
     enabledConnections: async () =>
       (
         await db
