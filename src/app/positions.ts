@@ -27,6 +27,9 @@ export interface PositionInput {
   customFields?: Readonly<Record<string, string>> | undefined;
 }
 
+/** A position with the name of the member who filled it. */
+export type PositionView = Position & { readonly filledBy: { memberId: string; name: string } | null };
+
 type Editable = Omit<
   Position,
   'id' | 'status' | 'closeReason' | 'filledByMemberId' | 'revision' | 'createdAt' | 'updatedAt'

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Principal } from '../core/auth/role.js';
 import { EMPLOYMENT_TYPES, POSITION_STATUSES, type PositionStatus } from '../core/model/position.js';
 import type { PositionInput } from '../app/positions.js';
-import type { PositionView } from '../http/openings-services.js';
+import type { PositionView } from '../app/positions.js';
 import { printJson, printLine, printTable } from './output.js';
 import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';

@@ -25,14 +25,12 @@ const positionFields = {
 
 /** POST /api/v1/positions. Omitted: not recruiting, FullTime, no dates. */
 export const createPositionRequestSchema = z.strictObject(positionFields);
-export type CreatePositionRequest = z.infer<typeof createPositionRequestSchema>;
 
 /** PATCH /api/v1/positions/:id: the keys given change; null clears a value. */
 export const updatePositionRequestSchema = z.strictObject({
   ...positionFields,
   title: positionFields.title.optional(),
 });
-export type UpdatePositionRequest = z.infer<typeof updatePositionRequestSchema>;
 
 export const closePositionRequestSchema = z.strictObject({
   reason: z.string().trim().min(1, 'is required').max(200),

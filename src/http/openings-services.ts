@@ -1,11 +1,8 @@
 import type { PositionImportReport } from '../app/import-positions.js';
-import type { PositionInput } from '../app/positions.js';
+import type { PositionInput, PositionView } from '../app/positions.js';
 import type { Principal } from '../core/auth/role.js';
-import type { Position, PositionStatus } from '../core/model/position.js';
+import type { PositionStatus } from '../core/model/position.js';
 import type { OpeningSyncSettings, SyncRun } from '../core/ports/opening-sync-store.js';
-
-/** A position with the name of the member who filled it. */
-export type PositionView = Position & { readonly filledBy: { memberId: string; name: string } | null };
 
 /** Positions of the directory and their opening sync to Ashby (PRODUCT.md C10). */
 export interface OpeningServices {

@@ -12,7 +12,7 @@ import {
   type PositionResponse,
 } from '../../../contract/positions.js';
 import type { OpeningSyncSettings, SyncRun } from '../../../core/ports/opening-sync-store.js';
-import type { PositionView } from '../../openings-services.js';
+import type { PositionView } from '../../../app/positions.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
