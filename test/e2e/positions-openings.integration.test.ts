@@ -136,6 +136,37 @@ describe.each(TEST_DIALECTS)('positions published to Ashby as openings on %s', (
     expect((await inbox('/api/v1/positions', { method: 'POST', body: '{"title":"X"}' })).status).toBe(403);
   });
 
+  it('imports positions from CSV, reporting bad rows by line', async () => {
+    const csv = [
+      'title,department,recruiting,targetStartDate,custom:Cost centre',
+      'Designer,Platform,yes,2026-07-01,CC-7',
+      'Broken,Sales,maybe,,',
+      'Writer,,no,,',
+    ].join('\n');
+    const res = await h.api<{ imported: number; problems: { line: number; message: string }[] }>(
+      '/api/v1/positions/import',
+      { method: 'POST', body: JSON.stringify({ csv }) },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(2);
+    expect(res.body.problems).toEqual([{ line: 3, message: 'recruiting: "maybe" is not yes or no' }]);
+    const unknown = await h.api<ErrorBody>('/api/v1/positions/import', {
+      method: 'POST',
+      body: JSON.stringify({ csv: 'title,salary\nX,1' }),
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('Unknown columns: salary');
+    const list = await h.api<{ items: (PositionBody & { title: string; customFields: object })[] }>(
+      '/api/v1/positions',
+    );
+    expect(list.body.items.find((p) => p.title === 'Designer')?.customFields).toEqual({
+      'Cost centre': 'CC-7',
+    });
+    // Not recruiting: closed so later syncs in this file publish only what they add.
+    for (const p of list.body.items)
+      await h.api(`/api/v1/positions/${p.id}/close`, { method: 'POST', body: '{"reason":"test done"}' });
+  });
+
   it('creates, updates and closes the opening of a position (round trip), creating its custom field once', async () => {
     const enabled = await h.api(`/api/v1/connections/${h.connectionId}/openings/settings`, {
       method: 'PUT',

@@ -121,7 +121,7 @@ export function PositionForm(props: { readonly editing?: PositionResponse; reado
   return (
     <form
       className="card"
-      aria-labelledby={`${prefix}-title`}
+      aria-labelledby={`${prefix}-heading`}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate(undefined, {
@@ -132,7 +132,7 @@ export function PositionForm(props: { readonly editing?: PositionResponse; reado
         });
       }}
     >
-      <h2 id={`${prefix}-title`}>{editing ? `Edit ${editing.title}` : 'Add position'}</h2>
+      <h2 id={`${prefix}-heading`}>{editing ? `Edit ${editing.title}` : 'Add position'}</h2>
       <div className="admin-form-row">
         {text('title', 'Title', 'text', true)}
         {text('department', 'Department')}
