@@ -493,6 +493,12 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
 
   it('positions: an admin adds a recruiting position, syncs it to Ashby, and a hire into the opening fills it', async () => {
     const { page } = await open();
+    // Integrations: turn opening sync on (its first run finds nothing to publish yet).
+    await page.goto('/integrations');
+    await heading(page, 'Integrations');
+    await page.getByRole('button', { name: 'Turn opening sync on' }).click();
+    await page.getByText('Opening sync is on.').waitFor();
+    await page.getByText(/0 created, 0 updated, 0 closed, 0 failed/).waitFor({ timeout: 20_000 });
     await page.goto('/positions');
     await heading(page, 'Positions');
     await page.getByText('No positions yet.').waitFor();
@@ -511,11 +517,9 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
 
-    // Integrations: turn opening sync on, then Sync now.
+    // Integrations: Sync now publishes it.
     await page.goto('/integrations');
     await heading(page, 'Integrations');
-    await page.getByRole('button', { name: 'Turn opening sync on' }).click();
-    await page.getByText('Opening sync is on.').waitFor();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByText(/1 created, 0 updated, 0 closed, 0 failed/).waitFor({ timeout: 20_000 });
     for (const width of [1440, 390]) {
