@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { fileQuerySchema, hireBodySchema, jobBodySchema, personBodySchema } from '../schemas.js';
-import { FaultControl } from './faults.js';
+import { FaultControl } from '../../kit/fake/fault-control.js';
 import { parseJsonObject, parseMultipart, readBodyOrNull, sendJson } from '../../kit/fake/http-io.js';
 import { CharthopState, wireJob, wirePerson } from './state.js';
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { documentPartsSchema, employeeBodySchema, positionBodySchema, salaryBodySchema } from '../schemas.js';
-import { FaultControl } from './faults.js';
+import { FaultControl } from '../../kit/fake/fault-control.js';
 import { parseJsonObject, parseMultipart, readBodyOrNull, sendJson } from '../../kit/fake/http-io.js';
 import { PeopleforceState, wireEmployee, type ReferenceListName } from './state.js';
 

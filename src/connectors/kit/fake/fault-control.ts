@@ -1,7 +1,7 @@
 /**
- * Fault injection and rate limiting for the PeopleForce fake. The real per-minute limit is UNCONFIRMED
- * (hris-apis.md §4.3), so the limit is a knob; a refused call takes no slot, so a client that honours
- * Retry-After gets through once the oldest call ages out.
+ * Fault injection and rate limiting shared by the HR-system fakes (PeopleForce, ChartHop). Their real
+ * per-minute limits are UNCONFIRMED (hris-apis.md §4.3, §5.4), so the limit is a knob; a refused call takes
+ * no slot, so a client that honours Retry-After gets through once the oldest call ages out.
  */
 export interface InjectedFault {
   readonly status: number;
@@ -19,7 +19,7 @@ export class FaultControl {
   private accepted: number[] = [];
   /** Calls allowed per rolling minute before a 429. */
   rateLimitPerMinute = 600;
-  /** IP-allowlist mode: every call gets 403, even with the right key (§4.1). */
+  /** IP-allowlist mode: every call gets 403, even with the right key (PeopleForce, hris-apis.md §4.1). */
   ipAllowlistBlocked = false;
 
   /** The next `count` calls get `status` (5xx, 401, 403, 429...). */
