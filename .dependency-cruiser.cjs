@@ -87,7 +87,12 @@ module.exports = {
       from: { path: '^src/connectors/([^/]+)/' },
       to: {
         path: '^src/connectors/',
-        pathNot: ['^src/connectors/kit/', '^src/connectors/$1/', '^src/connectors/definition\\.ts$'],
+        pathNot: [
+          '^src/connectors/kit/',
+          '^src/connectors/$1/',
+          '^src/connectors/definition\\.ts$',
+          '^src/connectors/context\\.ts$',
+        ],
       },
     },
     {

@@ -7,7 +7,7 @@ import type { HttpClient } from './kit/http-client.js';
  * folder"). The registry lists these typed values; the admin app draws a connector's settings from
  * `credentials`, and main/ builds an instance with `create`. Nothing here does I/O.
  */
-export type ConnectorKind = 'source' | 'destination';
+export type ConnectorKind = 'source' | 'destination' | 'notifier' | 'storage';
 
 /** What a source can do for HireBridge. */
 export type SourceCapability = 'webhooks' | 'backfill' | 'reconcile' | 'documents' | 'openings';
@@ -15,6 +15,20 @@ export type SourceCapability = 'webhooks' | 'backfill' | 'reconcile' | 'document
 /** What a destination can receive; the push machinery skips what a destination does not declare. */
 export type DestinationCapability =
   'create' | 'update' | 'delete' | 'documents' | 'compensation' | 'manager' | 'customFields';
+
+/** How a notifier reaches people. */
+export type NotifierCapability = 'email' | 'chat';
+
+/** What a storage connector keeps. */
+export type StorageCapability = 'documents';
+
+/** The capabilities a connector of each kind may declare. */
+export interface CapabilityByKind {
+  readonly source: SourceCapability;
+  readonly destination: DestinationCapability;
+  readonly notifier: NotifierCapability;
+  readonly storage: StorageCapability;
+}
 
 /** What a connector instance is built from, besides its credentials. */
 export interface ConnectorContext {
@@ -26,6 +40,11 @@ export interface ConnectorContext {
   readonly limiterKey: string;
   /** For caches and timestamps: connectors never read the ambient clock. */
   readonly clock: Clock;
+  /**
+   * Plain fetch, for the few connectors that stream and sign their own requests (S3's SigV4 over a
+   * streamed body), where the kit client's buffering and retries do not apply.
+   */
+  readonly fetch: typeof globalThis.fetch;
 }
 
 export interface ConnectorDefinition<
@@ -43,7 +62,7 @@ export interface ConnectorDefinition<
   readonly credentials: z.ZodType<Credentials>;
   /** Used when the admin gives no base URL; undefined when the credentials carry the address. */
   readonly defaultBaseUrl: string | undefined;
-  readonly capabilities: readonly (Kind extends 'source' ? SourceCapability : DestinationCapability)[];
+  readonly capabilities: readonly CapabilityByKind[Kind][];
   /** Builds a client bound to one account. Pure wiring: no call is made until a method is used. */
   create(context: ConnectorContext, credentials: Credentials): Instance;
 }

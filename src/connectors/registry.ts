@@ -1,13 +1,17 @@
 import { ashbyConnector } from './ashby/index.js';
 import { charthop } from './charthop/index.js';
 import type { ConnectorDefinition } from './definition.js';
+import { filesystem } from './filesystem/index.js';
 import { hibob } from './hibob/index.js';
 import { humaans } from './humaans/index.js';
 import { peopleforce } from './peopleforce/index.js';
+import { s3 } from './s3/index.js';
+import { slack } from './slack/index.js';
+import { smtp } from './smtp/index.js';
 
 /**
- * Every connector HireBridge knows, typed: adding a source or destination is one folder and one line
- * here. Nothing looks a connector up by string; callers take the typed entry they need. The destinations
+ * Every connector HireBridge knows, typed: sources, destinations, notifiers and document
+ * storage. Adding one is one folder and one line here. Nothing looks a connector up by string; callers take the typed entry they need. The destinations
  * are listed for the destination framework, which is not wired into main yet.
  */
 export const connectorRegistry = {
@@ -16,4 +20,8 @@ export const connectorRegistry = {
   humaans,
   peopleforce,
   charthop,
+  slack,
+  smtp,
+  s3,
+  filesystem,
 } as const satisfies Record<string, ConnectorDefinition>;

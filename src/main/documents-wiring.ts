@@ -3,9 +3,11 @@ import { actorOf } from '../app/actor.js';
 import { getDocumentSettings, listDocumentCategories } from '../app/document-settings.js';
 import type { DownloadDeps } from '../app/download-document.js';
 import { listDocuments, openDocument } from '../app/list-documents.js';
-import { filesystemBlobStore } from '../connectors/filesystem/filesystem-blob-store.js';
+import { connectorContext } from '../connectors/context.js';
 import { fileFetcher } from '../connectors/kit/file-fetcher.js';
-import { s3BlobStore } from '../connectors/s3/s3-blob-store.js';
+import { createHttpClient } from '../connectors/kit/http-client.js';
+import { sleep } from '../connectors/kit/sleep.js';
+import { connectorRegistry } from '../connectors/registry.js';
 import { MAX_DOCUMENT_BYTES } from '../core/model/document.js';
 import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.js';
 import type { BlobStore } from '../core/ports/blob-store.js';
@@ -17,27 +19,34 @@ import type { Shared } from './shared.js';
 
 /** Documents: the blob store (filesystem or S3, from configuration), the SSRF-safe fetcher, the API. */
 export function documentsWiring(
-  { config, db, clock, ids, fetch, admin }: Shared,
+  { config, db, clock, ids, fetch, logger, admin }: Shared,
   deps: { inbox: InboxStore; connections: AshbyConnectionStore; fileUrlFor: DownloadDeps['fileUrlFor'] },
 ) {
   const store = config.documents.blobStore;
+  const { s3, filesystem } = connectorRegistry;
+  // Storage streams over plain fetch; the kit client is there because every connector context has one.
+  const http = createHttpClient({
+    fetch,
+    clock,
+    sleep,
+    random: Math.random,
+    logger,
+    timeoutMs: 30_000,
+    maxResponseBytes: MAX_DOCUMENT_BYTES,
+    retry: { maxRetries: 0, baseDelayMs: 0, maxWaitMs: 0 },
+  });
+  const base = { http, fetch, clock };
   const blobs: BlobStore =
     store.kind === 's3'
-      ? s3BlobStore({
-          fetch,
-          clock,
-          endpoint: store.endpoint,
+      ? s3.create(connectorContext(s3, base, { baseUrl: store.endpoint }), {
           bucket: store.bucket,
           region: store.region,
-          credentials: {
-            accessKeyId: store.accessKeyId,
-            secretAccessKey: store.secretAccessKey,
-            ...(store.sessionToken ? { sessionToken: store.sessionToken } : {}),
-          },
+          accessKeyId: store.accessKeyId,
+          secretAccessKey: store.secretAccessKey,
+          ...(store.sessionToken ? { sessionToken: store.sessionToken } : {}),
           forcePathStyle: store.forcePathStyle,
-          timeoutMs: 30_000,
         })
-      : filesystemBlobStore(store.root);
+      : filesystem.create(connectorContext(filesystem, base), { root: store.root });
   const documents = documentStore(db);
   const settingsDeps = { documents, connections: deps.connections, clock, ids };
   const read = { documents, blobs, inbox: deps.inbox };

@@ -7,10 +7,10 @@ import {
   markNotificationRead,
 } from '../app/list-notifications.js';
 import { checkConnectingUser, getNotificationSettings } from '../app/notification-settings.js';
+import { connectorContext } from '../connectors/context.js';
 import { createHttpClient } from '../connectors/kit/http-client.js';
+import { connectorRegistry } from '../connectors/registry.js';
 import { sleep } from '../connectors/kit/sleep.js';
-import { slackIncomingWebhook } from '../connectors/slack/incoming-webhook.js';
-import { smtpMailer } from '../connectors/smtp/smtp-mailer.js';
 import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { UserStore } from '../core/ports/user-store.js';
@@ -27,19 +27,20 @@ export function notificationsWiring(
   deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
 ) {
   const notifications = notificationStore(db, secretBox);
-  const mailer = config.documents.smtp && smtpMailer({ ...config.documents.smtp, timeoutMs: 15_000 });
-  const slack = slackIncomingWebhook(
-    createHttpClient({
-      fetch,
-      clock,
-      sleep,
-      random: Math.random,
-      logger,
-      timeoutMs: 10_000,
-      maxResponseBytes: 64 * 1024,
-      retry: { maxRetries: 2, baseDelayMs: 500, maxWaitMs: 5_000 },
-    }),
-  );
+  const http = createHttpClient({
+    fetch,
+    clock,
+    sleep,
+    random: Math.random,
+    logger,
+    timeoutMs: 10_000,
+    maxResponseBytes: 64 * 1024,
+    retry: { maxRetries: 2, baseDelayMs: 500, maxWaitMs: 5_000 },
+  });
+  const { slack: slackConnector, smtp } = connectorRegistry;
+  const base = { http, fetch, clock };
+  const slack = slackConnector.create(connectorContext(slackConnector, base), {});
+  const mailer = config.documents.smtp && smtp.create(connectorContext(smtp, base), config.documents.smtp);
   const { users, inbox, connections } = deps;
   const settingsDeps = { notifications, users, connections, clock, emailEnabled };
   const services: NotificationServices = {

@@ -11,7 +11,13 @@ export async function startCharthopTarget(
   const fake = await startCharthopFake();
   const credentials = charthop.credentials.parse({ apiToken: fake.apiToken, orgId: fake.orgId });
   const client = charthop.create(
-    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'charthop:test', clock: systemClock },
+    {
+      http: testHttp(http),
+      baseUrl: fake.url,
+      limiterKey: 'charthop:test',
+      clock: systemClock,
+      fetch: globalThis.fetch,
+    },
     credentials,
   );
   return {

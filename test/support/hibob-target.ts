@@ -35,7 +35,7 @@ export async function startHibobTarget(
   const http = options.http ?? testHttp();
   tenants += 1;
   const limiterKey = `hibob-test-${tenants}-${Math.random().toString(36).slice(2)}`;
-  const context = { http, baseUrl: fake.url, limiterKey, clock: systemClock };
+  const context = { http, baseUrl: fake.url, limiterKey, clock: systemClock, fetch: globalThis.fetch };
   // Tests pace faster than Bob's assumed 10 writes a minute unless they set the pace themselves.
   const destinationWith = (
     credentials: { serviceUserId: string; token: string },

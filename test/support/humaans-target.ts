@@ -40,6 +40,7 @@ export async function startHumaansTarget(
     baseUrl: fake.url,
     limiterKey: `humaans-test-${tenants}-${Math.random().toString(36).slice(2)}`,
     clock: systemClock,
+    fetch: globalThis.fetch,
   };
   const destinationWith = (apiToken: string, settings: unknown = options.settings) =>
     createHumaansDestination(context, humaans.credentials.parse({ apiToken }), settings);

@@ -14,7 +14,13 @@ export async function startPeopleforceTarget(
   const fake = await startPeopleforceFake();
   const credentials = peopleforce.credentials.parse({ apiKey: fake.apiKey });
   const client = peopleforce.create(
-    { http: testHttp(http), baseUrl: fake.url, limiterKey: 'peopleforce:test', clock: systemClock },
+    {
+      http: testHttp(http),
+      baseUrl: fake.url,
+      limiterKey: 'peopleforce:test',
+      clock: systemClock,
+      fetch: globalThis.fetch,
+    },
     credentials,
   );
   return {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { OutboundCallObserver } from '../../core/ports/metrics.js';
+import { connectorContext } from '../context.js';
 import { createHttpClient } from '../kit/http-client.js';
 import { createRateLimiter } from '../kit/rate-limiter.js';
 import { sleep } from '../kit/sleep.js';
@@ -50,7 +51,11 @@ export function ashbySources(
     const keyId = createHash('sha256').update(`${apiUrl}\n${apiKey}`).digest('hex').slice(0, 16);
     let source = instances.get(keyId);
     if (!source) {
-      const context = { http, baseUrl: apiUrl, limiterKey: `ashby:${keyId}`, clock: options.clock };
+      const context = connectorContext(
+        definition,
+        { http, fetch: options.fetch, clock: options.clock },
+        { baseUrl: apiUrl, limiterKey: `ashby:${keyId}` },
+      );
       source = definition.create(context, { apiKey });
       instances.set(keyId, source);
     }

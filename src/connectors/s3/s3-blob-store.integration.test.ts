@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeBlobStore } from '../../../test/conformance/blob-store.js';
 import { isAppError } from '../../core/errors/app-error.js';
 import type { BlobStore } from '../../core/ports/blob-store.js';
+import { connectorContext } from '../context.js';
+import { testHttp } from '../kit/testing/test-http.js';
 import { startFakeS3, type FakeS3 } from './fake/fake-s3.js';
+import { s3 as s3Connector } from './index.js';
 import { s3BlobStore, type S3Options } from './s3-blob-store.js';
 
 let s3: FakeS3;
@@ -36,6 +39,26 @@ async function failure(promise: Promise<unknown>) {
 }
 
 describeBlobStore('S3 (fake S3 server)', () => store());
+
+// The registry's definition is what the documents wiring uses: the same conformance, built through it.
+describeBlobStore('S3 through its registry definition', () =>
+  s3Connector.create(
+    connectorContext(
+      s3Connector,
+      { http: testHttp(), fetch: globalThis.fetch, clock: { now: () => Date.now() } },
+      {
+        baseUrl: s3.url,
+      },
+    ),
+    s3Connector.credentials.parse({
+      bucket: s3.bucket,
+      region: s3.region,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: true,
+    }),
+  ),
+);
 
 describe('S3 blob store against the fake S3', () => {
   it('stores the object under the bucket with its content type, the key encoded once', async () => {
