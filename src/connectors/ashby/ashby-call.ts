@@ -1,3 +1,4 @@
+import { parseWire } from '../kit/parse-wire.js';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors/app-error.js';
 import type { HttpClient } from '../kit/http-client.js';
@@ -50,17 +51,10 @@ export async function callAshby<S extends z.ZodType>(
 
   if (response.status === 403) throw forbidden(endpoint, response.text());
 
-  const parsed = responseSchema.safeParse(response.json());
-  if (!parsed.success) {
-    // Name the endpoint and where the shape broke (key paths hold no data), never the values.
-    const paths = parsed.error.issues.slice(0, 5).map((issue) => issue.path.map(String).join('.'));
-    throw new AppError('upstream_permanent', `${name}: response does not match the expected shape`, {
-      details: { endpoint: name, reason: 'unexpected_shape', paths },
-    });
-  }
-  const data = parsed.data as { success: boolean };
-  if (data.success === false) throw envelopeError(endpoint, data as AshbyErrorEnvelope);
-  return parsed.data as Extract<z.infer<S>, { success: true }>;
+  const data: z.infer<S> = parseWire(responseSchema, response.json(), name);
+  if ((data as { success: boolean }).success === false)
+    throw envelopeError(endpoint, data as AshbyErrorEnvelope);
+  return data as Extract<z.infer<S>, { success: true }>;
 }
 
 function forbidden(endpoint: string, text: string): AppError {

@@ -1,5 +1,7 @@
+import { explainAuth } from '../kit/explain-auth.js';
+import { parseWire } from '../kit/parse-wire.js';
 import type { z } from 'zod';
-import { AppError, isAppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../core/errors/app-error.js';
 import type { HttpClient, HttpRequest } from '../kit/http-client.js';
 import {
   FILE_SENSITIVITY,
@@ -70,7 +72,11 @@ async function call(t: CharthopTransport, c: Call) {
       ...(c.signal ? { signal: c.signal } : {}),
     });
   } catch (err) {
-    throw explainAuth(err, endpoint);
+    throw explainAuth(err, endpoint, (status) =>
+      status === 403
+        ? 'token refused for this organization, or the ChartHop app lacks a permission'
+        : 'API token missing or invalid',
+    );
   }
   if (res.status === 202) {
     throw new AppError('upstream_retryable', `${endpoint}: ChartHop is building a snapshot (HTTP 202)`, {
@@ -79,32 +85,6 @@ async function call(t: CharthopTransport, c: Call) {
     });
   }
   return res;
-}
-
-function explainAuth(err: unknown, endpoint: string): unknown {
-  if (!isAppError(err) || err.details?.['auth'] !== true) return err;
-  const status = err.details['status'];
-  const reason =
-    status === 403
-      ? 'token refused for this organization, or the ChartHop app lacks a permission'
-      : 'API token missing or invalid';
-  return new AppError(err.code, `${endpoint}: ${reason} (HTTP ${String(status)})`, {
-    details: err.details,
-    cause: err,
-  });
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, endpoint: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const paths = parsed.error.issues.slice(0, 5).map((i) => i.path.map(String).join('.'));
-  throw new AppError(
-    'upstream_permanent',
-    `charthop ${endpoint}: response does not match the expected shape`,
-    {
-      details: { endpoint: `charthop ${endpoint}`, reason: 'unexpected_shape', paths },
-    },
-  );
 }
 
 async function listAll<S extends z.ZodType>(
@@ -128,7 +108,7 @@ async function listAll<S extends z.ZodType>(
       endpoint,
       signal,
     });
-    const body = parse(schema, res.json(), endpoint);
+    const body = parseWire(schema, res.json(), `charthop ${endpoint}`);
     all.push(...(body.data as z.infer<S>[]));
     from = body.next;
     if (!from || body.data.length === 0) break;
@@ -140,7 +120,7 @@ async function listAll<S extends z.ZodType>(
 export async function probe(t: CharthopTransport, signal?: AbortSignal): Promise<void> {
   const path = '/person?fields=id&limit=1';
   const res = await call(t, { method: 'GET', version: 'v2', path, endpoint: 'list persons', signal });
-  parse(pageSchema(createdSchema), res.json(), 'list persons');
+  parseWire(pageSchema(createdSchema), res.json(), 'charthop list persons');
 }
 
 /** `GET /v2/org/{org}/person`, every page. */
@@ -168,7 +148,7 @@ export async function getPerson(
     acceptStatuses: [404],
     signal,
   });
-  return res.status === 404 ? null : parse(personSchema, res.json(), 'get person');
+  return res.status === 404 ? null : parseWire(personSchema, res.json(), 'charthop get person');
 }
 
 /** `POST /v2/org/{org}/person`; never repeated blindly (no idempotency key, §1). */
@@ -186,7 +166,7 @@ export async function createPerson(
     idempotent: false,
     signal,
   });
-  return parse(createdSchema, res.json(), 'create person').id;
+  return parseWire(createdSchema, res.json(), 'charthop create person').id;
 }
 
 export async function updatePerson(
@@ -216,7 +196,7 @@ export async function createJob(t: CharthopTransport, body: JobBody, signal?: Ab
     idempotent: false,
     signal,
   });
-  return parse(createdSchema, res.json(), 'create job').id;
+  return parseWire(createdSchema, res.json(), 'charthop create job').id;
 }
 
 /** `POST /v1/org/{org}/change/sync/hire`: creates the HIRE change only if absent, so retries are safe. */
@@ -229,7 +209,7 @@ export async function syncHire(t: CharthopTransport, body: HireBody, signal?: Ab
     json: body,
     signal,
   });
-  return parse(createdSchema, res.json(), 'hire change').id;
+  return parseWire(createdSchema, res.json(), 'charthop hire change').id;
 }
 
 export interface PersonFile {
@@ -263,5 +243,5 @@ export async function uploadPersonFile(
     idempotent: false,
     signal,
   });
-  return parse(createdSchema, res.json(), 'upload file').id;
+  return parseWire(createdSchema, res.json(), 'charthop upload file').id;
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { parseWire } from '../kit/parse-wire.js';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { HttpClient, HttpRequest } from '../kit/http-client.js';
 import type { HttpResponse } from '../kit/http-response.js';
@@ -88,7 +88,7 @@ export function createHibobApi(options: HibobApiOptions) {
       pace: 'search',
       signal,
     });
-    return parse('hibob people.search', searchResponseSchema, res).employees;
+    return parseWire(searchResponseSchema, res.json(), 'hibob people.search').employees;
   }
 
   return {
@@ -130,7 +130,7 @@ export function createHibobApi(options: HibobApiOptions) {
         pace: 'write',
         signal,
       });
-      return String(parse('hibob people.create', createdEmployeeSchema, res).id);
+      return String(parseWire(createdEmployeeSchema, res.json(), 'hibob people.create').id);
     },
 
     async addWorkEntry(employeeId: string, entry: WorkEntry, signal?: AbortSignal): Promise<void> {
@@ -150,7 +150,7 @@ export function createHibobApi(options: HibobApiOptions) {
         url: `${base}/people/${encodeURIComponent(employeeId)}/salaries`,
         signal,
       });
-      return parse('hibob salaries.list', salaryEntryListSchema, res).values;
+      return parseWire(salaryEntryListSchema, res.json(), 'hibob salaries.list').values;
     },
 
     async addSalary(employeeId: string, entry: SalaryEntry, signal?: AbortSignal): Promise<void> {
@@ -171,7 +171,7 @@ export function createHibobApi(options: HibobApiOptions) {
         url: `${base}/company/named-lists`,
         signal,
       });
-      const lists = parse('hibob named-lists', namedListsSchema, res);
+      const lists = parseWire(namedListsSchema, res.json(), 'hibob named-lists');
       return Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, list.values]));
     },
 
@@ -181,7 +181,7 @@ export function createHibobApi(options: HibobApiOptions) {
         url: `${base}/docs/people/${encodeURIComponent(employeeId)}`,
         signal,
       });
-      return parse('hibob docs.list', documentListSchema, res).documents;
+      return parseWire(documentListSchema, res.json(), 'hibob docs.list').documents;
     },
 
     /** Multipart upload of the bytes (§2.3 step 8), so Bob never has to reach HireBridge by URL. */
@@ -230,16 +230,6 @@ export function createHibobApi(options: HibobApiOptions) {
 }
 
 export type HibobApi = ReturnType<typeof createHibobApi>;
-
-function parse<T>(endpoint: string, schema: z.ZodType<T>, res: HttpResponse): T {
-  const parsed = schema.safeParse(res.json());
-  if (!parsed.success) {
-    throw new AppError('upstream_permanent', `${endpoint}: unexpected response shape`, {
-      details: { endpoint, status: res.status, reason: 'invalid_shape' },
-    });
-  }
-  return parsed.data;
-}
 
 /** A 4xx with Bob's error key (never its text: it may quote the person's email). */
 function refusal(endpoint: string, res: HttpResponse): AppError {

@@ -1,4 +1,5 @@
-import { AppError, isAppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { softStep } from '../kit/soft-step.js';
 import type { DestinationClient, PushedMember, PushResult } from '../../core/ports/destination.js';
 import type { ConnectorContext } from '../definition.js';
 import { createHibobApi } from './client.js';
@@ -98,7 +99,7 @@ export function createHibobDestination(
     for (const { document, folder } of docs.uploads) {
       if (present.has(document.fileName)) continue;
       const bytes = await document.read();
-      await softly(warnings, `${documentWords(document)} not sent`, () =>
+      await softStep(warnings, `${documentWords(document)} not sent`, 'HiBob', () =>
         api.uploadDocument(
           id,
           folder,
@@ -110,7 +111,9 @@ export function createHibobDestination(
 
     if (fresh && settings.welcomeWizardId !== undefined) {
       const wizard = settings.welcomeWizardId;
-      await softly(warnings, 'pre-onboarding invite not sent', () => api.sendInvitation(id, wizard, signal));
+      await softStep(warnings, 'pre-onboarding invite not sent', 'HiBob', () =>
+        api.sendInvitation(id, wizard, signal),
+      );
     }
     return warnings;
   }
@@ -158,18 +161,4 @@ export function createHibobDestination(
 
     preview: plan,
   };
-}
-
-/**
- * Runs an optional step; a refusal that is about this one item (a 4xx other than auth) becomes a warning on
- * the push. Auth refusals, rate limits and outages still throw: they need the admin or a retry.
- */
-async function softly(warnings: string[], what: string, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    if (!isAppError(err) || err.retryable || err.details?.['auth'] === true) throw err;
-    const status = err.details?.['status'];
-    warnings.push(`${what}: HiBob refused it${typeof status === 'number' ? ` (HTTP ${status})` : ''}`);
-  }
 }

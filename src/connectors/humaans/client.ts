@@ -1,3 +1,4 @@
+import { parseWire } from '../kit/parse-wire.js';
 import type { z } from 'zod';
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { HttpClient, HttpRequest } from '../kit/http-client.js';
@@ -86,7 +87,8 @@ export function createHumaansApi(options: HumaansApiOptions) {
     path: string,
     schema: z.ZodType<T>,
     signal?: AbortSignal,
-  ): Promise<T> => parse(endpoint, schema, await call(endpoint, { method: 'GET', path, signal }));
+  ): Promise<T> =>
+    parseWire(schema, (await call(endpoint, { method: 'GET', path, signal })).json(), endpoint);
 
   const query = (params: Record<string, string | number>) =>
     new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
@@ -147,11 +149,8 @@ export function createHumaansApi(options: HumaansApiOptions) {
     },
 
     async createPerson(body: CreatePerson, signal?: AbortSignal): Promise<string> {
-      return parse(
-        'humaans people.create',
-        created,
-        await post('humaans people.create', '/people', body, signal),
-      ).id;
+      const res = await post('humaans people.create', '/people', body, signal);
+      return parseWire(created, res.json(), 'humaans people.create').id;
     },
 
     async jobRoles(personId: string, signal?: AbortSignal) {
@@ -188,16 +187,6 @@ export function createHumaansApi(options: HumaansApiOptions) {
       await post('humaans custom-values.create', '/custom-values', body, signal);
     },
   };
-}
-
-function parse<T>(endpoint: string, schema: z.ZodType<T>, res: HttpResponse): T {
-  const parsed = schema.safeParse(res.json());
-  if (!parsed.success) {
-    throw new AppError('upstream_permanent', `${endpoint}: unexpected response shape`, {
-      details: { endpoint, status: res.status, reason: 'invalid_shape' },
-    });
-  }
-  return parsed.data;
 }
 
 /** A 4xx with Humaans' error code and the paths of the fields it refused (never its messages). */

@@ -1,4 +1,5 @@
-import { AppError, isAppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { softStep } from '../kit/soft-step.js';
 import type { DestinationClient, PushedMember, PushResult } from '../../core/ports/destination.js';
 import type { ConnectorContext } from '../definition.js';
 import { createHumaansApi } from './client.js';
@@ -107,7 +108,7 @@ export function createHumaansDestination(
     // Sent with the create only: a repeat could file a second value, and Humaans has no upsert we know of.
     if (fresh) {
       for (const value of planned.customValues) {
-        await softly(warnings, `custom field ${value.customFieldId} not sent`, () =>
+        await softStep(warnings, `custom field ${value.customFieldId} not sent`, 'Humaans', () =>
           api.createCustomValue({ personId, ...value }, signal),
         );
       }
@@ -120,7 +121,7 @@ export function createHumaansDestination(
     );
     for (const { document, ...doc } of planned.documents) {
       if (present.has(doc.name)) continue;
-      await softly(warnings, `${document.kind.replace('_', ' ')} not sent`, () =>
+      await softStep(warnings, `${document.kind.replace('_', ' ')} not sent`, 'Humaans', () =>
         api.createDocument({ personId, ...doc }, signal),
       );
     }
@@ -163,15 +164,4 @@ export function createHumaansDestination(
 
     preview: plan,
   };
-}
-
-/** A refusal about this one item (a 4xx other than auth) becomes a warning; everything else throws. */
-async function softly(warnings: string[], what: string, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    if (!isAppError(err) || err.retryable || err.details?.['auth'] === true) throw err;
-    const status = err.details?.['status'];
-    warnings.push(`${what}: Humaans refused it${typeof status === 'number' ? ` (HTTP ${status})` : ''}`);
-  }
 }

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { AppError, isAppError } from '../../core/errors/app-error.js';
+import { explainAuth } from '../kit/explain-auth.js';
+import { parseWire } from '../kit/parse-wire.js';
 import type { HttpClient, HttpRequest } from '../kit/http-client.js';
 import { DUPLICATE_STATUS } from './assumptions.js';
 import {
@@ -63,33 +63,10 @@ async function call(t: PeopleforceTransport, c: Call) {
       ...(c.signal ? { signal: c.signal } : {}),
     });
   } catch (err) {
-    throw explainAuth(err, endpoint);
+    throw explainAuth(err, endpoint, (status) =>
+      status === 403 ? FORBIDDEN_MESSAGE : 'API key missing or invalid',
+    );
   }
-}
-
-/** Rewords the kit's auth error with PeopleForce's own reasons; the classification is unchanged. */
-function explainAuth(err: unknown, endpoint: string): unknown {
-  if (!isAppError(err) || err.details?.['auth'] !== true) return err;
-  const status = err.details['status'];
-  const reason = status === 403 ? FORBIDDEN_MESSAGE : 'API key missing or invalid';
-  return new AppError(err.code, `${endpoint}: ${reason} (HTTP ${String(status)})`, {
-    details: err.details,
-    cause: err,
-  });
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, endpoint: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  // Key paths only: values are personal data.
-  const paths = parsed.error.issues.slice(0, 5).map((i) => i.path.map(String).join('.'));
-  throw new AppError(
-    'upstream_permanent',
-    `peopleforce ${endpoint}: response does not match the expected shape`,
-    {
-      details: { endpoint: `peopleforce ${endpoint}`, reason: 'unexpected_shape', paths },
-    },
-  );
 }
 
 export interface EmployeePage {
@@ -115,7 +92,7 @@ export async function listEmployees(
     endpoint: 'list employees',
     signal,
   });
-  const body = parse(employeeList, res.json(), 'list employees');
+  const body = parseWire(employeeList, res.json(), 'peopleforce list employees');
   const pagination = body.metadata?.pagination;
   return { employees: body.data, page, pages: pagination?.pages ?? page };
 }
@@ -134,7 +111,7 @@ export async function getEmployee(
     signal,
   });
   if (res.status === 404) return null;
-  return parse(employeeData, res.json(), 'get employee').data;
+  return parseWire(employeeData, res.json(), 'peopleforce get employee').data;
 }
 
 export type CreateEmployeeOutcome =
@@ -156,7 +133,10 @@ export async function createEmployee(
     signal,
   });
   if (res.status === DUPLICATE_STATUS) return { kind: 'refused_as_duplicate' };
-  return { kind: 'created', employee: parse(employeeData, res.json(), 'create employee').data };
+  return {
+    kind: 'created',
+    employee: parseWire(employeeData, res.json(), 'peopleforce create employee').data,
+  };
 }
 
 /** `PUT /employees/{id}`: a full update of the fields we send (repeatable, so idempotent). */
@@ -183,7 +163,7 @@ export async function createPosition(
     idempotent: false,
     signal,
   });
-  return parse(createdData, res.json(), 'create position').data.id;
+  return parseWire(createdData, res.json(), 'peopleforce create position').data.id;
 }
 
 export async function createSalary(
@@ -200,7 +180,7 @@ export async function createSalary(
     idempotent: false,
     signal,
   });
-  return parse(createdData, res.json(), 'create salary').data.id;
+  return parseWire(createdData, res.json(), 'peopleforce create salary').data.id;
 }
 
 export interface DocumentUpload {
@@ -230,7 +210,7 @@ export async function uploadDocument(
     idempotent: false,
     signal,
   });
-  return parse(createdData, res.json(), 'upload document').data.id;
+  return parseWire(createdData, res.json(), 'peopleforce upload document').data.id;
 }
 
 export type ReferenceList = 'positions' | 'departments' | 'locations' | 'document_folders';
@@ -250,7 +230,7 @@ export async function listReference(
       endpoint: `list ${list}`,
       signal,
     });
-    const body = parse(namedList, res.json(), `list ${list}`);
+    const body = parseWire(namedList, res.json(), `peopleforce list ${list}`);
     items.push(...body.data);
     if (page >= (body.metadata?.pagination.pages ?? 1) || body.data.length === 0) break;
   }
