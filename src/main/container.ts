@@ -8,6 +8,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Config } from '../config/config.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
+import { databaseClock } from '../db/database-clock.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
@@ -48,12 +49,16 @@ export interface ContainerOverrides {
  */
 export function createContainer(config: Config, overrides: ContainerOverrides = {}) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
   const database: DatabaseHandle = createDatabase(config.database, {
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
   const { db } = database;
+  // On PostgreSQL several hosts share the queue, so leases and run_at follow the database server's
+  // clock (db/database-clock.ts). A clock given by a test is used as it is.
+  const dbClock =
+    database.dialect === 'postgres' && !overrides.clock ? databaseClock(db, systemClock) : undefined;
+  const clock = overrides.clock ?? dbClock ?? systemClock;
   const secretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
   const workers = new Set<Worker>();
@@ -119,7 +124,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     secretBox,
     services,
     jobs,
-    migrate: () => migrateToLatest(db),
+    /** Migrates, then measures the database clock: every start-up and CLI command runs this first. */
+    migrate: async () => {
+      const applied = await migrateToLatest(db);
+      await dbClock?.sync();
+      return applied;
+    },
     backfillAshby: intake.backfillAshby,
     pendingImports: (connectionId: string) => intake.imports.pendingImports(connectionId),
     reconcileAshby: intake.reconcileAshby,
@@ -154,7 +164,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       workers.add(worker);
       return worker;
     },
-    close: () => database.close(),
+    close: () => {
+      dbClock?.stop();
+      return database.close();
+    },
   };
 }
 
