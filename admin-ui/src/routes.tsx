@@ -12,6 +12,7 @@ import { NewHirePage } from './pages/new-hire';
 import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
+import { PositionsPage } from './pages/positions';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { UsersPage } from './pages/users';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: '/new-hires/:id', element: <NewHirePage /> },
           { path: '/members', element: <MembersPage /> },
           { path: '/members/:id', element: <MemberPage /> },
+          { path: '/positions', element: <PositionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           {
             element: <RequireAdmin />,

@@ -88,6 +88,15 @@ export function addMember(
       if (raced) return { member: raced, created: false };
     }
     await data.updateNewHire(hire.id, { status: 'added', memberId: member.id, updatedAt: at });
+    // A hire into an opening HireBridge published fills that position; the next sync closes the opening.
+    const positionId = hire.ashbyRefs.openingId
+      ? await data.positions.fillFromOpening({
+          connectionId: hire.connectionId,
+          openingId: hire.ashbyRefs.openingId,
+          memberId: member.id,
+          at,
+        })
+      : null;
     // The documents move with the new hire: the member owns them from now on (same stored files).
     await data.documents.moveToMember(hire.id, member.id, at);
     await data.addHistory({
@@ -105,7 +114,7 @@ export function addMember(
       action: 'new_hire.add_member',
       targetType: 'new_hire',
       targetId: hire.id,
-      details: { memberId: member.id },
+      details: { memberId: member.id, ...(positionId ? { positionId } : {}) },
     });
     return { member, created: true };
   });

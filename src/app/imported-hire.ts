@@ -23,6 +23,7 @@ export function importedHireOf(input: {
       departmentId: bundle.department?.id ?? null,
       locationId: bundle.location?.id ?? null,
       hiringManagerUserId: bundle.hiringManager?.userId ?? null,
+      openingId: bundle.offer?.latestVersion.openingId ?? null,
     },
     files: bundle.files ?? null,
   };

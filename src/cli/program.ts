@@ -7,6 +7,7 @@ import { jobCommands } from './job-commands.js';
 import { mappingCommands } from './mapping-commands.js';
 import { printLine } from './output.js';
 import { peopleCommands } from './people-commands.js';
+import { positionCommands } from './position-commands.js';
 import { tokenCommands } from './token-commands.js';
 import { UsageError } from './usage-error.js';
 import { withContainer } from './with-container.js';
@@ -52,5 +53,6 @@ export function buildProgram(): Command {
   documentCommands(program);
   peopleCommands(program);
   backupCommand(program);
+  positionCommands(program);
   return program;
 }

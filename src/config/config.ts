@@ -32,6 +32,7 @@ export interface Config {
   readonly ashbyRequestsPerMinute: number;
   readonly ashbyTimeoutMs: number;
   readonly reconcileIntervalMs: number;
+  readonly openingSyncIntervalMs: number;
   readonly shutdownGraceMs: number;
   /** Testing only (HIREBRIDGE_CRASH_POINT): the crash point that kills the process, if any. */
   readonly crashPoint: CrashPointName | undefined;
@@ -90,6 +91,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     ashbyRequestsPerMinute: e.ASHBY_REQUESTS_PER_MINUTE,
     ashbyTimeoutMs: e.ASHBY_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
+    openingSyncIntervalMs: e.OPENING_SYNC_INTERVAL_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     crashPoint: e.HIREBRIDGE_CRASH_POINT,
     documents: documents.config,

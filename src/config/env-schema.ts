@@ -66,6 +66,8 @@ export const envSchema = z.object({
   ASHBY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** How often positions are synced to Ashby as openings, per connection with opening sync on. */
+  OPENING_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /**
    * On SIGTERM, how long running jobs may take to finish before they are put back for another worker.
    * Keep it below the orchestrator's kill timeout (Kubernetes: terminationGracePeriodSeconds, default 30).

@@ -18,6 +18,7 @@ import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
 import { peopleRoutes } from './routes/api/people.js';
+import { positionRoutes } from './routes/api/positions.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
 
@@ -70,6 +71,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
+    positionRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

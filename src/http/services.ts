@@ -15,6 +15,7 @@ import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
 import type { AuthServices } from './auth-services.js';
+import type { OpeningServices } from './openings-services.js';
 import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
@@ -100,4 +101,6 @@ export interface HttpServices {
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */
   readonly people: PeopleServices;
+  /** Positions and their opening sync to Ashby. */
+  readonly openings: OpeningServices;
 }

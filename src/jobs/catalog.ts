@@ -67,4 +67,19 @@ export const jobCatalog = {
     maxAttempts: 8,
     backoff: { baseMs: 30_000, capMs: 60 * 60_000 },
   },
+  /**
+   * One opening sync run of one Ashby connection (app/sync-openings.ts). Timed runs and Sync now share
+   * one unique key per connection, so runs never overlap (the queue does not claim a job while another
+   * with its key runs) and at most one waits. Each run queues the next OPENING_SYNC_INTERVAL_SECONDS
+   * later. The job id is the run id.
+   */
+  'openings.sync': {
+    kind: 'openings.sync',
+    payload: z.object({ connectionId: z.string().min(1) }),
+    uniqueKey: (p) => `openings-sync:${p.connectionId}`,
+    // The next run is already queued when this one fails, so a few tries suffice.
+    maxAttempts: 4,
+    backoff: { baseMs: 30_000, capMs: 10 * 60_000 },
+    priority: 10,
+  },
 } satisfies { readonly [K in JobKind]: JobDefinition<JobPayloads[K]> & { readonly kind: K } };

@@ -30,6 +30,7 @@ import { jobCatalog } from '../jobs/catalog.js';
 import { jobQueueOn } from '../queue/job-queue.js';
 import { intakeWiring } from './intake-wiring.js';
 import { notificationsWiring } from './notifications-wiring.js';
+import { openingsWiring } from './openings-wiring.js';
 import type { Shared } from './shared.js';
 import { randomIds, systemClock } from './system-ports.js';
 import { workerJobs } from './worker-jobs.js';
@@ -44,7 +45,7 @@ export interface ContainerOverrides {
 
 /**
  * The composition root: turns configuration into concrete objects and plugs in each feature's wiring
- * (intake, inbox and directory, documents, notifications, accounts). The server, the worker and the
+ * (intake, inbox and directory, documents, notifications, accounts, positions and openings). The server, the worker and the
  * CLI all start from here.
  */
 export function createContainer(config: Config, overrides: ContainerOverrides = {}) {
@@ -93,6 +94,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });
   const notifications = notificationsWiring(shared, { inbox, connections, users: accounts.users });
+  const openings = openingsWiring(shared, {
+    inbox,
+    crashPoint,
+    openingsFor: async (connectionId) => (await intake.sourceOf(connectionId))?.openings,
+  });
   const jobs = jobAdmin(db, clock);
 
   const services: HttpServices = {
@@ -113,6 +119,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ...inboxFeature.services,
     documents: documents.services,
     people: { ...accounts.people, ...notifications.services },
+    openings: openings.services,
   };
 
   return {
@@ -133,7 +140,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     backfillAshby: intake.backfillAshby,
     pendingImports: (connectionId: string) => intake.imports.pendingImports(connectionId),
     reconcileAshby: intake.reconcileAshby,
-    scheduleReconciles: intake.scheduleReconciles,
+    /** At server start: every connection has a reconciliation waiting, and an opening sync when it is on. */
+    scheduleReconciles: async () => {
+      await intake.scheduleReconciles();
+      await openings.scheduleAll();
+    },
+    openings,
     /** A fresh first-run setup link (earlier ones stop working), or undefined once a user has a password. */
     createSetupLink: accounts.createSetupLink,
     createApiToken: (input: { name: string; role: Role }, actor: Actor = 'cli') =>
@@ -149,7 +161,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       const worker = new Worker({
         db,
         engine: database.dialect === 'postgres' ? postgresEngine : sqliteEngine,
-        jobs: workerJobs(intake, documents, notifications),
+        jobs: workerJobs(intake, documents, notifications, openings),
         clock,
         ids,
         logger,

@@ -165,6 +165,8 @@ export function intakeWiring(
       importApplicationHandler(importDeps),
       reconcileAshbyHandler({ ...reconcileDeps, schedule, intervalMs: config.reconcileIntervalMs }),
     ],
+    /** The Ashby instance of a connection's key, or undefined when the connection is gone. */
+    sourceOf,
     fileUrlFor: async (connectionId: string, fileHandle: string) =>
       (await sourceOf(connectionId))?.fileUrl(fileHandle),
     backfillAshby: (

@@ -16,6 +16,17 @@ export interface JobQueueDeps {
   readonly wakeWorkers: () => void;
 }
 
+/** Brings a waiting job forward to `runAt` when it was due later; a running or finished one is left. */
+async function moveUp(db: Kysely<Database>, id: string, runAt: number, now: number): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ run_at: runAt, updated_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'available')
+    .where('run_at', '>', runAt)
+    .execute();
+}
+
 /** The job-queue port over one handle: pass a transaction and the jobs commit with the caller's writes. */
 export function jobQueueOn(db: Kysely<Database>, deps: JobQueueDeps): JobQueue {
   return {
@@ -28,6 +39,17 @@ export function jobQueueOn(db: Kysely<Database>, deps: JobQueueDeps): JobQueue {
       });
       if (inserted) deps.afterCommit(deps.wakeWorkers);
       return inserted;
+    },
+    schedule: async (kind, payload, runAt) => {
+      const definition = deps.catalog[kind] as JobDefinition<typeof payload>;
+      const uniqueKey = definition.uniqueKey?.(payload);
+      const { id, inserted } = await enqueue(db, deps, definition, payload, {
+        ...(uniqueKey === undefined ? {} : { uniqueKey }),
+        runAt,
+      });
+      if (!inserted) await moveUp(db, id, runAt, deps.clock.now());
+      deps.afterCommit(deps.wakeWorkers);
+      return id;
     },
   };
 }

@@ -27,6 +27,7 @@ const SAM = 'a00a15ed-90d6-5790-a42c-e1751b7e19ed'; // Sam O'Neil: only a Work e
 const OLUWASEUN = 'cec15da7-4ddc-5495-a088-806dff7a598f'; // Oluwaseun Adeyemi: complete
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d'; // Anna-Lena van der Berg: complete, Contract type
 const JOSE = '33cb412c-73af-5d5a-933f-a7ca2980c608'; // José María Núñez: offer "Contract type" = Permanent
+const ERIK = 'b13b651c-235d-5e4b-9762-43d6a744fb5a'; // Erik Johansson: Active, complete once hired
 const ENGINEER_JOB = 'ff019fdc-21e6-5525-bb6c-d3e598fd3b55'; // Senior Backend Engineer
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -489,6 +490,70 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
       signedUp: true,
     });
   }, 60_000);
+
+  it('positions: an admin adds a recruiting position, syncs it to Ashby, and a hire into the opening fills it', async () => {
+    const { page } = await open();
+    // Integrations: turn opening sync on (its first run finds nothing to publish yet).
+    await page.goto('/integrations');
+    await heading(page, 'Integrations');
+    await page.getByRole('button', { name: 'Turn opening sync on' }).click();
+    await page.getByText('Opening sync is on.').waitFor();
+    await page.getByText(/0 created, 0 updated, 0 closed, 0 failed/).waitFor({ timeout: 20_000 });
+    await page.goto('/positions');
+    await heading(page, 'Positions');
+    await page.getByText('No positions yet.').waitFor();
+    await page.getByLabel('Title', { exact: true }).fill('Staff Engineer');
+    await page.getByLabel('Department', { exact: true }).fill('Platform');
+    await page.getByLabel('Location', { exact: true }).fill('Berlin HQ');
+    await page.getByLabel('Target start date').fill('2026-09-01');
+    expect(await page.getByLabel(/^Recruiting/).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Add position' }).click();
+    await page.getByRole('cell', { name: 'Staff Engineer', exact: true }).waitFor();
+    const positions = await stack.api<{ items: { id: string }[] }>('/api/v1/positions');
+    const positionId = positions.body.items[0]!.id;
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshotAndAudit(page, `positions-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Integrations: Sync now publishes it.
+    await page.goto('/integrations');
+    await heading(page, 'Integrations');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/1 created, 0 updated, 0 closed, 0 failed/).waitFor({ timeout: 20_000 });
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshotAndAudit(page, `integrations-openings-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const published = stack.sim.openings().filter((o) => o.latestVersion?.identifier === `HB-${positionId}`);
+    expect(published).toHaveLength(1);
+    expect(published[0]!.openingState).toBe('Approved');
+
+    // A recruiter hires Erik into that opening in Ashby; the reviewer adds him to the directory.
+    stack.sim.hire(ERIK, { openingId: published[0]!.id });
+    const erik = await newHireOf(ERIK);
+    await page.goto(`/new-hires/${erik.id}`);
+    await heading(page, 'Erik Johansson');
+    const addMember = page.getByRole('button', { name: 'Add member' });
+    await expect.poll(() => addMember.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await addMember.click();
+    await page.getByRole('status').filter({ hasText: 'Added to the directory' }).waitFor();
+
+    await page.goto('/positions');
+    await heading(page, 'Positions');
+    const row = page.getByRole('row').filter({ hasText: 'Staff Engineer' });
+    await row.getByText('Filled', { exact: true }).waitFor();
+    await row.getByRole('link', { name: 'Erik Johansson' }).waitFor();
+
+    // The next sync closes the opening.
+    await page.goto('/integrations');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/0 created, 0 updated, 1 closed, 0 failed/).waitFor({ timeout: 20_000 });
+    const closed = stack.sim.openings().find((o) => o.id === published[0]!.id);
+    expect(closed?.openingState).toBe('Closed');
+  }, 90_000);
 });
 
 /**

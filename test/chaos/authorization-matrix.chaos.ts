@@ -92,6 +92,15 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'PUT /api/v1/connections/:id/document-settings': 'admin',
   'GET /api/v1/connections/:id/notification-settings': 'admin',
   'PUT /api/v1/connections/:id/notification-settings': 'admin',
+  'GET /api/v1/positions': 'inbox',
+  'GET /api/v1/positions/:id': 'inbox',
+  'POST /api/v1/positions': 'admin',
+  'PATCH /api/v1/positions/:id': 'admin',
+  'POST /api/v1/positions/:id/close': 'admin',
+  'POST /api/v1/positions/import': 'admin',
+  'PUT /api/v1/connections/:id/openings/settings': 'admin',
+  'POST /api/v1/connections/:id/openings/sync': 'admin',
+  'GET /api/v1/connections/:id/openings/sync': 'admin',
 };
 
 type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'admin session';

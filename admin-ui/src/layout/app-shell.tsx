@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 const INBOX_LINKS = [
   { to: '/new-hires', label: 'New hires' },
   { to: '/members', label: 'Members' },
+  { to: '/positions', label: 'Positions' },
 ] as const;
 
 const ADMIN_LINKS = [

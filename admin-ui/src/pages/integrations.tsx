@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ConnectAshbyForm } from '../components/admin/connect-ashby-form';
 import { ConnectionCard } from '../components/admin/connection-card';
+import { OpeningSyncCard } from '../components/admin/opening-sync-card';
 import type { ConnectedAnswer } from '../components/admin/types';
 import { useChosenConnection } from '../components/admin/use-connections';
 import { ErrorMessage } from '../components/error-message';
@@ -25,11 +26,13 @@ export function IntegrationsPage() {
         )}
         {query.isSuccess && items.length === 0 && <ConnectAshbyForm onConnected={setConnected} />}
         {items.map((c) => (
-          <ConnectionCard
-            key={c.id}
-            connection={c}
-            {...(connected?.id === c.id ? { secretToken: connected.secretToken } : {})}
-          />
+          <div key={c.id}>
+            <ConnectionCard
+              connection={c}
+              {...(connected?.id === c.id ? { secretToken: connected.secretToken } : {})}
+            />
+            <OpeningSyncCard connectionId={c.id} />
+          </div>
         ))}
         {items.length > 0 && (
           <p className="hint">

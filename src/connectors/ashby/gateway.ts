@@ -4,6 +4,7 @@ import type { AshbyReader } from './reader.js';
 import { toCoreDefinition } from './to-bundle.js';
 import { isAppError } from '../../core/errors/app-error.js';
 import type { AshbyGateway } from '../../core/ports/ashby-gateway.js';
+import type { AshbyOpenings } from '../../core/ports/ashby-openings.js';
 
 /**
  * Error codes with which Ashby refuses a sync token: `sync_token_expired` (seen in a third-party client,
@@ -21,16 +22,20 @@ function epochMs(iso: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** What the Ashby connector gives HireBridge: the source port plus short-lived file links (file.info). */
+/**
+ * What the Ashby connector gives HireBridge: the source port, short-lived file links (file.info) and the
+ * opening sync calls (positions published as openings), all on the key's one client and limiter bucket.
+ */
 export interface AshbySource extends AshbyGateway {
   fileUrl(fileHandle: string): Promise<string>;
+  readonly openings: AshbyOpenings;
 }
 
 /**
  * The Ashby source over one reader (one API key). The reader keeps its caches for as long as the
  * instance lives, so main/ keeps one instance per key and warm caches survive from one job to the next.
  */
-export function ashbySource(reader: AshbyReader): AshbySource {
+export function ashbySource(reader: AshbyReader, openings: AshbyOpenings): AshbySource {
   return {
     fetchHire: async (applicationId) => {
       const result = await fetchHireIfHired(reader, { applicationId });
@@ -90,5 +95,6 @@ export function ashbySource(reader: AshbyReader): AshbySource {
       return { id: created.id, enabled: created.enabled };
     },
     fileUrl: (fileHandle) => reader.client.fileInfo(fileHandle),
+    openings,
   };
 }

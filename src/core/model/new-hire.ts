@@ -7,6 +7,8 @@ export interface AshbyRefs {
   readonly departmentId: string | null;
   readonly locationId: string | null;
   readonly hiringManagerUserId: string | null;
+  /** The opening the accepted offer names (offer.latestVersion.openingId): Add member fills its position. */
+  readonly openingId?: string | null;
 }
 
 /** A hired application in the New hires inbox. */

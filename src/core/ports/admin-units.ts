@@ -4,6 +4,8 @@ import type { AuditLog } from './audit-log.js';
 import type { DocumentStore } from './document-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
+import type { OpeningSyncStore } from './opening-sync-store.js';
+import type { PositionData } from './position-store.js';
 import type { UserStore } from './user-store.js';
 
 /** The stores an admin action writes, all bound to one transaction with the audit log and the queue. */
@@ -14,6 +16,8 @@ export interface AdminData extends Pick<AuditLog, 'audit'> {
   readonly notifications: NotificationStore;
   readonly tokens: ApiTokenStore;
   readonly jobs: JobQueue;
+  readonly positions: PositionData;
+  readonly openingSync: OpeningSyncStore;
 }
 
 export interface AdminUnits {

@@ -12,6 +12,8 @@ export const CRASH_POINTS = [
   'member-added',
   /** Extension point for document delivery: part of a file was downloaded from Ashby. */
   'file-downloading',
+  /** Opening sync: Ashby created the opening; HireBridge has not recorded it yet. */
+  'opening-created',
 ] as const;
 
 export type CrashPointName = (typeof CRASH_POINTS)[number];

@@ -4,6 +4,7 @@ import type { DocumentData } from './document-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NewHireData } from './new-hire-store.js';
 import type { NotificationData } from './notification-store.js';
+import type { PositionFill } from './position-store.js';
 
 /**
  * What one inbox unit of work reaches, split by purpose: the inbox (new hires), the directory, the audit
@@ -18,6 +19,8 @@ export interface InboxData extends NewHireData, DirectoryData, AuditLog {
   readonly notifications: NotificationData;
   /** Follow-up jobs, committed with the transaction that asks for them. */
   readonly jobs: JobQueue;
+  /** Positions filled by a hire, in Add member's transaction. */
+  readonly positions: PositionFill;
 }
 
 export interface InboxStore {

@@ -8,6 +8,7 @@ export interface JobPayloads {
   'documents.download': { readonly documentId: string };
   'documents.remove-file': { readonly blobKey: string };
   'notifications.send': { readonly sendId: string };
+  'openings.sync': { readonly connectionId: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -23,4 +24,10 @@ export interface JobQueue {
     payload: JobPayloads[K],
     options?: { readonly runAt?: number },
   ): Promise<boolean>;
+  /**
+   * Queues a job to run at `runAt`, or, when one with the same unique key already waits, moves that one
+   * up to `runAt` if it was due later (a periodic run and "run it now" share one key). Answers the id of
+   * the job that will do the work.
+   */
+  schedule<K extends JobKind>(kind: K, payload: JobPayloads[K], runAt: number): Promise<string>;
 }

@@ -13,14 +13,16 @@ import { directoryData } from './directory-store.js';
 import { documentData, documentStore } from './document-store.js';
 import { newHireData } from './new-hire-store.js';
 import { notificationData, notificationStore } from './notification-store.js';
+import { openingSyncStore } from './opening-sync-store.js';
+import { positionData, positionFill } from './position-store.js';
 import { userStore } from './user-store.js';
 
 /** The job-queue port on a handle (bound by main/ to queue/job-queue.ts). */
 export type JobsOn = (handle: Kysely<Database>, hooks: TransactionHooks) => JobQueue;
 
 /**
- * The inbox unit of work: new hires, the directory, the audit log, documents, notifications and jobs,
- * all over one transaction.
+ * The inbox unit of work: new hires, the directory, the audit log, documents, notifications, jobs and
+ * the positions a hire fills, all over one transaction.
  */
 export function inboxStore(
   db: Kysely<Database>,
@@ -33,6 +35,7 @@ export function inboxStore(
     documents: documentData(handle),
     notifications: notificationData(handle, { emailEnabled: deps.emailEnabled }),
     jobs: deps.jobsOn(handle, hooks),
+    positions: positionFill(handle),
   }));
 }
 
@@ -54,5 +57,7 @@ export function adminUnits(
     notifications: notificationStore(handle, deps.secretBox),
     tokens: apiTokenStore(handle, deps.clock),
     jobs: deps.jobsOn(handle, hooks),
+    positions: positionData(handle),
+    openingSync: openingSyncStore(handle),
   }));
 }

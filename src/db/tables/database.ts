@@ -12,6 +12,12 @@ import type { AuditLogTable, NewHireHistoryTable, TombstoneTable } from './inbox
 import type { JobTable } from './job.table.js';
 import type { NewHireTable } from './new-hire.table.js';
 import type {
+  OpeningSyncRunTable,
+  OpeningSyncSettingsTable,
+  PositionOpeningTable,
+  PositionTable,
+} from './position.table.js';
+import type {
   ConnectionNotificationSettingsTable,
   NotificationSendTable,
   NotificationTable,
@@ -46,4 +52,8 @@ export interface Database {
   sessions: SessionTable;
   user_invites: UserInviteTable;
   login_throttle: LoginThrottleTable;
+  positions: PositionTable;
+  opening_sync_settings: OpeningSyncSettingsTable;
+  position_openings: PositionOpeningTable;
+  opening_sync_runs: OpeningSyncRunTable;
 }

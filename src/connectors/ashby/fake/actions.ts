@@ -10,6 +10,8 @@ export interface HireOptions {
   /** ISO date-time or YYYY-MM-DD; used when the hire creates the offer or to override its start date. */
   startDate?: string;
   salary?: Salary;
+  /** The opening the hire fills: named on the offer's latest version, and the opening becomes Filled. */
+  openingId?: string;
 }
 
 export interface HireResult {
@@ -39,8 +41,16 @@ export function requireApplication(core: SimulatorCore, applicationId: string): 
  */
 export function hire(core: SimulatorCore, applicationId: string, options: HireOptions = {}): HireResult {
   const app = requireApplication(core, applicationId);
+  const opening = options.openingId === undefined ? undefined : core.state.openings.get(options.openingId);
+  if (options.openingId !== undefined && opening === undefined)
+    throw new UnknownRecordError('opening', options.openingId);
   const nowIso = isoAt(core.now());
   const offer = acceptedOffer(core, app, options, nowIso);
+  if (opening !== undefined) {
+    // Ashby shows a filled opening as Filled on read (the mechanism is UNCONFIRMED; hris-apis.md §6).
+    opening.openingState = 'Filled';
+    core.state.touch(opening.id);
+  }
   app.status = 'Hired';
   delete app.archivedAt;
   delete app.archiveReasonId;
@@ -164,6 +174,7 @@ function acceptedOffer(
   if (latest !== undefined && options.startDate !== undefined)
     latest.startDate = normaliseDate(options.startDate);
   if (latest !== undefined && options.salary !== undefined) latest.salary = options.salary;
+  if (latest !== undefined && options.openingId !== undefined) latest.openingId = options.openingId;
   core.state.touch(offer.id);
   return offer;
 }

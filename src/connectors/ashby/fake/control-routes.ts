@@ -14,6 +14,7 @@ const hireBody = z.object({
   applicationId: z.string(),
   startDate: z.string().optional(),
   salary: salarySchema.optional(),
+  openingId: z.string().optional(),
 });
 const startDateBody = z.object({ applicationId: z.string(), startDate: z.string() });
 const statusBody = z.object({ applicationId: z.string(), status: applicationStatusSchema });
@@ -47,8 +48,10 @@ const ROUTES: Record<string, Route> = {
     return sim.hire(p.applicationId, {
       ...(p.startDate === undefined ? {} : { startDate: p.startDate }),
       ...(p.salary === undefined ? {} : { salary: p.salary }),
+      ...(p.openingId === undefined ? {} : { openingId: p.openingId }),
     });
   },
+  'GET /_simulator/openings': (sim) => ({ openings: sim.openings() }),
   'POST /_simulator/offer-start-date': (sim, body) => {
     const p = startDateBody.parse(body);
     return sim.updateOfferStartDate(p.applicationId, p.startDate);

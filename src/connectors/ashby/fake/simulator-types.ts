@@ -4,6 +4,7 @@ import type {
   AshbyPermission,
   Candidate,
   Offer,
+  Opening,
   WebhookSetting,
 } from '../schemas.js';
 import type { HireOptions, HireResult } from './actions.js';
@@ -76,6 +77,8 @@ export interface AshbySimulator {
   /** Application as Ashby would serve it (no HTTP, not counted). */
   application(applicationId: string): Application | undefined;
   applicationIds(filter?: { status?: ApplicationStatus }): string[];
+  /** Every opening as Ashby would serve it (no HTTP, not counted). */
+  openings(): Opening[];
 
   setKnobs(update: PartialKnobs | Record<string, unknown>): Knobs;
   callCount(endpoint?: string): number;

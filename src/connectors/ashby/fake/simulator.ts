@@ -106,6 +106,7 @@ export async function startAshbySimulator(options: AshbySimulatorOptions = {}): 
       [...state.applications.values()]
         .filter((a) => filter.status === undefined || a.status === filter.status)
         .map((a) => a.id),
+    openings: () => [...state.openings.values()].map((o) => structuredClone(o)),
     setKnobs: (update) => {
       knobs = mergeKnobs(knobs, update);
       return { ...knobs };

@@ -3,6 +3,7 @@ import type { EndpointTable } from './endpoint.js';
 import { metadataEndpoints } from './metadata-endpoints.js';
 import { offerEndpoints } from './offer-endpoints.js';
 import { openingEndpoints } from './opening-endpoints.js';
+import { openingFieldEndpoints } from './opening-field-endpoints.js';
 import { organizationEndpoints } from './organization-endpoints.js';
 import { webhookEndpoints } from './webhook-endpoints.js';
 
@@ -14,4 +15,5 @@ export const ALL_ENDPOINTS: EndpointTable = {
   ...metadataEndpoints,
   ...webhookEndpoints,
   ...openingEndpoints,
+  ...openingFieldEndpoints,
 };
