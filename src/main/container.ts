@@ -19,6 +19,7 @@ import { readMetricsFigures } from '../db/repositories/metrics.repository.js';
 import { postgresEngine } from '../queue/engines/postgres-engine.js';
 import { sqliteEngine } from '../queue/engines/sqlite-engine.js';
 import { jobAdmin } from '../queue/job-admin.js';
+import { workerWakeups } from '../queue/wakeups.js';
 import { Worker } from '../queue/worker.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { accountsWiring } from './accounts-wiring.js';
@@ -62,8 +63,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const clock = overrides.clock ?? dbClock ?? systemClock;
   const secretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
-  const workers = new Set<Worker>();
-  const wakeWorkers = () => workers.forEach((w) => w.wake());
+  const wakeups = workerWakeups({
+    db,
+    logger,
+    postgresUrl: config.database.dialect === 'postgres' ? config.database.url : undefined,
+  });
+  const wakeWorkers = wakeups.jobsQueued;
   const jobsOn: JobsOn = (handle, hooks) =>
     jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers });
   const emailEnabled = config.documents.smtp !== undefined;
@@ -170,15 +175,16 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
         leaseMs: config.jobLeaseMs,
         retentionMs: config.jobRetentionMs,
         observer: metrics.jobs,
-        ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+        pollIntervalMs: options.pollIntervalMs ?? wakeups.pollIntervalMs,
         ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
       });
-      workers.add(worker);
+      wakeups.add(worker);
       return worker;
     },
-    close: () => {
+    close: async () => {
       dbClock?.stop();
-      return database.close();
+      await wakeups.close();
+      await database.close();
     },
   };
 }

@@ -20,7 +20,7 @@ export interface Shared {
   readonly fetch: typeof globalThis.fetch;
   /** The job-queue port on a handle: jobs queued in a transaction commit with it. */
   readonly jobsOn: JobsOn;
-  /** Wakes this process's workers (after a commit that queued jobs). */
+  /** Wakes the workers (this process's at once, on PostgreSQL every process's) after a commit that queued jobs. */
   readonly wakeWorkers: () => void;
   /** Whether SMTP is configured, so emails go out. */
   readonly emailEnabled: boolean;
