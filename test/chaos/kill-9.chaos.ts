@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GENERATED_API_KEYS, generateCompany } from '../../src/connectors/ashby/fake/generator.js';
 import { seededRandom, shuffled } from '../../src/connectors/ashby/fake/random.js';
 import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
+import type { Dialect } from '../../src/db/dialects/create-database.js';
+import { freePort } from '../support/free-port.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { sendUntilAnswered, signedDelivery, type SignedDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall } from './support/chaos-install.js';
@@ -60,11 +62,27 @@ function buildDeliveries(
   return { deliveries: shuffled(random, [...unique, ...duplicates]), hired };
 }
 
-describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
+/**
+ * Who runs: one server with a worker inside plus one worker process (every dialect), and on PostgreSQL
+ * also the scaled-out deployment, two web-only instances behind a round-robin sender and two worker
+ * processes, killed at random among the four.
+ */
+interface Topology {
+  readonly name: string;
+  readonly dialect: Dialect;
+  readonly webs: number;
+  readonly workers: number;
+}
+const topologies: Topology[] = TEST_DIALECTS.flatMap((dialect): Topology[] => [
+  { name: dialect, dialect, webs: 1, workers: 1 },
+  ...(dialect === 'postgres' ? [{ name: 'postgres, 2 web + 2 worker', dialect, webs: 2, workers: 2 }] : []),
+]);
+
+describe.each(topologies)('kill -9 chaos on $name', ({ name, dialect, webs, workers: workerCount }) => {
   it(
     'imports every hire exactly once while server and worker processes are SIGKILLed at random',
     async () => {
-      const run = scenarios.begin('kill-9', dialect);
+      const run = scenarios.begin(webs > 1 ? 'kill-9-scaled' : 'kill-9', dialect);
       const random = seededRandom(run.seed('shuffle and kill moments'));
       const sim = run.own(
         await startAshbySimulator({
@@ -77,12 +95,23 @@ describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
         }),
       );
       const inst = run.own(await createChaosInstall(dialect, { WORKER_CONCURRENCY: '4' }));
-      let server: HireBridgeProcess = await inst.startServer({ RUN_WORKER: 'true' });
-      let worker: HireBridgeProcess = await inst.startWorker();
+      // One server runs a worker too (the default deployment); scaled out, web instances only serve.
+      const webEnv = (i: number): Record<string, string> =>
+        webs === 1
+          ? { RUN_WORKER: 'true' }
+          : { HIREBRIDGE_ROLE: 'web', ...(ports[i] ? { PORT: ports[i] } : {}) };
+      const ports: (string | undefined)[] = [undefined];
+      for (let i = 1; i < webs; i += 1) ports.push(String(await freePort()));
+      const servers: HireBridgeProcess[] = [];
+      for (let i = 0; i < webs; i += 1) servers.push(await inst.startServer(webEnv(i)));
+      const workers: HireBridgeProcess[] = [];
+      for (let i = 0; i < workerCount; i += 1) workers.push(await inst.startWorker());
       const { connectionId, secretToken } = await inst.connect(sim.url, GENERATED_API_KEYS.full);
       const { deliveries, hired } = buildDeliveries(sim, secretToken, random);
       expect(deliveries.length).toBeGreaterThanOrEqual(2000);
-      const webhookUrl = `${inst.url}/webhooks/ashby/${connectionId}`;
+      const webhookUrls = ports.map(
+        (port) => `${port ? `http://127.0.0.1:${port}` : inst.url}/webhooks/ashby/${connectionId}`,
+      );
       run.measured({ sent: deliveries.length, expected: hired.size });
       run.step('send under SIGKILL chaos');
 
@@ -98,15 +127,17 @@ describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
           const [low, high] = size.killEveryMs;
           await new Promise((resolve) => setTimeout(resolve, low + random() * (high - low)));
           if (!sending && enoughKills()) break;
-          // Random moments, alternating victims, so both kinds of process die several times.
+          // Random moments, alternating kinds, so both die several times; a random one of the kind.
           if (kills.server <= kills.worker) {
             kills.server += 1;
-            await server.kill();
-            server = await inst.startServer({ RUN_WORKER: 'true' });
+            const i = Math.floor(random() * servers.length);
+            await servers[i]!.kill();
+            servers[i] = await inst.startServer(webEnv(i));
           } else {
             kills.worker += 1;
-            await worker.kill();
-            worker = await inst.startWorker();
+            const i = Math.floor(random() * workers.length);
+            await workers[i]!.kill();
+            workers[i] = await inst.startWorker();
           }
         }
       })().catch((err: unknown) => {
@@ -130,7 +161,12 @@ describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
         for (let i = next++; i < deliveries.length && sending; i = next++) {
           const due = started + i * spacingMs;
           if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
-          const result = await sendUntilAnswered(webhookUrl, deliveries[i]!, stalled);
+          // Round robin over the web instances, as a load balancer would.
+          const result = await sendUntilAnswered(
+            webhookUrls[i % webhookUrls.length]!,
+            deliveries[i]!,
+            stalled,
+          );
           if (result.status !== undefined) lastAnswer = Date.now();
           statuses[i] = result.status;
           retries += result.attempts - 1;
@@ -139,7 +175,7 @@ describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
       const progress = setInterval(() => {
         const answered = statuses.filter((x) => x !== undefined).length;
         console.log(
-          `kill -9 chaos [${dialect}] progress: ${answered}/${deliveries.length} answered, ${kills.server + kills.worker} kills, ${retries} resends`,
+          `kill -9 chaos [${name}] progress: ${answered}/${deliveries.length} answered, ${kills.server + kills.worker} kills, ${retries} resends`,
         );
       }, 10_000);
       await Promise.all(Array.from({ length: 8 }, sender)).finally(() => clearInterval(progress));
@@ -173,7 +209,7 @@ describe.each(TEST_DIALECTS)('kill -9 chaos on %s', (dialect) => {
       const hires = hireFigures(await newHiresByApplication(inst.db, connectionId), hired);
       const states = await jobStates(inst.db);
       console.log(
-        `kill -9 chaos [${dialect}]: SIGKILLed the server ${kills.server} and the worker ${kills.worker} times, ${retries} resends after a failed send, jobs ${JSON.stringify(states)}`,
+        `kill -9 chaos [${name}]: SIGKILLed the server ${kills.server} and the worker ${kills.worker} times, ${retries} resends after a failed send, jobs ${JSON.stringify(states)}`,
       );
       run.report({
         sent: deliveries.length,

@@ -33,6 +33,7 @@ export interface ChaosInstall {
   readonly adminToken: string;
   readonly inboxToken: string;
   readonly processes: readonly HireBridgeProcess[];
+  /** Starts a server; give `PORT` in `extraEnv` for another web instance beside the first. */
   startServer(extraEnv?: Record<string, string>): Promise<HireBridgeProcess>;
   startWorker(extraEnv?: Record<string, string>): Promise<HireBridgeProcess>;
   /** Starts a process without waiting for it to be ready (for crash points reached at once). */
@@ -100,7 +101,8 @@ export async function createChaosInstall(
     processes,
     startServer: async (extraEnv = {}) => {
       const server = track(new HireBridgeProcess('server', { ...baseEnv, ...extraEnv }));
-      await waitUntilServing(server, url);
+      // A second web instance listens on its own PORT; PUBLIC_URL stays the installation's.
+      await waitUntilServing(server, extraEnv['PORT'] ? `http://127.0.0.1:${extraEnv['PORT']}` : url);
       return server;
     },
     startWorker: async (extraEnv = {}) => {
