@@ -27,6 +27,7 @@ import { ashbyConnectionStore, intakeConnections, openApiKey } from '../db/store
 import { ashbySyncStore } from '../db/stores/ashby-sync-store.js';
 import { deliveryLog } from '../db/stores/delivery-store.js';
 import { mappingStore } from '../db/stores/mapping-store.js';
+import { sharedRateLimits } from '../db/stores/rate-limit-store.js';
 import type { HttpServices } from '../http/services.js';
 import { importApplicationHandler } from '../jobs/import-application.job.js';
 import { reconcileAshbyHandler } from '../jobs/reconcile-ashby.job.js';
@@ -84,6 +85,8 @@ export function intakeWiring(
     requestsPerMinute: config.ashbyRequestsPerMinute,
     timeoutMs: config.ashbyTimeoutMs,
     observer: shared.outboundCalls,
+    // Instances on several hosts share PostgreSQL; SQLite is one host, where an fsync per call would cost.
+    ...(config.database.dialect === 'postgres' ? { shared: sharedRateLimits(db) } : {}),
   });
   const sourceOf = async (connectionId: string) => {
     const key = await openApiKey(db, secretBox, connectionId);

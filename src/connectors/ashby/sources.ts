@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../core/ports/logger.js';
 import type { OutboundCallObserver } from '../../core/ports/metrics.js';
+import type { SharedRateLimits } from '../../core/ports/shared-rate-limits.js';
 import { connectorContext } from '../context.js';
 import { createHttpClient } from '../kit/http-client.js';
 import { createRateLimiter } from '../kit/rate-limiter.js';
+import { withSharedLimits } from '../kit/shared-rate-limiter.js';
 import { sleep } from '../kit/sleep.js';
 import type { ashbyConnector, AshbySource } from './index.js';
 
@@ -24,16 +26,27 @@ export function ashbySources(
     readonly requestsPerMinute: number;
     readonly timeoutMs: number;
     readonly observer?: OutboundCallObserver;
+    /** The database's limits, shared by every process of the deployment (per API key). */
+    readonly shared?: SharedRateLimits;
   },
 ) {
-  const limiter = createRateLimiter({
-    clock: options.clock,
-    sleep,
-    defaults: {
-      ratePerSecond: options.requestsPerMinute / 60,
-      burst: Math.max(1, Math.min(20, Math.floor(options.requestsPerMinute / 6))),
-    },
-  });
+  const defaults = {
+    ratePerSecond: options.requestsPerMinute / 60,
+    burst: Math.max(1, Math.min(20, Math.floor(options.requestsPerMinute / 6))),
+  };
+  const local = createRateLimiter({ clock: options.clock, sleep, defaults });
+  const limiter = options.shared
+    ? withSharedLimits(local, options.shared, {
+        clock: options.clock,
+        sleep,
+        limitFor: () => defaults,
+        onError: (err) =>
+          options.logger.warn(
+            { err: err instanceof Error ? err.message : String(err) },
+            'shared rate limit unavailable; using this process alone',
+          ),
+      })
+    : local;
   const http = createHttpClient({
     fetch: options.fetch,
     clock: options.clock,

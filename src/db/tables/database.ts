@@ -11,6 +11,7 @@ import type {
 import type { AuditLogTable, NewHireHistoryTable, TombstoneTable } from './inbox.table.js';
 import type { JobTable } from './job.table.js';
 import type { NewHireTable } from './new-hire.table.js';
+import type { RateLimitTable } from './rate-limit.table.js';
 import type {
   OpeningSyncRunTable,
   OpeningSyncSettingsTable,
@@ -56,4 +57,5 @@ export interface Database {
   opening_sync_settings: OpeningSyncSettingsTable;
   position_openings: PositionOpeningTable;
   opening_sync_runs: OpeningSyncRunTable;
+  rate_limits: RateLimitTable;
 }
