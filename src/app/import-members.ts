@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from './csv-records.js';
 import { AppError } from '../core/errors/app-error.js';
 import { validateFieldValue, type FieldValue } from '../core/model/field-value.js';
 import type { Member } from '../core/model/member.js';
@@ -31,22 +31,7 @@ export async function importMembers(
   deps: InboxDeps,
   input: { csv: string; actor: Actor },
 ): Promise<MemberImportReport> {
-  let records: { record: Record<string, string>; line: number }[];
-  try {
-    const rows = parse<{ record: Record<string, string>; info: { lines: number } }>(input.csv, {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      info: true,
-    });
-    records = rows.map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (err) {
-    throw new AppError(
-      'validation_failed',
-      `The file is not valid CSV: ${err instanceof Error ? err.message : 'unreadable'}`,
-    );
-  }
+  const records = readCsvRecords(input.csv);
   const header = Object.keys(records[0]?.record ?? {});
   const unknown = header.filter((c) => !COLUMNS.has(c));
   if (unknown.length > 0) {

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from './csv-records.js';
 import { AppError, isAppError } from '../core/errors/app-error.js';
 import { EMPLOYMENT_TYPES, type EmploymentType } from '../core/model/position.js';
 import type { Actor } from './actor.js';
@@ -78,22 +78,7 @@ export async function importPositions(
   deps: PositionDeps,
   input: { csv: string; actor: Actor },
 ): Promise<PositionImportReport> {
-  let records: { record: Record<string, string>; line: number }[];
-  try {
-    const rows = parse<{ record: Record<string, string>; info: { lines: number } }>(input.csv, {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-      info: true,
-    });
-    records = rows.map((r) => ({ record: r.record, line: r.info.lines }));
-  } catch (err) {
-    throw new AppError(
-      'validation_failed',
-      `The file is not valid CSV: ${err instanceof Error ? err.message : 'unreadable'}`,
-    );
-  }
+  const records = readCsvRecords(input.csv);
   const header = Object.keys(records[0]?.record ?? {});
   const unknown = header.filter(
     (c) => !(COLUMNS as readonly string[]).includes(c) && !c.startsWith(CUSTOM_PREFIX),
