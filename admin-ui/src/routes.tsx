@@ -4,6 +4,7 @@ import { AppShell } from './layout/app-shell';
 import { AcceptInvitePage } from './pages/accept-invite';
 import { AuditPage } from './pages/audit';
 import { DeliveriesPage } from './pages/deliveries';
+import { DestinationsPage } from './pages/destinations';
 import { IntegrationsPage } from './pages/integrations';
 import { MappingPage } from './pages/mapping';
 import { MemberPage } from './pages/member';
@@ -12,6 +13,7 @@ import { NewHirePage } from './pages/new-hire';
 import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
+import { FailedPushesPage } from './pages/pushes';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { UsersPage } from './pages/users';
@@ -33,10 +35,12 @@ export const router = createBrowserRouter([
           { path: '/members', element: <MembersPage /> },
           { path: '/members/:id', element: <MemberPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/pushes', element: <FailedPushesPage /> },
           {
             element: <RequireAdmin />,
             children: [
               { path: '/integrations', element: <IntegrationsPage /> },
+              { path: '/destinations', element: <DestinationsPage /> },
               { path: '/mapping', element: <MappingPage /> },
               { path: '/users', element: <UsersPage /> },
               { path: '/deliveries', element: <DeliveriesPage /> },

@@ -7,6 +7,7 @@ import { adminUiRoutes } from './routes/admin-ui.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
+import { destinationRoutes } from './routes/api/destinations.js';
 import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { mappingRoutes } from './routes/api/mapping.js';
@@ -18,6 +19,7 @@ import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
 import { peopleRoutes } from './routes/api/people.js';
+import { documentLinkRoutes, pushRoutes } from './routes/api/pushes.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
 
@@ -56,6 +58,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
   await app.register(async (auth) => authRoutes(auth, options.services));
+  // Signed, expiring document links for destinations: public (the link is the credential).
+  await app.register(async (links) => documentLinkRoutes(links, options.services));
   await app.register(async (api) => {
     acceptEmptyJson(api);
     requireAuthentication(api, options.services);
@@ -70,6 +74,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
+    destinationRoutes(api, options.services);
+    pushRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

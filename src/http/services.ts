@@ -15,6 +15,7 @@ import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
 import type { AuthServices } from './auth-services.js';
+import type { DestinationServices } from './destination-services.js';
 import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
@@ -60,9 +61,11 @@ export interface HttpServices {
     confirmClear?: readonly string[];
     principal: Principal;
   }): Promise<NewHire>;
+  /** `destinations`: which to push the member to; undefined = every enabled one. */
   addMember(input: {
     newHireId: string;
     principal: Principal;
+    destinations?: readonly string[];
   }): Promise<{ member: Member; created: boolean }>;
   deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
   listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
@@ -100,4 +103,6 @@ export interface HttpServices {
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */
   readonly people: PeopleServices;
+  /** Destinations, pushes and the document links destinations fetch. */
+  readonly destinations: DestinationServices;
 }

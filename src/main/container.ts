@@ -22,6 +22,7 @@ import { Worker } from '../queue/worker.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
+import { destinationsWiring } from './destinations-wiring.js';
 import { documentsWiring } from './documents-wiring.js';
 import { inboxWiring } from './inbox-wiring.js';
 import { adminUnits, inboxStore, type JobsOn } from '../db/stores/units-of-work.js';
@@ -54,14 +55,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
   const { db } = database;
-  const secretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+  const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const secretBox = createSecretBox(secretKey);
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
   const workers = new Set<Worker>();
   const wakeWorkers = () => workers.forEach((w) => w.wake());
   const jobsOn: JobsOn = (handle, hooks) =>
     jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers });
   const emailEnabled = config.documents.smtp !== undefined;
-  const admin = { units: adminUnits(db, { jobsOn, secretBox, clock }), clock, ids };
+  const admin = { units: adminUnits(db, { jobsOn, secretBox, clock, ids }), clock, ids };
   const fetchFn = overrides.fetch ?? fetch;
   const metrics = createMetrics();
   const shared: Shared = {
@@ -79,7 +81,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     outboundCalls: metrics.outboundCalls,
   };
 
-  const inbox = inboxStore(db, { jobsOn, emailEnabled });
+  const inbox = inboxStore(db, { jobsOn, emailEnabled, ids });
   const accounts = accountsWiring(shared);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
@@ -88,6 +90,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });
   const notifications = notificationsWiring(shared, { inbox, connections, users: accounts.users });
+  const { blobs } = documents;
+  const destinations = destinationsWiring(shared, {
+    inbox,
+    blobs,
+    users: accounts.users,
+    mailer: notifications.mailer,
+    crashPoint,
+    secretKey,
+  });
   const jobs = jobAdmin(db, clock);
 
   const services: HttpServices = {
@@ -108,6 +119,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ...inboxFeature.services,
     documents: documents.services,
     people: { ...accounts.people, ...notifications.services },
+    destinations: destinations.services,
   };
 
   return {
@@ -139,7 +151,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       const worker = new Worker({
         db,
         engine: database.dialect === 'postgres' ? postgresEngine : sqliteEngine,
-        jobs: workerJobs(intake, documents, notifications),
+        jobs: workerJobs(intake, documents, notifications, destinations),
         clock,
         ids,
         logger,

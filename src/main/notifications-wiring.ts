@@ -56,6 +56,7 @@ export function notificationsWiring(
   const send = { notifications, inbox, users, mailer, slack, publicUrl: config.publicUrl, clock };
   return {
     services,
+    mailer: mailer || undefined,
     jobs: [sendNotificationHandler(send)],
     /** Before connecting: the connecting user must be an admin. */
     checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),

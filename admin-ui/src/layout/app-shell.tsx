@@ -6,10 +6,12 @@ import { useSession } from '../auth/session';
 const INBOX_LINKS = [
   { to: '/new-hires', label: 'New hires' },
   { to: '/members', label: 'Members' },
+  { to: '/pushes', label: 'Failed pushes' },
 ] as const;
 
 const ADMIN_LINKS = [
   { to: '/integrations', label: 'Integrations' },
+  { to: '/destinations', label: 'Destinations' },
   { to: '/mapping', label: 'Mapping' },
   { to: '/users', label: 'Users & recipients' },
   { to: '/deliveries', label: 'Delivery log' },

@@ -12,6 +12,8 @@ export const CRASH_POINTS = [
   'member-added',
   /** Extension point for document delivery: part of a file was downloaded from Ashby. */
   'file-downloading',
+  /** Push: the person was created in a destination; its remote id is not recorded yet. */
+  'push-created',
 ] as const;
 
 export type CrashPointName = (typeof CRASH_POINTS)[number];

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.js';
 import type { DirectoryData } from './directory-store.js';
+import type { PushData } from './destination-store.js';
 import type { DocumentData } from './document-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NewHireData } from './new-hire-store.js';
@@ -18,6 +19,8 @@ export interface InboxData extends NewHireData, DirectoryData, AuditLog {
   readonly notifications: NotificationData;
   /** Follow-up jobs, committed with the transaction that asks for them. */
   readonly jobs: JobQueue;
+  /** Pushes to destinations, queued in the same transaction as the member they deliver. */
+  readonly pushes: PushData;
 }
 
 export interface InboxStore {

@@ -8,6 +8,7 @@ export interface JobPayloads {
   'documents.download': { readonly documentId: string };
   'documents.remove-file': { readonly blobKey: string };
   'notifications.send': { readonly sendId: string };
+  'destinations.push': { readonly memberId: string; readonly destinationId: string };
 }
 
 export type JobKind = keyof JobPayloads;
