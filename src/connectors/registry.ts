@@ -9,20 +9,19 @@ import { webhook } from './webhook/index.js';
 
 /**
  * Every connector HireBridge knows, typed: adding a source or destination is one folder and one line
- * here. Nothing looks a connector up by string; callers take the typed entry they need. The destinations
- * admins can configure are in `destinationConnectors`.
+ * here. Nothing looks a connector up by string; callers take the typed entry they need.
  */
 export const connectorRegistry = {
   ashby: ashbyConnector,
+  // First of the destinations: the admin app offers them in this order, the generic one first.
+  webhook,
   hibob,
   humaans,
   peopleforce,
   charthop,
-  webhook,
 } as const satisfies Record<string, ConnectorDefinition>;
 
-/**
- * The destinations an admin can add (main/destinations-wiring.ts builds their instances). The four HR
- * systems are listed above but not offered yet: their settings are not drawn into the admin app.
- */
-export const destinationConnectors: readonly DestinationDefinition[] = [connectorRegistry.webhook];
+/** The destinations an admin can add: every destination in the registry (main/destinations-wiring.ts). */
+export const destinationConnectors: readonly DestinationDefinition[] = Object.values(
+  connectorRegistry,
+).filter((c) => c.kind === 'destination');

@@ -111,6 +111,8 @@ describe.skipIf(!browserTestsEnabled())('Destinations in the admin app (Chromium
     await heading(page, 'Destinations');
     await page.getByText(/No destinations yet/).waitFor();
     await bothWidths(page, 'destinations-empty');
+    // Every destination in the registry is offered; the webhook is the one this scenario adds.
+    await page.getByLabel('Type').selectOption({ label: 'Signed webhook' });
     await page.getByLabel('Name', { exact: true }).fill('People webhook');
     await page.getByLabel('URL', { exact: true }).fill(receiver.url);
     await page.getByRole('button', { name: 'Test and add' }).click();

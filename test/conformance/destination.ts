@@ -260,7 +260,10 @@ export function describeDestinationConformance(
         id: 'update-1',
         member_id: MEMBER_ID,
         new_hire_id: 'hire-1',
-        changes: JSON.stringify({ jobTitle: { from: 'Engineer', to: 'Principal Engineer' } }),
+        changes: JSON.stringify({
+          jobTitle: { from: 'Engineer', to: 'Principal Engineer' },
+          lastName: { from: 'Conformance', to: 'Conformance-Byron' },
+        }),
         status: 'pending',
         created_at: clock.now(),
         decided_at: null,
@@ -273,7 +276,10 @@ export function describeDestinationConformance(
       expect((await current()).status).toBe('pending');
       const push = await runUntilSettled();
       expect(push).toMatchObject({ status: 'delivered', remoteId: first.remoteId });
-      expect((await under.fake.lastFieldsOf(first.remoteId ?? ''))?.['jobTitle']).toBe('Principal Engineer');
+      // Every system keeps the name on the person; the job title only where the system has one to set.
+      const fields = await under.fake.lastFieldsOf(first.remoteId ?? '');
+      expect(fields?.['lastName']).toBe('Conformance-Byron');
+      if (fields && 'jobTitle' in fields) expect(fields['jobTitle']).toBe('Principal Engineer');
       expect(await under.fake.peopleWith(EMAIL)).toBe(1);
     });
   });

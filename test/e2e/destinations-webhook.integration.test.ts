@@ -82,6 +82,31 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
       return push?.status === status ? push : undefined;
     });
 
+  it('offers every destination in the registry, each with the credential fields of its schema', async () => {
+    const types = await h.api<{ items: { type: string; credentialsSchema: { required?: string[] } }[] }>(
+      '/api/v1/destination-types',
+    );
+    expect(types.body.items.map((t) => t.type)).toEqual([
+      'webhook',
+      'hibob',
+      'humaans',
+      'peopleforce',
+      'charthop',
+    ]);
+    const required = Object.fromEntries(types.body.items.map((t) => [t.type, t.credentialsSchema.required]));
+    expect(required).toMatchObject({
+      webhook: ['url'],
+      hibob: ['serviceUserId', 'token'],
+      humaans: ['apiToken'],
+    });
+    const hibob = await h.api<ErrorBody>(
+      '/api/v1/destinations',
+      json('POST', { type: 'hibob', name: 'Bob', credentials: { serviceUserId: 'svc' } }),
+    );
+    expect(hibob.status).toBe(422);
+    expect(hibob.body.error.details?.problems?.map((p) => p.field)).toEqual(['credentials.token']);
+  });
+
   it('names every missing or invalid credential and unknown types (422), never saving them', async () => {
     const missing = await h.api<ErrorBody>(
       '/api/v1/destinations',
