@@ -8,6 +8,8 @@ import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Config } from '../config/config.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
+import { guardedFetch } from '../connectors/kit/guarded-fetch.js';
+import { checkOutboundUrl, outboundPolicy } from '../connectors/kit/outbound-policy.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
@@ -66,6 +68,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const admin = { units: adminUnits(db, { jobsOn, secretBox, clock, ids }), clock, ids };
   const fetchFn = overrides.fetch ?? fetch;
   const metrics = createMetrics();
+  const policy = outboundPolicy(config.destinations.allowPrivateOutbound);
+  const outbound = {
+    checkUrl: async (url: string, field: string) => void (await checkOutboundUrl(policy, url, field)),
+    guardedFetch: guardedFetch(policy),
+  };
   const shared: Shared = {
     config,
     db,
@@ -78,6 +85,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     wakeWorkers,
     emailEnabled,
     admin,
+    outbound,
     outboundCalls: metrics.outboundCalls,
   };
 

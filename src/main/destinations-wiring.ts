@@ -12,10 +12,7 @@ import { notifyCredentialsRefused } from '../app/notify-credentials-refused.js';
 import { openDocumentLink } from '../app/open-document-link.js';
 import { pushedMember } from '../app/pushed-member.js';
 import { destinationTypes } from '../connectors/destination-types.js';
-import { guardedFetch } from '../connectors/kit/guarded-fetch.js';
 import { createHttpClient } from '../connectors/kit/http-client.js';
-import { checkOutboundUrl, type OutboundPolicy } from '../connectors/kit/outbound-policy.js';
-import { resolveHost } from '../connectors/kit/resolve-host.js';
 import { sleep } from '../connectors/kit/sleep.js';
 import { destinationConnectors } from '../connectors/registry.js';
 import type { Destination } from '../core/model/destination.js';
@@ -36,7 +33,7 @@ import type { Shared } from './shared.js';
  * the pushes, and the push job. Every call to an admin-typed URL goes through the guarded fetch.
  */
 export function destinationsWiring(
-  { config, db, clock, ids, logger, secretBox, admin }: Shared,
+  { config, db, clock, ids, logger, secretBox, admin, outbound }: Shared,
   deps: {
     inbox: InboxStore;
     blobs: BlobStore;
@@ -46,10 +43,9 @@ export function destinationsWiring(
     secretKey: Buffer;
   },
 ) {
-  const { allowPrivateOutbound, timeoutMs, requestsPerMinute, retryBaseMs } = config.destinations;
-  const policy: OutboundPolicy = { allowPrivate: allowPrivateOutbound, resolveHost };
+  const { timeoutMs, requestsPerMinute, retryBaseMs } = config.destinations;
   const http = createHttpClient({
-    fetch: guardedFetch(policy),
+    fetch: outbound.guardedFetch,
     clock,
     sleep,
     random: Math.random,
@@ -70,7 +66,7 @@ export function destinationsWiring(
     ...admin,
     destinations,
     types,
-    checkUrl: async (url, field) => void (await checkOutboundUrl(policy, url, field)),
+    checkUrl: outbound.checkUrl,
     credentialsRefused,
   };
   const memberExists = (memberId: string) =>
@@ -121,5 +117,5 @@ export function destinationsWiring(
     },
     { baseMs: retryBaseMs, capMs: Math.max(retryBaseMs, 4 * 60 * 60_000) },
   );
-  return { services, jobs: [push], checkUrl: manage.checkUrl };
+  return { services, jobs: [push] };
 }

@@ -23,14 +23,15 @@ type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'invi
 
 /** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
 export function notificationsWiring(
-  { config, db, clock, fetch, logger, secretBox, admin, emailEnabled }: Shared,
+  { config, db, clock, logger, secretBox, admin, emailEnabled, outbound }: Shared,
   deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
 ) {
   const notifications = notificationStore(db, secretBox);
   const mailer = config.documents.smtp && smtpMailer({ ...config.documents.smtp, timeoutMs: 15_000 });
+  // The webhook URL is admin-typed: its calls go through the outbound address policy, pinned.
   const slack = slackIncomingWebhook(
     createHttpClient({
-      fetch,
+      fetch: outbound.guardedFetch,
       clock,
       sleep,
       random: Math.random,
@@ -45,7 +46,11 @@ export function notificationsWiring(
   const services: NotificationServices = {
     notificationSettings: (connectionId) => getNotificationSettings(settingsDeps, connectionId),
     saveNotificationSettings: ({ principal, ...i }) =>
-      saveNotificationSettingsAudited({ ...admin, emailEnabled }, i, actorOf(principal)),
+      saveNotificationSettingsAudited(
+        { ...admin, emailEnabled, checkUrl: outbound.checkUrl },
+        i,
+        actorOf(principal),
+      ),
     listNotifications: (i) =>
       listNotifications({ notifications, users, inbox, publicUrl: config.publicUrl }, i),
     markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),

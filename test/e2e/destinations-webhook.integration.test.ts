@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../src/connectors/webhook/fake/receiver.js';
-import { startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
+import { bearerApi, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
 import { runCli } from '../support/run-cli.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
+import { startTestServer } from '../support/test-server.js';
 import { waitFor } from '../support/wait-for.js';
 
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d';
@@ -338,16 +339,17 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
     expect(receiver.createdCounts().get(memberId)).toBe(1);
   });
 
-  it('refuses private addresses unless ALLOW_PRIVATE_OUTBOUND=true', async () => {
-    const strict = await startIntakeHarness(dialect);
+  it('refuses private addresses unless ALLOW_PRIVATE_OUTBOUND=true: destinations, Ashby, Slack', async () => {
+    const strict = await startTestServer(dialect, { ALLOW_PRIVATE_OUTBOUND: 'false' });
+    const api = bearerApi(strict.url, await strict.token('admin'));
     try {
-      const refused = await strict.api<ErrorBody>(
+      const refused = await api<ErrorBody>(
         '/api/v1/destinations',
         json('POST', { type: 'webhook', name: 'inside', credentials: { url: receiver.url } }),
       );
       expect(refused.status).toBe(422);
       expect(refused.body.error.message).toMatch(/credentials\.url must use https/);
-      const metadata = await strict.api<ErrorBody>(
+      const metadata = await api<ErrorBody>(
         '/api/v1/destinations',
         json('POST', {
           type: 'webhook',
@@ -357,6 +359,21 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
       );
       expect(metadata.status).toBe(422);
       expect(metadata.body.error.message).toMatch(/link-local address \(169\.254\.169\.254\)/);
+      // The same policy for a custom Ashby API URL and the Slack webhook, checked before anything else.
+      const ashby = await api<ErrorBody>(
+        '/api/v1/connections/ashby',
+        json('POST', { apiKey: 'key', apiUrl: 'https://127.0.0.1:9/api' }),
+      );
+      expect(ashby.status).toBe(422);
+      expect(ashby.body.error.message).toMatch(/apiUrl resolves to a loopback address \(127\.0\.0\.1\)/);
+      const slack = await api<ErrorBody>(
+        '/api/v1/connections/any/notification-settings',
+        json('PUT', { slackWebhookUrl: 'https://10.0.0.7/services/T/B/x' }),
+      );
+      expect(slack.status).toBe(422);
+      expect(slack.body.error.message).toMatch(
+        /slackWebhookUrl resolves to a private address \(10\.0\.0\.7\)/,
+      );
     } finally {
       await strict.dispose();
     }

@@ -31,7 +31,8 @@ export function guardedFetch(policy: OutboundPolicy): typeof fetch {
           method: init.method ?? 'GET',
           headers,
           agent: false,
-          lookup: pinnedLookup(addresses),
+          // Nothing to pin when the policy allows private addresses (no addresses were checked).
+          ...(addresses.length > 0 ? { lookup: pinnedLookup(addresses) } : {}),
           ...(signal ? { signal } : {}),
         },
         resolve,

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors/app-error.js';
 import { classifyAddress } from './address-policy.js';
+import { resolveHost } from './resolve-host.js';
 import type { ResolvedAddress } from './safe-download.js';
 
 /**
@@ -15,7 +16,14 @@ export interface OutboundPolicy {
   readonly resolveHost: (hostname: string) => Promise<readonly ResolvedAddress[]>;
 }
 
-/** The addresses a call to `url` may connect to; throws `validation_failed` naming the rule broken. */
+/** The deployment's policy, resolving names with the system resolver. */
+export const outboundPolicy = (allowPrivate: boolean): OutboundPolicy => ({ allowPrivate, resolveHost });
+
+/**
+ * The addresses a call to `url` may connect to; throws `validation_failed` naming the rule broken.
+ * Empty when private addresses are allowed: there is nothing to pin then, and a name that only the
+ * deployment's own network resolves (an on-premise HR system) is not refused for it.
+ */
 export async function checkOutboundUrl(
   policy: OutboundPolicy,
   url: string,
@@ -31,6 +39,7 @@ export async function checkOutboundUrl(
     throw refused(field, `the ${target.protocol.replace(/:$/, '')} scheme is not allowed`);
   if (target.username !== '' || target.password !== '')
     throw refused(field, 'must not carry a user name or password');
+  if (policy.allowPrivate) return [];
   const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
   const literal = classifyAddress(host);
   let addresses: ResolvedAddress[];
@@ -43,7 +52,6 @@ export async function checkOutboundUrl(
     throw refused(field, `its host ${host} could not be resolved`);
   }
   if (addresses.length === 0) throw refused(field, `its host ${host} has no address`);
-  if (policy.allowPrivate) return addresses;
   if (target.protocol !== 'https:')
     throw refused(
       field,
