@@ -1,17 +1,18 @@
 import { notFound } from '../core/errors/app-error.js';
 import type { Push, PushStatus } from '../core/model/destination.js';
 import type { DestinationStore } from '../core/ports/destination-store.js';
+import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { Actor } from './actor.js';
 import { audited, type AuditedDeps } from './audited.js';
 import { queuePushJobs } from './queue-pushes.js';
 
 export interface PushAdminDeps extends AuditedDeps {
   readonly destinations: DestinationStore;
-  readonly memberExists: (memberId: string) => Promise<boolean>;
+  readonly inbox: InboxStore;
 }
 
 export async function listMemberPushes(deps: PushAdminDeps, memberId: string): Promise<Push[]> {
-  if (!(await deps.memberExists(memberId))) throw notFound('Member');
+  if (!(await deps.inbox.read((data) => data.findMember(memberId)))) throw notFound('Member');
   return deps.destinations.listPushes({ memberId, limit: 500 });
 }
 

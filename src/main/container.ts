@@ -98,15 +98,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });
   const notifications = notificationsWiring(shared, { inbox, connections, users: accounts.users });
-  const { blobs } = documents;
-  const destinations = destinationsWiring(shared, {
-    inbox,
-    blobs,
-    users: accounts.users,
-    mailer: notifications.mailer,
-    crashPoint,
-    secretKey,
-  });
+  const [{ blobs }, { users }, { mailer }] = [documents, accounts, notifications];
+  const destinations = destinationsWiring(shared, { inbox, blobs, users, mailer, crashPoint, secretKey });
   const jobs = jobAdmin(db, clock);
 
   const services: HttpServices = {

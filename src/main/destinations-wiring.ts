@@ -69,9 +69,9 @@ export function destinationsWiring(
     checkUrl: outbound.checkUrl,
     credentialsRefused,
   };
-  const memberExists = (memberId: string) =>
-    deps.inbox.read(async (data) => (await data.findMember(memberId)) !== undefined);
-  const pushAdmin: PushAdminDeps = { ...admin, destinations, memberExists };
+  const pushAdmin: PushAdminDeps = { ...admin, destinations, inbox: deps.inbox };
+  // What both the document links and the pushed member read documents through.
+  const files = { documents, blobs: deps.blobs, inbox: deps.inbox, clock };
   const services: DestinationServices = {
     types: () => types.list(),
     list: () => destinations.list(),
@@ -84,23 +84,11 @@ export function destinationsWiring(
     listPushes: (filter) => listPushes(pushAdmin, filter),
     retryPush: ({ principal, ...i }) => retryPush(pushAdmin, { ...i, actor: actorOf(principal) }),
     openDocumentLink: (token) =>
-      openDocumentLink(
-        {
-          documents,
-          blobs: deps.blobs,
-          inbox: deps.inbox,
-          verifyLink: (t, now) => signer.verify(t, now),
-          clock,
-        },
-        token,
-      ),
+      openDocumentLink({ ...files, verifyLink: (t, now) => signer.verify(t, now) }, token),
   };
   const member = {
-    inbox: deps.inbox,
+    ...files,
     destinations,
-    documents,
-    blobs: deps.blobs,
-    clock,
     documentLink: (link: { documentId: string; memberId: string; expiresAt: number }) =>
       `${config.publicUrl}/document-links?token=${signer.sign(link)}`,
   };
@@ -115,7 +103,7 @@ export function destinationsWiring(
       clock,
       crashPoint: deps.crashPoint,
     },
-    { baseMs: retryBaseMs, capMs: Math.max(retryBaseMs, 4 * 60 * 60_000) },
+    retryBaseMs,
   );
   return { services, jobs: [push] };
 }
