@@ -206,6 +206,13 @@ describe.each(TEST_DIALECTS)('Destinations: the signed webhook over real HTTP on
       remoteId: memberId,
       attempts: 1,
     });
+    // One job per (member, destination), through the job catalog's unique key, committed with the member.
+    const jobs = await h.server.container.database.db
+      .selectFrom('jobs')
+      .select(['kind', 'unique_key'])
+      .where('unique_key', '=', `push:${memberId}:${destinationId}`)
+      .execute();
+    expect(jobs).toEqual([{ kind: 'destinations.push', unique_key: `push:${memberId}:${destinationId}` }]);
     const created = receiver.events.filter((e) => e.event.data.member?.id === memberId);
     expect(created.map((e) => e.event.type)).toEqual(['member.created']);
     const member = created[0]?.event.data.member;
