@@ -83,7 +83,7 @@ module.exports = {
     {
       name: 'connectors-do-not-import-each-other',
       severity: 'error',
-      comment: 'connectors never import each other (only kit/)',
+      comment: 'connectors never import each other (only kit/ and the definition type they all export)',
       from: { path: '^src/connectors/([^/]+)/' },
       to: {
         path: '^src/connectors/',

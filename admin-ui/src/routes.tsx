@@ -4,6 +4,7 @@ import { AppShell } from './layout/app-shell';
 import { AcceptInvitePage } from './pages/accept-invite';
 import { AuditPage } from './pages/audit';
 import { DeliveriesPage } from './pages/deliveries';
+import { DestinationsPage } from './pages/destinations';
 import { IntegrationsPage } from './pages/integrations';
 import { MappingPage } from './pages/mapping';
 import { MemberPage } from './pages/member';
@@ -13,6 +14,7 @@ import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
 import { PositionsPage } from './pages/positions';
+import { FailedPushesPage } from './pages/pushes';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { UsersPage } from './pages/users';
@@ -35,10 +37,12 @@ export const router = createBrowserRouter([
           { path: '/members/:id', element: <MemberPage /> },
           { path: '/positions', element: <PositionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/pushes', element: <FailedPushesPage /> },
           {
             element: <RequireAdmin />,
             children: [
               { path: '/integrations', element: <IntegrationsPage /> },
+              { path: '/destinations', element: <DestinationsPage /> },
               { path: '/mapping', element: <MappingPage /> },
               { path: '/users', element: <UsersPage /> },
               { path: '/deliveries', element: <DeliveriesPage /> },

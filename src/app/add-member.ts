@@ -7,6 +7,7 @@ import { valuesOf } from './field-diff.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { resolveManager } from './resolve-manager.js';
 import { matchOrgUnit } from './match-org-unit.js';
+import { queuePushes } from './queue-pushes.js';
 
 const text = (value: FieldValue | null | undefined) =>
   typeof value === 'string' && value.trim() ? value : null;
@@ -20,7 +21,7 @@ const text = (value: FieldValue | null | undefined) =>
  */
 export function addMember(
   deps: InboxDeps,
-  input: { newHireId: string; actor: Actor },
+  input: { newHireId: string; actor: Actor; destinations?: readonly string[] },
 ): Promise<{ member: Member; created: boolean }> {
   return deps.inbox.transaction(async (data) => {
     const hire = await data.findNewHire(input.newHireId);
@@ -57,6 +58,7 @@ export function addMember(
         },
       );
     }
+    const destinationIds = await chooseDestinations(data, input.destinations);
     const at = deps.clock.now();
     const department = await unit(
       deps,
@@ -99,6 +101,8 @@ export function addMember(
       : null;
     // The documents move with the new hire: the member owns them from now on (same stored files).
     await data.documents.moveToMember(hire.id, member.id, at);
+    // One push job per chosen destination, committed with the member (unique per member and destination).
+    await queuePushes(data, member.id, destinationIds, at);
     await data.addHistory({
       id: deps.ids.newId(),
       newHireId: hire.id,
@@ -114,10 +118,35 @@ export function addMember(
       action: 'new_hire.add_member',
       targetType: 'new_hire',
       targetId: hire.id,
-      details: { memberId: member.id, ...(positionId ? { positionId } : {}) },
+      details: {
+        memberId: member.id,
+        destinations: destinationIds,
+        ...(positionId ? { positionId } : {}),
+      },
     });
     return { member, created: true };
   });
+}
+
+/** The destinations asked for (each must exist and be enabled), or every enabled one when none were named. */
+async function chooseDestinations(data: InboxData, asked: readonly string[] | undefined): Promise<string[]> {
+  if (asked === undefined)
+    return (await data.pushes.destinations()).filter((d) => d.enabled).map((d) => d.id);
+  const unique = [...new Set(asked)];
+  const found = new Map((await data.pushes.destinations(unique)).map((d) => [d.id, d]));
+  const problems = unique.flatMap((id, index) => {
+    const destination = found.get(id);
+    if (!destination) return [{ field: `destinations.${index}`, message: `no destination has the id ${id}` }];
+    if (!destination.enabled)
+      return [{ field: `destinations.${index}`, message: `the destination ${destination.name} is disabled` }];
+    return [];
+  });
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      details: { problems },
+    });
+  }
+  return unique;
 }
 
 async function unit(

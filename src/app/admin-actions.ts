@@ -1,5 +1,6 @@
 import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
+import { checkSlackWebhookUrl } from '../core/notifications/slack-webhook-url.js';
 import type { DocumentCategoryKind } from '../core/model/document.js';
 import type { TokenCodec } from '../core/ports/api-token-store.js';
 import type { DeliveryView } from '../core/model/delivery.js';
@@ -58,17 +59,27 @@ export const saveDocumentSettingsAudited = (
     return [saved, target] as const;
   });
 
-export const saveNotificationSettingsAudited = (
-  deps: AuditedDeps & { readonly emailEnabled: boolean },
+/**
+ * Saves who hears about new hires and the Slack webhook. The webhook URL is checked under the outbound
+ * address policy first, outside the transaction (it may resolve the host).
+ */
+export const saveNotificationSettingsAudited = async (
+  deps: AuditedDeps & {
+    readonly emailEnabled: boolean;
+    readonly checkUrl: (url: string, field: string) => Promise<void>;
+  },
   input: { connectionId: string; recipientIds?: readonly string[] | null; slackWebhookUrl?: string | null },
   actor: Actor,
-) =>
-  audited(deps, actor, async (data) => {
+) => {
+  if (input.slackWebhookUrl)
+    await deps.checkUrl(checkSlackWebhookUrl(input.slackWebhookUrl), 'slackWebhookUrl');
+  return audited(deps, actor, async (data) => {
     const saved = await saveNotificationSettings({ ...deps, ...data }, input);
     const details = { recipients: saved.recipients.map((u) => u.id), slack: saved.channels.slack };
     const target = { targetType: 'connection', targetId: input.connectionId, details };
     return [saved, { action: 'connection.notification_settings', ...target }] as const;
   });
+};
 
 export const addUserAudited = (
   deps: AuditedDeps,

@@ -20,6 +20,8 @@ export interface ConnectAshbyDeps extends AuditedDeps {
   readonly connections: AshbyConnectionStore;
   readonly newSecretToken: () => string;
   readonly publicUrl: string;
+  /** The outbound address policy, for an API URL the admin typed (throws `validation_failed`). */
+  readonly checkUrl: (url: string, field: string) => Promise<void>;
   readonly clock: Clock;
   readonly ids: IdGenerator;
 }
@@ -41,6 +43,8 @@ export async function connectAshby(
   input: { apiKey: string; apiUrl?: string; name?: string; actor: string; connectedByUserId?: string },
 ): Promise<ConnectAshbyResult> {
   const apiUrl = normaliseApiUrl(input.apiUrl ?? DEFAULT_ASHBY_API_URL);
+  // Only a custom URL is the admin's: the default is Ashby's own.
+  if (input.apiUrl !== undefined) await deps.checkUrl(apiUrl, 'apiUrl');
   const apiKey = input.apiKey.trim();
   if (apiKey.length === 0)
     throw new AppError('validation_failed', 'apiKey is empty', { details: { field: 'apiKey' } });

@@ -2,6 +2,7 @@ import { AppError, notFound } from '../core/errors/app-error.js';
 import type { Member } from '../core/model/member.js';
 import type { Actor } from './actor.js';
 import type { InboxDeps } from './inbox-deps.js';
+import { queuePushes } from './queue-pushes.js';
 
 /** Accepts (applies to the member) or rejects a change Ashby made after the member was added. */
 export function decideMemberUpdate(
@@ -22,6 +23,8 @@ export function decideMemberUpdate(
         fields[key] = change.to as Member['fields'][string];
       await data.updateMemberFields(member.id, fields, at);
       result = { ...member, fields, updatedAt: at };
+      // Every destination that already has the person gets the change, committed with it.
+      await queuePushes(data, member.id, await data.pushes.destinationsWithPerson(member.id), at);
     }
     await data.decideMemberUpdate(
       update.id,

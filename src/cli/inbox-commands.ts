@@ -99,10 +99,22 @@ export function inboxCommands(program: Command): void {
     });
   inbox
     .command('add-member <id>')
-    .description('add a complete new hire to the people directory')
-    .action(async (id: string) => {
+    .description('add a complete new hire to the people directory (and push it to destinations)')
+    .option(
+      '--destination <id>',
+      'push to this destination (repeatable); default: every enabled one',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--no-destinations', 'push to no destination')
+    .action(async (id: string, opts: { destination: string[]; destinations: boolean }) => {
+      const chosen = !opts.destinations ? [] : opts.destination.length > 0 ? opts.destination : undefined;
       const { member, created } = await withContainer((c) =>
-        c.services.addMember({ newHireId: id, principal: CLI }),
+        c.services.addMember({
+          newHireId: id,
+          principal: CLI,
+          ...(chosen === undefined ? {} : { destinations: chosen }),
+        }),
       );
       printLine(`${created ? 'Added' : 'Already added as'} member ${member.id}.`);
     });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ashbyCommands } from './ashby-commands.js';
 import { backupCommand } from './backup-command.js';
+import { destinationCommands } from './destination-commands.js';
 import { documentCommands } from './document-commands.js';
 import { inboxCommands } from './inbox-commands.js';
 import { jobCommands } from './job-commands.js';
@@ -54,5 +55,6 @@ export function buildProgram(): Command {
   peopleCommands(program);
   backupCommand(program);
   positionCommands(program);
+  destinationCommands(program);
   return program;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CrashPointName } from '../core/ports/crash-point.js';
+import { destinationsConfig, type DestinationsConfig } from './destinations-config.js';
 import { documentsConfig, type DocumentsConfig } from './documents-config.js';
 import { decodeKey, envSchema } from './env-schema.js';
 
@@ -38,6 +39,8 @@ export interface Config {
   readonly crashPoint: CrashPointName | undefined;
   /** Blob store, download timeout and SMTP (documents-config.ts). */
   readonly documents: DocumentsConfig;
+  /** Destinations and the outbound address policy (destinations-config.ts). */
+  readonly destinations: DestinationsConfig;
 }
 
 // This file sits two levels below the package root both as src/config/config.ts and as dist/config/config.js.
@@ -95,6 +98,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     crashPoint: e.HIREBRIDGE_CRASH_POINT,
     documents: documents.config,
+    destinations: destinationsConfig(e),
   };
 }
 

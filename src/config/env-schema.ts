@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CRASH_POINTS } from '../core/ports/crash-point.js';
+import { DESTINATION_ENV } from './destinations-config.js';
 import { DOCUMENT_ENV } from './documents-config.js';
 
 const port = z.coerce
@@ -80,6 +81,8 @@ export const envSchema = z.object({
   HIREBRIDGE_CRASH_POINT: z.enum(CRASH_POINTS).optional(),
   /** Documents (blob store, downloads) and email: documents-config.ts. */
   ...DOCUMENT_ENV,
+  /** Destinations and the outbound address policy: destinations-config.ts. */
+  ...DESTINATION_ENV,
 });
 
 /** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */

@@ -63,6 +63,11 @@ export interface ConnectorDefinition<
   /** Used when the admin gives no base URL; undefined when the credentials carry the address. */
   readonly defaultBaseUrl: string | undefined;
   readonly capabilities: readonly CapabilityByKind[Kind][];
+  /**
+   * Credentials HireBridge makes instead of the admin (the webhook's signing secret): called once when a
+   * destination is added, for the keys the admin left out; stored sealed with the rest and shown once.
+   */
+  generateCredentials?(given: Credentials): Readonly<Record<string, string>>;
   /** Builds a client bound to one account. Pure wiring: no call is made until a method is used. */
   create(context: ConnectorContext, credentials: Credentials): Instance;
 }

@@ -1,6 +1,7 @@
 import { ashbyConnector } from './ashby/index.js';
 import { charthop } from './charthop/index.js';
 import type { ConnectorDefinition } from './definition.js';
+import type { DestinationDefinition } from './destination-types.js';
 import { filesystem } from './filesystem/index.js';
 import { hibob } from './hibob/index.js';
 import { humaans } from './humaans/index.js';
@@ -8,14 +9,17 @@ import { peopleforce } from './peopleforce/index.js';
 import { s3 } from './s3/index.js';
 import { slack } from './slack/index.js';
 import { smtp } from './smtp/index.js';
+import { webhook } from './webhook/index.js';
 
 /**
- * Every connector HireBridge knows, typed: sources, destinations, notifiers and document
- * storage. Adding one is one folder and one line here. Nothing looks a connector up by string; callers take the typed entry they need. The destinations
- * are listed for the destination framework, which is not wired into main yet.
+ * Every connector HireBridge knows, typed: sources, destinations, notifiers and document storage.
+ * Adding one is one folder and one line here. Nothing looks a connector up by string; callers take the
+ * typed entry they need.
  */
 export const connectorRegistry = {
   ashby: ashbyConnector,
+  // First of the destinations: the admin app offers them in this order, the generic one first.
+  webhook,
   hibob,
   humaans,
   peopleforce,
@@ -25,3 +29,8 @@ export const connectorRegistry = {
   s3,
   filesystem,
 } as const satisfies Record<string, ConnectorDefinition>;
+
+/** The destinations an admin can add: every destination in the registry (main/destinations-wiring.ts). */
+export const destinationConnectors: readonly DestinationDefinition[] = Object.values(
+  connectorRegistry,
+).filter((c) => c.kind === 'destination');

@@ -13,6 +13,7 @@ import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import type { Principal } from '../core/auth/role.js';
 import { createLogger } from '../observability/logger.js';
 import { startSmtpSink } from '../connectors/smtp/fake/smtp-sink.js';
+import { startWebhookReceiver } from '../connectors/webhook/fake/receiver.js';
 import { startServer } from '../main/start-server.js';
 
 const LIVE_HIRES = [
@@ -39,6 +40,20 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   PUBLIC_URL: `http://127.0.0.1:${base.port}`,
   LOG_LEVEL: base.logLevel === 'info' ? 'warn' : base.logLevel,
+  // The demo's webhook receiver listens on 127.0.0.1, which the outbound address policy refuses otherwise.
+  ALLOW_PRIVATE_OUTBOUND: 'true',
+});
+// A Standard Webhooks receiver, as a customer's system would run one: it verifies each signature and
+// prints the member it received.
+const receiver = await startWebhookReceiver({
+  onEvent: ({ id, event }) => {
+    const member = event.data.member;
+    if (!member) return;
+    const name = [member.fields['firstName'], member.fields['lastName']].filter((v) => typeof v === 'string');
+    say(
+      `  Webhook receiver: ${event.type} ${name.join(' ')} (member ${member.id}, ${member.documents.length} document links, webhook-id ${id}, signature verified)`,
+    );
+  },
 });
 const simulator = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.01 });
 // No first-run setup link: the demo's admin signs in through the invite link printed below.
@@ -63,6 +78,13 @@ const connected = await container.services.connectAshby({
   connectedByUserId: admin.id,
 });
 const token = await container.createApiToken({ name: 'demo', role: 'admin' });
+const destination = await container.services.destinations.add({
+  type: 'webhook',
+  name: 'Demo webhook receiver',
+  credentials: { url: receiver.url },
+  principal: DEMO,
+});
+receiver.setSecret(destination.generated['signingSecret'] ?? null);
 
 say(`\nHireBridge demo`);
 say(`  HireBridge:        ${server.url}`);
@@ -71,6 +93,9 @@ say(
   `  Connection:        ${connected.connection.id} (webhooks created in Ashby: ${connected.connection.ashbyWebhooks.map((w) => w.webhookType).join(', ')})`,
 );
 say(`  Admin API token:   ${token.token}`);
+say(
+  `  Webhook receiver:  ${receiver.url} (destination ${destination.destination.id}; members added are pushed to it)`,
+);
 say(`  Sign in:           ${admin.inviteUrl} (choose Demo Admin's password)`);
 say(`\nWatch the inbox:`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/new-hires`);
@@ -136,6 +161,7 @@ const stop = async () => {
   stopping = true;
   await simulator.close();
   await server.stop(2_000);
+  await receiver.close();
   await mailbox.close();
   process.exit(0);
 };
@@ -153,5 +179,13 @@ for (const [i, applicationId] of LIVE_HIRES.entries()) {
   const inbox = await container.services.listNewHires({ limit: 500 });
   say(`  New hires inbox now holds ${inbox.length}.`);
   await sayDocuments(applicationId);
+  // A complete hire is added to the directory, as a reviewer would: the receiver prints its push.
+  const hire = inbox.find((n) => n.applicationId === applicationId);
+  if (hire && hire.missingRequired.length === 0) {
+    await container.services.addMember({ newHireId: hire.id, principal: DEMO });
+    say(`  Added as a member; pushing it to the webhook receiver.`);
+  } else if (hire) {
+    say(`  Not added as a member yet: ${hire.missingRequired.join(', ')} missing (fill them in the app).`);
+  }
 }
 say('\nDone hiring. HireBridge keeps running; press Ctrl-C to stop.');

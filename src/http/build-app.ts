@@ -7,6 +7,7 @@ import { adminUiRoutes } from './routes/admin-ui.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
+import { destinationRoutes } from './routes/api/destinations.js';
 import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { mappingRoutes } from './routes/api/mapping.js';
@@ -19,6 +20,7 @@ import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { positionRoutes } from './routes/api/positions.js';
+import { documentLinkRoutes, pushRoutes } from './routes/api/pushes.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
 import type { HttpServices } from './services.js';
 
@@ -57,6 +59,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
   // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
   await app.register(async (auth) => authRoutes(auth, options.services));
+  // Signed, expiring document links for destinations: public (the link is the credential).
+  await app.register(async (links) => documentLinkRoutes(links, options.services));
   await app.register(async (api) => {
     acceptEmptyJson(api);
     requireAuthentication(api, options.services);
@@ -72,6 +76,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
     positionRoutes(api, options.services);
+    destinationRoutes(api, options.services);
+    pushRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

@@ -16,6 +16,7 @@ import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
 import type { AuthServices } from './auth-services.js';
 import type { OpeningServices } from './openings-services.js';
+import type { DestinationServices } from './destination-services.js';
 import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
@@ -61,9 +62,11 @@ export interface HttpServices {
     confirmClear?: readonly string[];
     principal: Principal;
   }): Promise<NewHire>;
+  /** `destinations`: which to push the member to; undefined = every enabled one. */
   addMember(input: {
     newHireId: string;
     principal: Principal;
+    destinations?: readonly string[];
   }): Promise<{ member: Member; created: boolean }>;
   deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
   listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
@@ -103,4 +106,6 @@ export interface HttpServices {
   readonly people: PeopleServices;
   /** Positions and their opening sync to Ashby. */
   readonly openings: OpeningServices;
+  /** Destinations, pushes and the document links destinations fetch. */
+  readonly destinations: DestinationServices;
 }

@@ -82,4 +82,17 @@ export const jobCatalog = {
     backoff: { baseMs: 30_000, capMs: 10 * 60_000 },
     priority: 10,
   },
+  /**
+   * Delivers one member to one destination (create or update, app/push-member.ts). Unique per (member,
+   * destination) while it waits, so duplicate requests collapse into one delivery. 5xx and network errors
+   * are retried with backoff and jitter over about a day (the Standard Webhooks schedule, shortened), then
+   * the push shows as failed; 429s snooze without spending an attempt.
+   */
+  'destinations.push': {
+    kind: 'destinations.push',
+    payload: z.object({ memberId: z.string().min(1), destinationId: z.string().min(1) }),
+    uniqueKey: (p) => `push:${p.memberId}:${p.destinationId}`,
+    maxAttempts: 12,
+    backoff: { baseMs: 5_000, capMs: 4 * 60 * 60_000 },
+  },
 } satisfies { readonly [K in JobKind]: JobDefinition<JobPayloads[K]> & { readonly kind: K } };

@@ -9,6 +9,8 @@ import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Config } from '../config/config.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
 import { databaseClock } from '../db/database-clock.js';
+import { guardedFetch } from '../connectors/kit/guarded-fetch.js';
+import { checkOutboundUrl, outboundPolicy } from '../connectors/kit/outbound-policy.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
@@ -24,6 +26,7 @@ import { Worker } from '../queue/worker.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
+import { destinationsWiring } from './destinations-wiring.js';
 import { documentsWiring } from './documents-wiring.js';
 import { inboxWiring } from './inbox-wiring.js';
 import { adminUnits, inboxStore, type JobsOn } from '../db/stores/units-of-work.js';
@@ -61,7 +64,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const dbClock =
     database.dialect === 'postgres' && !overrides.clock ? databaseClock(db, systemClock) : undefined;
   const clock = overrides.clock ?? dbClock ?? systemClock;
-  const secretBox = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+  const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const secretBox = createSecretBox(secretKey);
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
   const wakeups = workerWakeups({
     db,
@@ -72,9 +76,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const jobsOn: JobsOn = (handle, hooks) =>
     jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers });
   const emailEnabled = config.documents.smtp !== undefined;
-  const admin = { units: adminUnits(db, { jobsOn, secretBox, clock }), clock, ids };
+  const admin = { units: adminUnits(db, { jobsOn, secretBox, clock, ids }), clock, ids };
   const fetchFn = overrides.fetch ?? fetch;
   const metrics = createMetrics();
+  const policy = outboundPolicy(config.destinations.allowPrivateOutbound);
+  const outbound = {
+    checkUrl: async (url: string, field: string) => void (await checkOutboundUrl(policy, url, field)),
+    guardedFetch: guardedFetch(policy),
+  };
   const shared: Shared = {
     config,
     db,
@@ -87,10 +96,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     wakeWorkers,
     emailEnabled,
     admin,
+    outbound,
     outboundCalls: metrics.outboundCalls,
   };
 
-  const inbox = inboxStore(db, { jobsOn, emailEnabled });
+  const inbox = inboxStore(db, { jobsOn, emailEnabled, ids });
   const accounts = accountsWiring(shared);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
@@ -104,6 +114,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     crashPoint,
     openingsFor: async (connectionId) => (await intake.sourceOf(connectionId))?.openings,
   });
+  const [{ blobs }, { users }, { mailer }] = [documents, accounts, notifications];
+  const destinations = destinationsWiring(shared, { inbox, blobs, users, mailer, crashPoint, secretKey });
   const jobs = jobAdmin(db, clock);
 
   const services: HttpServices = {
@@ -125,6 +137,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     documents: documents.services,
     people: { ...accounts.people, ...notifications.services },
     openings: openings.services,
+    destinations: destinations.services,
   };
 
   return {
@@ -166,7 +179,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       const worker = new Worker({
         db,
         engine: database.dialect === 'postgres' ? postgresEngine : sqliteEngine,
-        jobs: workerJobs(intake, documents, notifications, openings),
+        jobs: workerJobs(intake, documents, notifications, openings, destinations),
         clock,
         ids,
         logger,

@@ -130,6 +130,7 @@ export function intakeWiring(
     connections,
     newSecretToken: () => randomBytes(32).toString('hex'),
     publicUrl: config.publicUrl,
+    checkUrl: shared.outbound.checkUrl,
   };
   const deliveries = deliveryLog(db);
 

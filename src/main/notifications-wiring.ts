@@ -23,12 +23,13 @@ type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'invi
 
 /** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
 export function notificationsWiring(
-  { config, db, clock, fetch, logger, secretBox, admin, emailEnabled }: Shared,
+  { config, db, clock, logger, secretBox, admin, emailEnabled, outbound }: Shared,
   deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
 ) {
   const notifications = notificationStore(db, secretBox);
+  // The webhook URL is admin-typed: its calls go through the outbound address policy, pinned.
   const http = createHttpClient({
-    fetch,
+    fetch: outbound.guardedFetch,
     clock,
     sleep,
     random: Math.random,
@@ -38,7 +39,7 @@ export function notificationsWiring(
     retry: { maxRetries: 2, baseDelayMs: 500, maxWaitMs: 5_000 },
   });
   const { slack: slackConnector, smtp } = connectorRegistry;
-  const base = { http, fetch, clock };
+  const base = { http, fetch: outbound.guardedFetch, clock };
   const slack = slackConnector.create(connectorContext(slackConnector, base), {});
   const mailer = config.documents.smtp && smtp.create(connectorContext(smtp, base), config.documents.smtp);
   const { users, inbox, connections } = deps;
@@ -46,7 +47,11 @@ export function notificationsWiring(
   const services: NotificationServices = {
     notificationSettings: (connectionId) => getNotificationSettings(settingsDeps, connectionId),
     saveNotificationSettings: ({ principal, ...i }) =>
-      saveNotificationSettingsAudited({ ...admin, emailEnabled }, i, actorOf(principal)),
+      saveNotificationSettingsAudited(
+        { ...admin, emailEnabled, checkUrl: outbound.checkUrl },
+        i,
+        actorOf(principal),
+      ),
     listNotifications: (i) =>
       listNotifications({ notifications, users, inbox, publicUrl: config.publicUrl }, i),
     markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
@@ -57,6 +62,7 @@ export function notificationsWiring(
   const send = { notifications, inbox, users, mailer, slack, publicUrl: config.publicUrl, clock };
   return {
     services,
+    mailer: mailer || undefined,
     jobs: [sendNotificationHandler(send)],
     /** Before connecting: the connecting user must be an admin. */
     checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),

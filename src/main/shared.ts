@@ -26,6 +26,15 @@ export interface Shared {
   readonly emailEnabled: boolean;
   /** Admin actions: stores bound to one transaction with the audit log. */
   readonly admin: AuditedDeps;
+  /**
+   * The outbound address policy for every URL an admin types (ALLOW_PRIVATE_OUTBOUND): `checkUrl` when
+   * the URL is saved (throws `validation_failed` naming `field`), `guardedFetch` for the calls, pinned
+   * to the addresses checked.
+   */
+  readonly outbound: {
+    readonly checkUrl: (url: string, field: string) => Promise<void>;
+    readonly guardedFetch: typeof globalThis.fetch;
+  };
   /** Counts outbound API calls for /metrics. */
   readonly outboundCalls: OutboundCallObserver;
 }

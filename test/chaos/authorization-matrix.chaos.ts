@@ -101,6 +101,19 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'PUT /api/v1/connections/:id/openings/settings': 'admin',
   'POST /api/v1/connections/:id/openings/sync': 'admin',
   'GET /api/v1/connections/:id/openings/sync': 'admin',
+  // Destinations: admins configure them; inbox managers list them (Add member's checkboxes) and see and
+  // retry a member's pushes (the member page); a signed document link is its own credential.
+  'GET /api/v1/destination-types': 'admin',
+  'GET /api/v1/destinations': 'inbox',
+  'POST /api/v1/destinations': 'admin',
+  'GET /api/v1/destinations/:id': 'admin',
+  'PATCH /api/v1/destinations/:id': 'admin',
+  'DELETE /api/v1/destinations/:id': 'admin',
+  'POST /api/v1/destinations/:id/test': 'admin',
+  'GET /api/v1/members/:id/pushes': 'inbox',
+  'GET /api/v1/pushes': 'inbox',
+  'POST /api/v1/members/:id/pushes/:destinationId/retry': 'inbox',
+  'GET /document-links': 'public',
 };
 
 type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'admin session';

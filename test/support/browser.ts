@@ -219,11 +219,11 @@ export interface BrowserStack {
  * SQLite with a worker in the same process, not connected: the browser connects them, as a new admin
  * would.
  */
-export async function startBrowserStack(): Promise<BrowserStack> {
+export async function startBrowserStack(extraEnv: Record<string, string> = {}): Promise<BrowserStack> {
   const sim = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.001 });
   let server: TestServer;
   try {
-    server = await startTestServer('sqlite', INTAKE_SERVER_ENV);
+    server = await startTestServer('sqlite', { ...INTAKE_SERVER_ENV, ...extraEnv });
   } catch (err) {
     await sim.close();
     throw err;

@@ -38,6 +38,8 @@ export async function startTestServer(
     DATABASE_URL: target.dialect === 'sqlite' ? `sqlite:${target.file}` : target.url,
     RUN_WORKER: 'false',
     LOG_LEVEL: 'silent',
+    // Ashby, Slack and destinations are fakes on loopback here (the outbound address policy).
+    ALLOW_PRIVATE_OUTBOUND: 'true',
     ...extraEnv,
   };
   const config = loadConfig(env);

@@ -7,10 +7,12 @@ const INBOX_LINKS = [
   { to: '/new-hires', label: 'New hires' },
   { to: '/members', label: 'Members' },
   { to: '/positions', label: 'Positions' },
+  { to: '/pushes', label: 'Failed pushes' },
 ] as const;
 
 const ADMIN_LINKS = [
   { to: '/integrations', label: 'Integrations' },
+  { to: '/destinations', label: 'Destinations' },
   { to: '/mapping', label: 'Mapping' },
   { to: '/users', label: 'Users & recipients' },
   { to: '/deliveries', label: 'Delivery log' },

@@ -27,6 +27,8 @@ export const HIBOB_ASSUMPTIONS = {
   workEntrySameDateReplaces: true,
   /** The salary permission's label in Bob's permission groups ("exact label UNCONFIRMED", §2.1). */
   salaryPermissionLabel: 'People > Payroll > Salary (edit)',
+  /** The label of the permission `PUT /people/{id}` needs (edit an employee's basic fields; UNCONFIRMED). */
+  updatePermissionLabel: 'People > Employees > edit Basic info and Personal fields',
   /** The multipart part that carries the bytes on `/docs/people/{id}/{folder}/upload`. */
   uploadPartName: 'file',
 } as const;

@@ -133,6 +133,23 @@ export function createHibobApi(options: HibobApiOptions) {
       return String(parseWire(createdEmployeeSchema, res.json(), 'hibob people.create').id);
     },
 
+    /** `PUT /people/{id}`: the employee's own fields given (names, home); the others are kept. */
+    async updateEmployee(
+      employeeId: string,
+      body: Partial<Pick<CreateEmployee, 'firstName' | 'surname' | 'home'>>,
+      signal?: AbortSignal,
+    ): Promise<void> {
+      await call('hibob people.update', {
+        method: 'PUT',
+        url: `${base}/people/${encodeURIComponent(employeeId)}`,
+        ...json(body),
+        // The same fields sent twice leave the same employee.
+        idempotent: true,
+        pace: 'write',
+        signal,
+      });
+    },
+
     async addWorkEntry(employeeId: string, entry: WorkEntry, signal?: AbortSignal): Promise<void> {
       await call('hibob work.create', {
         method: 'POST',

@@ -156,6 +156,9 @@ export function createHibobDestination(
     async updatePerson(remoteId, member, signal): Promise<PushResult> {
       const planned = await plan(member, signal);
       requireFields(planned);
+      // Names and home fields as they are now; root.email stays: in Bob it is the employee's login.
+      const { firstName, surname, home } = planned.create;
+      await api.updateEmployee(remoteId, { firstName, surname, ...(home ? { home } : {}) }, signal);
       return { remoteId, warnings: await complete(remoteId, member, planned, false, signal) };
     },
 

@@ -10,6 +10,7 @@ export const HIBOB_ENDPOINT_PERMISSIONS = {
   'hibob fields': 'People > Employees > view fields metadata',
   'hibob people.search': 'People > Employees > view employees',
   'hibob people.create': 'People > Employees > "Add new people to the company"',
+  'hibob people.update': HIBOB_ASSUMPTIONS.updatePermissionLabel,
   'hibob work.create': 'People > Work > edit the Work section and its history',
   'hibob salaries.create': HIBOB_ASSUMPTIONS.salaryPermissionLabel,
   'hibob salaries.list': HIBOB_ASSUMPTIONS.salaryPermissionLabel,

@@ -153,6 +153,19 @@ export function createHumaansApi(options: HumaansApiOptions) {
       return parseWire(created, res.json(), 'humaans people.create').id;
     },
 
+    /** `PATCH /people/{id}`: the fields given, the others kept (a change accepted after the create). */
+    async updatePerson(id: string, body: Partial<CreatePerson>, signal?: AbortSignal): Promise<void> {
+      await call('humaans people.update', {
+        method: 'PATCH',
+        path: `/people/${encodeURIComponent(id)}`,
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        // The same fields sent twice leave the same person: safe to repeat.
+        idempotent: true,
+        ...(signal ? { signal } : {}),
+      });
+    },
+
     async jobRoles(personId: string, signal?: AbortSignal) {
       return all('humaans job-roles.list', '/job-roles', { personId }, datedRows, signal);
     },

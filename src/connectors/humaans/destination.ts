@@ -159,6 +159,8 @@ export function createHumaansDestination(
 
     async updatePerson(remoteId, member, signal): Promise<PushResult> {
       const planned = await plan(member, signal);
+      // The person's own fields first (names, emails, phone...), then what hangs off it.
+      await api.updatePerson(remoteId, planned.person, signal);
       return { remoteId, warnings: await complete(remoteId, member, planned, false, signal) };
     },
 

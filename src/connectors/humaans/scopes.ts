@@ -9,6 +9,7 @@ export const HUMAANS_ENDPOINT_SCOPES = {
   'humaans me': 'public:read',
   'humaans people.list': 'public:read',
   'humaans people.create': 'private:write',
+  'humaans people.update': 'private:write',
   'humaans job-roles.list': 'public:read',
   'humaans job-roles.create': 'private:write',
   'humaans locations.list': 'public:read',

@@ -51,6 +51,8 @@ export function errorForStatus(endpoint: string, status: number, retryAfterMs?: 
 
 /** The AppError for a request that got no response: network failure, timeout, or a caller's abort. */
 export function errorForTransport(endpoint: string, err: unknown): AppError {
+  // Already classified before any byte was sent (the outbound address policy refusing a URL).
+  if (err instanceof AppError) return err;
   const name = err instanceof Error ? err.name : undefined;
   if (name === 'TimeoutError') {
     return new AppError('upstream_retryable', `${endpoint}: timed out`, {

@@ -135,7 +135,7 @@ async function checkTarget(
 }
 
 /** A `lookup` that answers with the already checked addresses instead of asking DNS again. */
-function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
+export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
   return (_hostname, lookupOptions, callback) => {
     const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : 0;
     const usable = addresses.filter((a) => family === 0 || a.family === family);

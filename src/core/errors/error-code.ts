@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   invalid_fields: 'invalid_fields',
   /** Add member refused: `details.fields` names every required field still empty. */
   required_fields_missing: 'required_fields_missing',
+  /** A destination refused the credentials or could not be reached when tested; `details` has its status and message. */
+  destination_refused: 'destination_refused',
   /** A bug: never shown with its message to API clients. */
   internal: 'internal',
 } as const;

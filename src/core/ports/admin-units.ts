@@ -1,6 +1,7 @@
 import type { ApiTokenStore } from './api-token-store.js';
 import type { AshbyConnectionStore } from './ashby-connection-store.js';
 import type { AuditLog } from './audit-log.js';
+import type { DestinationStore } from './destination-store.js';
 import type { DocumentStore } from './document-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NotificationStore } from './notification-store.js';
@@ -15,6 +16,8 @@ export interface AdminData extends Pick<AuditLog, 'audit'> {
   readonly users: UserStore;
   readonly notifications: NotificationStore;
   readonly tokens: ApiTokenStore;
+  /** Destinations and their pushes (credentials sealed). */
+  readonly destinations: DestinationStore;
   readonly jobs: JobQueue;
   readonly positions: PositionData;
   readonly openingSync: OpeningSyncStore;

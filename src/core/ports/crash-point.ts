@@ -14,6 +14,8 @@ export const CRASH_POINTS = [
   'file-downloading',
   /** Opening sync: Ashby created the opening; HireBridge has not recorded it yet. */
   'opening-created',
+  /** Push: the person was created in a destination; its remote id is not recorded yet. */
+  'push-created',
 ] as const;
 
 export type CrashPointName = (typeof CRASH_POINTS)[number];

@@ -42,6 +42,14 @@ export interface PushedMember {
   } | null;
   readonly documents: readonly PushDocument[];
   readonly ashby: { readonly candidateId: string; readonly applicationId: string } | null;
+  /**
+   * Stable across the retries of one change and new for each change (the push id and its revision):
+   * for systems that deduplicate on a key, such as the webhook's `webhook-id`. Safe in a header: letters,
+   * digits, `_` and `-` only.
+   */
+  readonly changeKey?: string;
+  /** When the change being pushed was made (epoch ms): an event's time, the same across retries. */
+  readonly changedAt?: number;
   /** The remote job (ChartHop) or position linked to the member's HireBridge position, when known. */
   readonly positionRemoteId: string | null;
 }

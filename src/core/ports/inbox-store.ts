@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.js';
 import type { DirectoryData } from './directory-store.js';
+import type { PushData } from './destination-store.js';
 import type { DocumentData } from './document-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NewHireData } from './new-hire-store.js';
@@ -21,6 +22,8 @@ export interface InboxData extends NewHireData, DirectoryData, AuditLog {
   readonly jobs: JobQueue;
   /** Positions filled by a hire, in Add member's transaction. */
   readonly positions: PositionFill;
+  /** Pushes to destinations, queued in the same transaction as the member they deliver. */
+  readonly pushes: PushData;
 }
 
 export interface InboxStore {

@@ -9,6 +9,7 @@ export interface JobPayloads {
   'documents.remove-file': { readonly blobKey: string };
   'notifications.send': { readonly sendId: string };
   'openings.sync': { readonly connectionId: string };
+  'destinations.push': { readonly memberId: string; readonly destinationId: string };
 }
 
 export type JobKind = keyof JobPayloads;

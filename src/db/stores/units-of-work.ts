@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AdminData, AdminUnits } from '../../core/ports/admin-units.js';
 import type { Clock } from '../../core/ports/clock.js';
+import type { IdGenerator } from '../../core/ports/id-generator.js';
 import type { InboxData, InboxStore } from '../../core/ports/inbox-store.js';
 import type { JobQueue } from '../../core/ports/job-queue.js';
 import type { SecretBox } from '../../core/ports/secret-box.js';
@@ -10,6 +11,7 @@ import { apiTokenStore } from './api-token-store.js';
 import { ashbyConnectionStore } from './ashby-connection-store.js';
 import { auditLog } from './audit-store.js';
 import { directoryData } from './directory-store.js';
+import { destinationStore, pushData } from './destination-store.js';
 import { documentData, documentStore } from './document-store.js';
 import { newHireData } from './new-hire-store.js';
 import { notificationData, notificationStore } from './notification-store.js';
@@ -26,7 +28,7 @@ export type JobsOn = (handle: Kysely<Database>, hooks: TransactionHooks) => JobQ
  */
 export function inboxStore(
   db: Kysely<Database>,
-  deps: { readonly jobsOn: JobsOn; readonly emailEnabled: boolean },
+  deps: { readonly jobsOn: JobsOn; readonly emailEnabled: boolean; readonly ids: IdGenerator },
 ): InboxStore {
   return transactor<InboxData>(db, (handle, hooks) => ({
     ...newHireData(handle),
@@ -34,6 +36,7 @@ export function inboxStore(
     ...auditLog(handle),
     documents: documentData(handle),
     notifications: notificationData(handle, { emailEnabled: deps.emailEnabled }),
+    pushes: pushData(handle, deps.ids),
     jobs: deps.jobsOn(handle, hooks),
     positions: positionFill(handle),
   }));
@@ -47,7 +50,12 @@ export function jobQueues(db: Kysely<Database>, jobsOn: JobsOn) {
 /** The stores an admin action writes, bound to one transaction with the audit log and the job queue. */
 export function adminUnits(
   db: Kysely<Database>,
-  deps: { readonly jobsOn: JobsOn; readonly secretBox: SecretBox; readonly clock: Clock },
+  deps: {
+    readonly jobsOn: JobsOn;
+    readonly secretBox: SecretBox;
+    readonly clock: Clock;
+    readonly ids: IdGenerator;
+  },
 ): AdminUnits {
   return transactor<AdminData>(db, (handle, hooks) => ({
     audit: (entry) => auditLog(handle).audit(entry),
@@ -56,6 +64,7 @@ export function adminUnits(
     users: userStore(handle),
     notifications: notificationStore(handle, deps.secretBox),
     tokens: apiTokenStore(handle, deps.clock),
+    destinations: destinationStore(handle, deps.secretBox, deps.ids),
     jobs: deps.jobsOn(handle, hooks),
     positions: positionData(handle),
     openingSync: openingSyncStore(handle),

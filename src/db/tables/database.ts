@@ -2,6 +2,7 @@ import type { ApiTokenTable } from './api-token.table.js';
 import type { AshbyConnectionTable } from './ashby-connection.table.js';
 import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
 import type { ConnectionMappingTable } from './connection-mapping.table.js';
+import type { DestinationTable, PushTable } from './destination.table.js';
 import type { MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
 import type {
   ConnectionDocumentSettingsTable,
@@ -58,4 +59,6 @@ export interface Database {
   position_openings: PositionOpeningTable;
   opening_sync_runs: OpeningSyncRunTable;
   rate_limits: RateLimitTable;
+  destinations: DestinationTable;
+  pushes: PushTable;
 }

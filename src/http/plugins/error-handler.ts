@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, isAppError } from '../../core/errors/app-error.js';
 import type { ErrorCode } from '../../core/errors/error-code.js';
 import type { ErrorResponse } from '../../contract/errors.js';
-import { ERROR_STATUS } from './error-status.js';
+import { statusFor } from './error-status.js';
 
 /** Fastify's own request errors, translated into our codes. */
 function fromFastify(err: FastifyError): AppError | undefined {
@@ -42,7 +42,7 @@ export function registerErrorHandling(
       };
       return reply.status(500).send(body);
     }
-    const status = ERROR_STATUS[err.code];
+    const status = statusFor(err.code, err.details);
     if (status >= 500) request.log.warn({ code: err.code, message: err.message }, 'request failed');
     if (err.retryAfterMs !== undefined) reply.header('retry-after', Math.ceil(err.retryAfterMs / 1000));
     const body: ErrorResponse = {

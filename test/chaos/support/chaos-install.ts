@@ -64,6 +64,8 @@ export async function createChaosInstall(
     // Correctness, not the client-side limiter, is under test (the fault scenario lowers it itself).
     ASHBY_REQUESTS_PER_MINUTE: '60000',
     JOB_LEASE_SECONDS: '3',
+    // Ashby, Slack and destinations are fakes on loopback here (the outbound address policy).
+    ALLOW_PRIVATE_OUTBOUND: 'true',
     ...env,
   };
 

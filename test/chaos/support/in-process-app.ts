@@ -34,6 +34,8 @@ export async function startInProcessApp(
     RUN_WORKER: 'false',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://127.0.0.1:9',
+    // Ashby, Slack and destinations are fakes on loopback here (the outbound address policy).
+    ALLOW_PRIVATE_OUTBOUND: 'true',
     ...env,
   };
   const config = loadConfig(fullEnv);

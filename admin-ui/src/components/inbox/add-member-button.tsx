@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
+import type { DestinationResponse } from '../../../../src/contract/destinations';
 import type { MemberResponse } from '../../../../src/contract/inbox';
 import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
 
 export interface MissingField {
@@ -19,14 +21,44 @@ export function AddMemberButton(props: {
   /** Required fields still empty, each linked to its row on the review page. */
   readonly missingLabels: readonly MissingField[];
 }) {
+  const destinations = useApiQuery<{ items: DestinationResponse[] }>('/api/v1/destinations');
+  const enabled = (destinations.data?.items ?? []).filter((d) => d.enabled);
+  // Every enabled destination is ticked until the reviewer unticks one.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const chosen = enabled.filter((d) => !unticked.has(d.id)).map((d) => d.id);
   const add = useApiMutation<MemberResponse>(
-    () => ({ path: `/api/v1/new-hires/${encodeURIComponent(props.hire.id)}/add-member`, method: 'POST' }),
-    ['/api/v1/new-hires', '/api/v1/members', '/api/v1/notifications'],
+    () => ({
+      path: `/api/v1/new-hires/${encodeURIComponent(props.hire.id)}/add-member`,
+      method: 'POST',
+      body: { destinations: chosen },
+    }),
+    ['/api/v1/new-hires', '/api/v1/members', '/api/v1/notifications', '/api/v1/pushes'],
   );
   const blocked = props.missingLabels.length > 0;
   if (add.data) return <AddedNotice memberId={add.data.id} />;
   return (
     <div className="add-member">
+      {enabled.length > 0 && (
+        <fieldset className="destination-choice">
+          <legend>Push to</legend>
+          {enabled.map((d) => (
+            <label key={d.id}>
+              <input
+                type="checkbox"
+                checked={!unticked.has(d.id)}
+                onChange={(e) => {
+                  const next = new Set(unticked);
+                  if (e.target.checked) next.delete(d.id);
+                  else next.add(d.id);
+                  setUnticked(next);
+                }}
+              />{' '}
+              {d.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorMessage error={destinations.error} />
       <div className="actions">
         <button
           type="button"

@@ -155,6 +155,30 @@ export const ROUTES: readonly Route[] = [
     },
   },
   {
+    method: 'PUT',
+    pattern: /^\/people\/([^/]+)$/,
+    permission: () => 'people:update',
+    limit: 'write',
+    handle: (state, req) => {
+      const found = employee(state, req.params[0]);
+      if (isAnswer(found)) return found;
+      const parsed = createEmployeeSchema
+        .pick({ firstName: true, surname: true, home: true })
+        .partial()
+        .safeParse(json(req));
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const { firstName, surname, home } = parsed.data;
+      if (firstName !== undefined) found.firstName = firstName;
+      if (surname !== undefined) found.surname = surname;
+      Object.assign(
+        found.body,
+        parsed.data,
+        home ? { home: { ...(found.body['home'] as object), ...home } } : {},
+      );
+      return [200, {}];
+    },
+  },
+  {
     method: 'POST',
     pattern: /^\/people\/([^/]+)\/work$/,
     permission: () => 'work:write',

@@ -7,6 +7,7 @@ export const HIBOB_FAKE_PERMISSIONS = [
   'fields:read',
   'people:search',
   'people:create',
+  'people:update',
   'work:write',
   'salaries:read',
   'salaries:write',

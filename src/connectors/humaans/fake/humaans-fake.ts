@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { HUMAANS_ASSUMPTIONS } from '../assumptions.js';
 import { HUMAANS_SCOPES, type HumaansScope } from '../schemas.js';
 import { BodyTooLargeError, readBody, RollingWindow, sendJson } from '../../kit/fake/http-io.js';
-import { ROUTES } from './routes.js';
+import { findRoute } from './routes.js';
 import {
   HumaansFakeState,
   loadDefaultSeed,
@@ -114,17 +114,18 @@ export async function startHumaansFake(options: HumaansFakeOptions = {}): Promis
         { 'retry-after': String(slot.retryAfterSeconds) },
       );
     }
-    const route = ROUTES.find((r) => r.method === req.method && r.path === path);
-    if (!route) {
+    const found = findRoute(req.method ?? '', path);
+    if (!found) {
       req.resume();
       return reply(404, { code: 'NotFound', name: 'NotFound', message: 'No such endpoint' });
     }
+    const { route } = found;
     if (!scopes.has(route.scope)) {
       req.resume();
       return reply(403, { code: 'Forbidden', name: 'Forbidden', message: `Missing scope ${route.scope}` });
     }
     let body: unknown = undefined;
-    if (req.method === 'POST') {
+    if (req.method === 'POST' || req.method === 'PATCH') {
       try {
         body = JSON.parse((await readBody(req, 1_000_000)).toString('utf8')) as unknown;
       } catch (err) {
@@ -135,7 +136,11 @@ export async function startHumaansFake(options: HumaansFakeOptions = {}): Promis
     } else {
       req.resume();
     }
-    const [status, answer] = route.handle(state, { query: url.searchParams, body }, routeOptions);
+    const [status, answer] = route.handle(
+      state,
+      { query: url.searchParams, body, ...(found.id === undefined ? {} : { id: found.id }) },
+      routeOptions,
+    );
     reply(status, answer);
   }
 

@@ -18,11 +18,14 @@ import type { Collection, FakeRow, HumaansFakeState } from './state.js';
 export interface FakeRequest {
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The `:id` of a path such as `/people/:id`. */
+  readonly id?: string;
 }
 export type FakeAnswer = readonly [status: number, body: unknown];
 
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  /** Exact, or ending in `/:id` for one record. */
   readonly path: string;
   readonly scope: HumaansScope;
   handle(state: HumaansFakeState, req: FakeRequest, options: RouteOptions): FakeAnswer;
@@ -124,6 +127,25 @@ export const ROUTES: readonly Route[] = [
       return [201, row];
     },
   },
+  {
+    method: 'PATCH',
+    path: '/people/:id',
+    scope: 'private:write',
+    handle: (state, req) => {
+      const row = state.person(req.id);
+      if (!row) return [404, { code: 'NotFound', name: 'NotFound', message: 'No person with this id' }];
+      const parsed = createPersonSchema.partial().safeParse(req.body);
+      if (!parsed.success) return fromZod(parsed.error);
+      const body = parsed.data;
+      const other = body.email === undefined ? undefined : state.personByEmail(body.email);
+      if (other && other.id !== row.id) {
+        return validation([
+          { path: [HUMAANS_ASSUMPTIONS.duplicateEmailIssuePath], message: 'Email is already in use' },
+        ]);
+      }
+      return [200, state.patchPerson(row.id, body)];
+    },
+  },
   list('/job-roles', 'public:read', (s) => s.rows['job-roles']),
   create('/job-roles', 'job-roles', 'private:write', jobRoleSchema, (state, body) => [
     ...personIssue(state, body.personId),
@@ -158,3 +180,16 @@ export const ROUTES: readonly Route[] = [
       : [{ path: ['customFieldId'], message: 'No custom field with this id' }]),
   ]),
 ];
+
+/** The route for a method and path, with the `:id` it named (`/people/p_1` matches `/people/:id`). */
+export function findRoute(method: string, path: string): { route: Route; id?: string } | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    if (route.path === path) return { route };
+    if (!route.path.endsWith('/:id')) continue;
+    const prefix = route.path.slice(0, -':id'.length);
+    const id = path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : '';
+    if (id !== '' && !id.includes('/')) return { route, id };
+  }
+  return undefined;
+}

@@ -62,6 +62,14 @@ export class HumaansFakeState {
     return row;
   }
 
+  /** Merges `changes` into a person (PATCH): the fields given replace theirs, the others stay. */
+  patchPerson(id: string, changes: Record<string, unknown>): FakeRow {
+    const index = this.rows.people.findIndex((p) => p.id === id);
+    const row: FakeRow = { ...this.rows.people[index], ...changes, id };
+    this.rows.people[index] = row;
+    return row;
+  }
+
   person(id: unknown): FakeRow | undefined {
     return this.rows.people.find((p) => p.id === id);
   }

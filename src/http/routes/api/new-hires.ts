@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { addMemberRequestSchema } from '../../../contract/destinations.js';
 import { editNewHireRequestSchema } from '../../../contract/inbox.js';
 import {
   listNewHiresQuerySchema,
@@ -87,7 +88,12 @@ export function newHireRoutes(app: FastifyInstance, services: HttpServices): voi
   app.post('/api/v1/new-hires/:id/add-member', async (request, reply) => {
     const principal = requireRole(request, 'inbox');
     const { id } = parseInput(idParams, request.params, 'params');
-    const { member, created } = await services.addMember({ newHireId: id, principal });
+    const body = parseInput(addMemberRequestSchema, request.body, 'body');
+    const { member, created } = await services.addMember({
+      newHireId: id,
+      principal,
+      ...(body.destinations === undefined ? {} : { destinations: body.destinations }),
+    });
     return reply.status(created ? 201 : 200).send(toMemberResponse(member, []));
   });
   app.delete('/api/v1/new-hires/:id', async (request, reply) => {
