@@ -20,6 +20,8 @@ import { UsersPage } from './pages/users';
 export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage /> },
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite', element: <AcceptInvitePage /> },
+  // Links sent before tokens moved to the fragment; the page moves the token there at once.
   { path: '/invite/:token', element: <AcceptInvitePage /> },
   {
     element: <RequireSession />,

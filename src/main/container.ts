@@ -6,7 +6,9 @@ import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { PasswordHasher } from '../core/ports/password-hasher.js';
 import type { Config } from '../config/config.js';
+import { preparePrivateDataDir } from '../config/private-data-dir.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
@@ -39,6 +41,8 @@ export interface ContainerOverrides {
   readonly logger?: PinoLogger;
   /** The fetch used for every outbound call (tests may count or fault it). */
   readonly fetch?: typeof fetch;
+  /** The password hasher (argon2id by default; tests may count its calls). */
+  readonly passwords?: PasswordHasher;
 }
 
 /**
@@ -50,6 +54,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
+  const sqliteFile = config.database.dialect === 'sqlite' ? config.database.file : undefined;
+  preparePrivateDataDir(config.dataDir, sqliteFile, logger);
   const database: DatabaseHandle = createDatabase(config.database, {
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
@@ -80,7 +86,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   };
 
   const inbox = inboxStore(db, { jobsOn, emailEnabled });
-  const accounts = accountsWiring(shared);
+  const accounts = accountsWiring(shared, overrides.passwords);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
   const intake = intakeWiring(shared, { inbox, crashPoint, groupCommit: database.dialect === 'sqlite' });
@@ -95,6 +101,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     renderMetrics: () => metrics.render({ read: () => readMetricsFigures(db) }, clock.now()),
     authenticate: accounts.authenticate,
     auth: accounts.auth,
+    accountSecurity: accounts.accountSecurity,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
@@ -132,7 +139,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     restoreNewHire: inboxFeature.restoreNewHire,
     inboxDeps: intake.inboxDeps,
     listApiTokens: () => accounts.tokens.list(),
-    revokeApiToken: (id: string) => accounts.tokens.revoke(id),
+    revokeApiToken: (id: string, actor: Actor = 'cli') => accounts.revokeApiToken(id, actor),
+    /** Deactivates or reactivates a user (the CLI's `users deactivate|reactivate`), audited. */
+    setUserActive: (userId: string, active: boolean, actor: Actor = 'cli') =>
+      accounts.setUserActive(userId, active, actor),
     createWorker: (
       options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
     ) => {

@@ -40,7 +40,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/auth/setup': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
-  'GET /api/v1/auth/invites/:token': 'public',
+  'POST /api/v1/auth/invites/view': 'public',
   'POST /api/v1/auth/invites/accept': 'public',
   'GET /api/v1/auth/session': 'session',
   'POST /webhooks/ashby/:connectionId': 'signature',
@@ -79,6 +79,12 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/users': 'admin',
   'POST /api/v1/users/:id/invite': 'admin',
   'PATCH /api/v1/users/:id': 'admin',
+  'POST /api/v1/users/:id/deactivate': 'admin',
+  'POST /api/v1/users/:id/reactivate': 'admin',
+  'GET /api/v1/tokens': 'admin',
+  'POST /api/v1/tokens': 'admin',
+  'DELETE /api/v1/tokens/:id': 'admin',
+  'POST /api/v1/me/password': 'session',
   'GET /api/v1/notification-sends': 'admin',
   'POST /api/v1/connections/ashby': 'admin',
   'GET /api/v1/connections': 'admin',
@@ -145,7 +151,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const password = 'matrix password';
     const setupUrl = (await container.createSetupLink())!;
     const adminSession = await container.services.auth.setup({
-      token: new URL(setupUrl).searchParams.get('token')!,
+      token: new URL(setupUrl).hash.slice(1),
       email: 'ada@example.com',
       name: 'Ada',
       password,
@@ -157,7 +163,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       principal: { kind: 'token', id: 'matrix', name: 'matrix', role: 'admin' },
     });
     const inboxSession = await container.services.auth.acceptInvite({
-      token: invited.inviteUrl.split('/invite/')[1]!,
+      token: new URL(invited.inviteUrl).hash.slice(1),
       password,
     });
     const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;

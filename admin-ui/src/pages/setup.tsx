@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { AuthStateResponse } from '../../../src/contract/auth';
 import { useApiQuery } from '../api/hooks';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
+import { linkTokenFromLocation } from '../auth/link-token';
 import { ErrorMessage } from '../components/error-message';
 import { useDocumentTitle } from '../components/page';
 
@@ -12,10 +13,12 @@ import { useDocumentTitle } from '../components/page';
  * points to sign-in.
  */
 export function SetupPage() {
+  // Read (and moved out of an old-style query) before the state arrives, while the address is as opened.
+  const [token] = useState(linkTokenFromLocation);
   const state = useApiQuery<AuthStateResponse>('/api/v1/auth/state');
   if (state.isError) return <SetupStateUnknown error={state.error} />;
   if (!state.data) return <p className="loading">Loading…</p>;
-  return state.data.setupRequired ? <SetupForm /> : <AlreadySetUp />;
+  return state.data.setupRequired ? <SetupForm token={token} /> : <AlreadySetUp />;
 }
 
 function AlreadySetUp() {
@@ -50,9 +53,7 @@ function SetupStateUnknown({ error }: { readonly error: unknown }) {
   );
 }
 
-function SetupForm() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+function SetupForm({ token }: { readonly token: string }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

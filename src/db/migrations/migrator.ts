@@ -7,6 +7,7 @@ import * as m0004 from './0004-ashby-sync-state.js';
 import * as m0005 from './0005-connection-mappings.js';
 import * as m0006 from './0006-documents-notifications.js';
 import * as m0007 from './0007-sign-in.js';
+import * as m0009 from './0009-account-security.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-connection-mappings': m0005,
   '0006-documents-notifications': m0006,
   '0007-sign-in': m0007,
+  '0009-account-security': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -17,7 +17,12 @@ import type {
   NotificationTable,
   UserTable,
 } from './notification.table.js';
-import type { LoginThrottleTable, SessionTable, UserInviteTable } from './sign-in.table.js';
+import type {
+  LoginThrottleTable,
+  SessionTable,
+  SignInKnownAddressTable,
+  UserInviteTable,
+} from './sign-in.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
 
 /** Every table HireBridge owns. One set serves SQLite and PostgreSQL. */
@@ -46,4 +51,5 @@ export interface Database {
   sessions: SessionTable;
   user_invites: UserInviteTable;
   login_throttle: LoginThrottleTable;
+  sign_in_known_addresses: SignInKnownAddressTable;
 }

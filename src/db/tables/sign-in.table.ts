@@ -25,9 +25,16 @@ export interface UserInviteTable {
 export type UserInviteRow = Selectable<UserInviteTable>;
 
 export interface LoginThrottleTable {
-  /** 'account:<email key>' or 'address:<ip>' */
+  /** 'pair:<email key>|<address group>', 'address:<address group>' or 'account:<email key>' */
   key: string;
+  /** Attempts counted in the window (before the password is checked). */
   failures: number;
   window_started_at: number;
   locked_until: number | null;
+}
+
+export interface SignInKnownAddressTable {
+  account_key: string;
+  address_key: string;
+  last_success_at: number;
 }

@@ -28,7 +28,7 @@ export function requireAuthentication(
       request.principal = await services.authenticate(authorization);
       return;
     }
-    const cookie = readSessionCookie(request);
+    const cookie = readSessionCookie(request, services.publicUrl);
     if (cookie === undefined)
       throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
     if (isStateChanging(request)) checkOrigin(request, services.publicUrl);

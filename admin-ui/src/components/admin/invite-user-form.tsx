@@ -10,7 +10,7 @@ export const USERS_PATH = '/api/v1/users';
 export function InviteUserForm() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<'inbox' | 'admin'>('inbox');
+  const [role, setRole] = useState<'inbox' | 'admin' | 'viewer'>('inbox');
   const invite = useApiMutation<InvitedUser>(
     () => ({ path: USERS_PATH, method: 'POST', body: { name: name.trim(), email: email.trim(), role } }),
     [USERS_PATH],
@@ -47,13 +47,10 @@ export function InviteUserForm() {
         </div>
         <div className="field">
           <label htmlFor="invite-role">Role</label>
-          <select
-            id="invite-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'inbox')}
-          >
+          <select id="invite-role" value={role} onChange={(e) => setRole(roleOf(e.target.value))}>
             <option value="inbox">Inbox manager</option>
             <option value="admin">Admin</option>
+            <option value="viewer">Viewer (read only)</option>
           </select>
         </div>
       </div>
@@ -71,3 +68,6 @@ export function InviteUserForm() {
     </form>
   );
 }
+
+const roleOf = (value: string): 'inbox' | 'admin' | 'viewer' =>
+  value === 'admin' || value === 'viewer' ? value : 'inbox';

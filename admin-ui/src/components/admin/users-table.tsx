@@ -64,6 +64,11 @@ function UserRow(props: {
     () => ({ path: `${path}/invite`, method: 'POST' }),
     [USERS_PATH],
   );
+  const setActive = useApiMutation<unknown, boolean>(
+    (active) => ({ path: `${path}/${active ? 'reactivate' : 'deactivate'}`, method: 'POST' }),
+    [USERS_PATH],
+  );
+  const active = u.active !== false;
   const selectId = `role-${u.id}`;
   return (
     <tr>
@@ -85,11 +90,13 @@ function UserRow(props: {
         >
           <option value="inbox">{ROLE_LABELS.inbox}</option>
           <option value="admin">{ROLE_LABELS.admin}</option>
-          {u.role === 'viewer' && <option value="viewer">{ROLE_LABELS.viewer}</option>}
+          <option value="viewer">{ROLE_LABELS.viewer}</option>
         </select>
       </td>
       <td>
-        {u.signedUp ? (
+        {!active ? (
+          <span className="badge warn">Deactivated</span>
+        ) : u.signedUp ? (
           <span className="badge ok">Signed up</span>
         ) : (
           <span className="badge warn">Invited</span>
@@ -114,6 +121,20 @@ function UserRow(props: {
             }}
           >
             New invite link
+          </button>
+        )}
+        {me?.id !== u.id && (
+          <button
+            type="button"
+            className="small"
+            disabled={setActive.isPending}
+            aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
+            onClick={() => {
+              props.onError(null);
+              setActive.mutate(!active, { onError: props.onError });
+            }}
+          >
+            {active ? 'Deactivate' : 'Reactivate'}
           </button>
         )}
       </td>
