@@ -430,7 +430,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await admin.page.getByLabel('Role', { exact: true }).selectOption({ label: 'Inbox manager' });
     await admin.page.getByRole('button', { name: 'Invite user' }).click();
     await admin.page.getByText(`Send this link to ${INBOX.name}; it works once, for 7 days.`).waitFor();
-    const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite\/[A-Za-z0-9_-]+/);
+    const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite#[A-Za-z0-9_-]+/);
     expect(inviteUrl.startsWith(`${stack.server.url}/invite#`)).toBe(true);
     await admin.page.getByRole('row').filter({ hasText: INBOX.email }).getByText('Invited').waitFor();
     await screenshotAndAudit(admin.page, 'users');
