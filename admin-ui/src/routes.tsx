@@ -12,6 +12,7 @@ import { NewHirePage } from './pages/new-hire';
 import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
+import { ResetPasswordPage } from './pages/reset-password';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { UsersPage } from './pages/users';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
   { path: '/invite', element: <AcceptInvitePage /> },
   // Links sent before tokens moved to the fragment; the page moves the token there at once.
   { path: '/invite/:token', element: <AcceptInvitePage /> },
+  { path: '/reset', element: <ResetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [

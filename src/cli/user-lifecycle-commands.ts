@@ -5,7 +5,7 @@ import { printLine } from './output.js';
 import { withContainer } from './with-container.js';
 
 /**
- * `users deactivate|reactivate <user>`: as on the Users page, audited as "cli". `findUser` is passed in
+ * `users deactivate|reactivate|reset-link <user>`: as on the Users page, audited as "cli". `findUser` is passed in
  * by people-commands.ts, which registers these under its `users` command (no import cycle).
  */
 export function userLifecycleCommands(
@@ -27,4 +27,17 @@ export function userLifecycleCommands(
         printLine(`${active ? 'Reactivated' : 'Deactivated'} ${user.name} <${user.email}>.`);
       });
   }
+  users
+    .command('reset-link <user>')
+    .description(
+      'print a single-use link (valid 24 hours) with which a user chooses a new password (user id or email)',
+    )
+    .action(async (idOrEmail: string) => {
+      const { user, link } = await withContainer(async (c) => {
+        const found = await findUser(c, idOrEmail);
+        return { user: found, link: await c.createResetLink(found.id) };
+      });
+      printLine(`Send this link to ${user.name} <${user.email}>; it works once, for 24 hours:`);
+      printLine(link.resetUrl);
+    });
 }

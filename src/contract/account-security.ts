@@ -12,6 +12,15 @@ export const createApiTokenRequestSchema = z.strictObject({
   role: z.enum(['admin', 'inbox'], { error: 'must be admin or inbox' }),
 });
 
+/**
+ * POST /api/v1/users/:id/reset-link (admin): a single-use link (valid 24 hours) with which a signed-up
+ * user chooses a new password; earlier reset links of theirs stop working. The token is in the fragment.
+ */
+export interface ResetLinkResponse {
+  readonly resetUrl: string;
+  readonly expiresAt: string;
+}
+
 /** An API token as listed (never its value). Times are ISO 8601. */
 export interface ApiTokenView {
   readonly id: string;

@@ -53,6 +53,13 @@ export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 
 export const viewInviteRequestSchema = z.strictObject({ token: linkToken });
 
+/** POST /api/v1/auth/resets/view with `{ token }`: whose password a reset link sets. */
+export const resetLinkResponseSchema = z.object({ email: z.string(), name: z.string() });
+export type ResetLinkResponse = z.infer<typeof resetLinkResponseSchema>;
+
+/** POST /api/v1/auth/resets/accept: the new password; every earlier session of the user ends. */
+export const resetPasswordRequestSchema = z.strictObject({ token: linkToken, password: newPassword });
+
 /** POST /api/v1/auth/invites/accept: `name` corrects the name the admin typed, if given. */
 export const acceptInviteRequestSchema = z.strictObject({
   token: linkToken,

@@ -13,6 +13,11 @@ export interface AccountSecurityServices {
     keepCookie: string | undefined;
     principal: Principal;
   }): Promise<void>;
+  /** A single-use password-reset link for a signed-up, active user (conflict otherwise). */
+  createResetLink(input: {
+    userId: string;
+    principal: Principal;
+  }): Promise<{ resetUrl: string; expiresAt: number }>;
   /** Refuses (conflict) to deactivate the last active admin. */
   setUserActive(input: { userId: string; active: boolean; principal: Principal }): Promise<User>;
   /** Which users are deactivated (id to the time), for the user list. */

@@ -12,4 +12,7 @@ export interface AuthServices {
   logout(cookie: string): Promise<void>;
   viewInvite(token: string): Promise<{ email: string; name: string; role: UserRole }>;
   acceptInvite(input: { token: string; name?: string; password: string }): Promise<SignedIn>;
+  /** Whose password a reset link (made by an admin) sets. */
+  viewResetLink(token: string): Promise<{ email: string; name: string }>;
+  resetPassword(input: { token: string; password: string }): Promise<SignedIn>;
 }

@@ -9,6 +9,7 @@ import { changeUserRole } from '../app/change-user-role.js';
 import { completeSetup } from '../app/complete-setup.js';
 import { createSetupLink } from '../app/create-setup-link.js';
 import { inviteUser } from '../app/invite-user.js';
+import { createResetLink, resetPassword, viewResetLink } from '../app/reset-password.js';
 import { resumeSession } from '../app/resume-session.js';
 import { setUserActive } from '../app/set-user-active.js';
 import { signIn } from '../app/sign-in.js';
@@ -61,6 +62,8 @@ export function accountsWiring(
     logout: (cookie) => signOut(deps, cookie),
     viewInvite: (token) => viewInvite(deps, token),
     acceptInvite: (i) => acceptInvite(deps, i),
+    viewResetLink: (token) => viewResetLink(deps, token),
+    resetPassword: (i) => resetPassword(deps, i),
   };
 
   const invite = async (userId: string, actor: string) => ({
@@ -81,6 +84,7 @@ export function accountsWiring(
     (await setUserActive(deps, { userId, active, actor })).user;
   const accountSecurity: AccountSecurityServices = {
     changePassword: ({ principal, ...i }) => changePassword(deps, { ...i, actor: actorOf(principal) }),
+    createResetLink: ({ userId, principal }) => createResetLink(deps, { userId, actor: actorOf(principal) }),
     setUserActive: ({ userId, active, principal }) => setActive(userId, active, actorOf(principal)),
     deactivatedUsers: () => deactivatedUsers(db),
     listApiTokens: () => tokens.list(),
@@ -100,6 +104,8 @@ export function accountsWiring(
     /** Deactivates or reactivates a user (the CLI's `users deactivate|reactivate`), audited. */
     setUserActive: setActive,
     revokeApiToken: (id: string, actor: Actor) => revokeApiTokenAudited(admin, id, actor),
+    /** A password-reset link (the CLI's `users reset-link`), audited. */
+    createResetLink: (userId: string, actor: Actor) => createResetLink(deps, { userId, actor }),
     users,
     tokens,
     authenticate: (authorization: string | undefined) => authenticateToken({ tokens, codec }, authorization),

@@ -143,6 +143,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     /** Deactivates or reactivates a user (the CLI's `users deactivate|reactivate`), audited. */
     setUserActive: (userId: string, active: boolean, actor: Actor = 'cli') =>
       accounts.setUserActive(userId, active, actor),
+    createResetLink: (userId: string, actor: Actor = 'cli') => accounts.createResetLink(userId, actor),
     createWorker: (
       options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
     ) => {

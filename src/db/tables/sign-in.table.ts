@@ -16,7 +16,7 @@ export interface UserInviteTable {
   token_hash: string;
   /** Null for the first-run setup link. */
   user_id: string | null;
-  /** setup, invite */
+  /** setup, invite, reset */
   purpose: string;
   created_at: number;
   expires_at: number;

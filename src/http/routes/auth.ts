@@ -3,10 +3,12 @@ import type { ActiveSession, SignedIn } from '../../app/sign-in-deps.js';
 import {
   acceptInviteRequestSchema,
   loginRequestSchema,
+  resetPasswordRequestSchema,
   setupRequestSchema,
   viewInviteRequestSchema,
   type AuthStateResponse,
   type InviteResponse,
+  type ResetLinkResponse,
   type SessionResponse,
 } from '../../contract/auth.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -88,6 +90,17 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
     const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
     const invite = await auth.viewInvite(token);
     return { email: invite.email, name: invite.name, role: invite.role };
+  });
+
+  // Reset links, like invites: the token in a POST body, never in a logged path.
+  app.post('/api/v1/auth/resets/view', async (request): Promise<ResetLinkResponse> => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
+    return auth.viewResetLink(token);
+  });
+
+  app.post('/api/v1/auth/resets/accept', async (request, reply) => {
+    const input = parseInput(resetPasswordRequestSchema, request.body, 'body');
+    return signedIn(reply, 201, await auth.resetPassword(input));
   });
 
   app.post('/api/v1/auth/invites/accept', async (request, reply) => {

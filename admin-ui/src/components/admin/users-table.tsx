@@ -5,13 +5,14 @@ import { ErrorMessage } from '../error-message';
 import { Time } from '../time';
 import { InviteLink } from './invite-link';
 import { USERS_PATH } from './invite-user-form';
+import type { ResetLinkResponse } from '../../../../src/contract/account-security';
 import type { AdminUser, InviteAnswer } from './types';
 
 const ROLE_LABELS = { inbox: 'Inbox manager', admin: 'Admin', viewer: 'Viewer' } as const;
 
 /** Every HireBridge user, with their role (changeable) and whether they have signed up. */
 export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) {
-  const [link, setLink] = useState<{ name: string; url: string } | null>(null);
+  const [link, setLink] = useState<{ name: string; url: string; kind: 'invite' | 'reset' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (users.length === 0) {
     return <p className="muted">No users yet. Invite the people who review new hires below.</p>;
@@ -36,21 +37,21 @@ export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) 
             <UserRow
               key={u.id}
               user={u}
-              onInvite={(url) => setLink({ name: u.name, url })}
+              onLink={(url, kind) => setLink({ name: u.name, url, kind })}
               onError={setError}
             />
           ))}
         </tbody>
       </table>
       <ErrorMessage error={error} />
-      {link && <InviteLink name={link.name} url={link.url} />}
+      {link && <InviteLink name={link.name} url={link.url} kind={link.kind} />}
     </>
   );
 }
 
 function UserRow(props: {
   readonly user: AdminUser;
-  readonly onInvite: (url: string) => void;
+  readonly onLink: (url: string, kind: 'invite' | 'reset') => void;
   readonly onError: (error: unknown) => void;
 }) {
   const u = props.user;
@@ -62,6 +63,10 @@ function UserRow(props: {
   );
   const newLink = useApiMutation<InviteAnswer>(
     () => ({ path: `${path}/invite`, method: 'POST' }),
+    [USERS_PATH],
+  );
+  const resetLink = useApiMutation<ResetLinkResponse>(
+    () => ({ path: `${path}/reset-link`, method: 'POST' }),
     [USERS_PATH],
   );
   const setActive = useApiMutation<unknown, boolean>(
@@ -115,7 +120,7 @@ function UserRow(props: {
             onClick={() => {
               props.onError(null);
               newLink.mutate(undefined, {
-                onSuccess: (a) => props.onInvite(a.inviteUrl),
+                onSuccess: (a) => props.onLink(a.inviteUrl, 'invite'),
                 onError: props.onError,
               });
             }}
@@ -123,6 +128,23 @@ function UserRow(props: {
             New invite link
           </button>
         )}
+        {u.signedUp && active && (
+          <button
+            type="button"
+            className="small"
+            disabled={resetLink.isPending}
+            aria-label={`Password reset link for ${u.name}`}
+            onClick={() => {
+              props.onError(null);
+              resetLink.mutate(undefined, {
+                onSuccess: (a) => props.onLink(a.resetUrl, 'reset'),
+                onError: props.onError,
+              });
+            }}
+          >
+            Reset password
+          </button>
+        )}{' '}
         {me?.id !== u.id && (
           <button
             type="button"

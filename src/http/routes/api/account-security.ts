@@ -4,6 +4,7 @@ import {
   changePasswordRequestSchema,
   createApiTokenRequestSchema,
   type ApiTokenView,
+  type ResetLinkResponse,
 } from '../../../contract/account-security.js';
 import { AppError, notFound } from '../../../core/errors/app-error.js';
 import type { ApiTokenRecord } from '../../../core/ports/api-token-store.js';
@@ -52,6 +53,13 @@ export function accountSecurityRoutes(app: FastifyInstance, services: HttpServic
       return { id: user.id, active };
     });
   }
+  app.post('/api/v1/users/:id/reset-link', async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const { id } = parseInput(idParams, request.params, 'params');
+    const link = await lifecycle.createResetLink({ userId: id, principal });
+    const answer: ResetLinkResponse = { resetUrl: link.resetUrl, expiresAt: iso(link.expiresAt)! };
+    return reply.status(201).send(answer);
+  });
   app.get('/api/v1/tokens', async (request) => {
     requireRole(request, 'admin');
     return { items: (await lifecycle.listApiTokens()).map(toView) };
