@@ -223,7 +223,7 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
     await people.changeUserRole({ userId: ada, role: 'admin', principal });
   });
 
-  it('lets a viewer sign in and see who they are, but nothing else', async () => {
+  it('lets a viewer sign in and read everything, but change nothing', async () => {
     const { browser } = await signedUpUser('vera@example.com', 'viewer');
     const me = await browser.get('/api/v1/me');
     expect(me.status).toBe(200);
@@ -232,8 +232,14 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
       role: 'viewer',
       mayManageInbox: false,
     });
-    expect((await browser.get('/api/v1/new-hires')).status).toBe(403);
-    expect((await browser.get('/api/v1/notifications')).status).toBe(403);
+    for (const path of ['/api/v1/new-hires', '/api/v1/members', '/api/v1/users', '/api/v1/audit'])
+      expect((await browser.get(path)).status, path).toBe(200);
+    // Their own (empty) notifications only.
+    expect((await browser.get('/api/v1/notifications')).body.items).toEqual([]);
+    expect(
+      (await browser.post('/api/v1/users', { email: 'x@example.com', name: 'X', role: 'admin' })).status,
+    ).toBe(403);
+    expect((await browser.post('/api/v1/tokens', { name: 'mine', role: 'admin' })).status).toBe(403);
   });
 
   it("reads a signed-in user's own notifications by default and refuses another's; tokens name the user", async () => {

@@ -14,7 +14,7 @@ import { chaosScenarios } from './support/scenario-run.js';
  * Scenario 8, the authorisation matrix (reliability.md §6.4 S4). Every route the app serves, read from
  * Fastify's route tree so a new route cannot slip past, is called without credentials, with an
  * inbox-manager token, an admin token, and the session cookies (with their CSRF tokens) of a signed-in
- * inbox manager and a signed-in admin; ids of a second connection are used too. The outcomes must match
+ * inbox manager, a signed-in viewer and a signed-in admin; ids of a second connection are used too. The outcomes must match
  * the table below, which is the documented access rule of each route:
  *
  * - public: anyone (health probes, sign-in: these routes make sessions).
@@ -22,6 +22,10 @@ import { chaosScenarios } from './support/scenario-run.js';
  * - session: a signed-in user only (the session's own state); API tokens are not sessions, 401.
  * - inbox: the "Manage ATS inbox" role or admin; no credentials is 401.
  * - admin: admin only; an inbox token or inbox manager's session is 403, no credentials 401.
+ * - secret: admin only, a GET included (it shows a secret again); a viewer too gets 403.
+ *
+ * A viewer reads everything (every GET of inbox and admin routes but `secret` ones) and changes
+ * nothing (every other method of those routes is 403 for them).
  *
  * "Allowed" means the request got past authentication and authorisation: any status but 401 and 403 (a
  * 400 for an empty body or a 404 for an unknown id is the route's own answer), and never a 5xx. API
@@ -31,7 +35,7 @@ import { chaosScenarios } from './support/scenario-run.js';
  * and per-connection filters, which must return that connection's rows only. No response after creation
  * may contain an API key, a Secret Token, an API token or a token hash.
  */
-type Access = 'public' | 'signature' | 'session' | 'inbox' | 'admin';
+type Access = 'public' | 'signature' | 'session' | 'inbox' | 'admin' | 'secret';
 
 const MATRIX: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
@@ -75,7 +79,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/deliveries': 'admin',
   'POST /api/v1/deliveries/:id/replay': 'admin',
   'GET /api/v1/new-hire-fields': 'inbox',
-  'GET /api/v1/connections/:id/webhook-secret': 'admin',
+  'GET /api/v1/connections/:id/webhook-secret': 'secret',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/users': 'admin',
   'POST /api/v1/users': 'admin',
@@ -103,22 +107,23 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'PUT /api/v1/connections/:id/notification-settings': 'admin',
 };
 
-type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'admin session';
+type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'viewer session' | 'admin session';
 
-/** What each caller must get from a route of each access level. */
-function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+/** What each caller must get from a route of each access level (GET or not). */
+function expected(access: Access, caller: Caller, method: string): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (access === 'signature') return 401; // no caller here signs the body; signed cases are tested below
   if (caller === 'none') return 401;
   if (access === 'session') return caller.endsWith('session') ? 'allowed' : 401;
-  if (access === 'admin' && caller.startsWith('inbox')) return 403;
+  if (caller === 'viewer session') return method === 'GET' && access !== 'secret' ? 'allowed' : 403;
+  if ((access === 'admin' || access === 'secret') && caller.startsWith('inbox')) return 403;
   return 'allowed';
 }
 
 const scenarios = chaosScenarios();
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
-  it('answers every route as the matrix says for no credentials, tokens and sessions of both roles, and another connection', async () => {
+  it('answers every route as the matrix says for no credentials, tokens of both roles, sessions of every role, and another connection', async () => {
     const run = scenarios.begin('authz-matrix', dialect);
     const sim = run.own(
       await startAshbySimulator({
@@ -167,6 +172,16 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     });
     const inboxSession = await container.services.auth.acceptInvite({
       token: new URL(invited.inviteUrl).hash.slice(1),
+      password,
+    });
+    const invitedViewer = await container.services.people.addUser({
+      email: 'vera@example.com',
+      name: 'Vera',
+      role: 'viewer',
+      principal: { kind: 'token', id: 'matrix', name: 'matrix', role: 'admin' },
+    });
+    const viewerSession = await container.services.auth.acceptInvite({
+      token: new URL(invitedViewer.inviteUrl).hash.slice(1),
       password,
     });
     const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;
@@ -224,6 +239,10 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         cookie: `hb_session=${inboxSession.cookie}`,
         'x-csrf-token': inboxSession.csrfToken,
       },
+      'viewer session': {
+        cookie: `hb_session=${viewerSession.cookie}`,
+        'x-csrf-token': viewerSession.csrfToken,
+      },
       'admin session': {
         cookie: `hb_session=${adminSession.cookie}`,
         'x-csrf-token': adminSession.csrfToken,
@@ -238,7 +257,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const rank = (route: string) =>
       route === 'POST /api/v1/auth/logout' ? 2 : Number(route.startsWith('DELETE'));
     const ordered = [...routes].sort((x, y) => rank(x) - rank(y));
-    const callers = ['none', 'inbox', 'inbox session', 'admin', 'admin session'] as const;
+    const callers = ['none', 'inbox', 'inbox session', 'viewer session', 'admin', 'admin session'] as const;
     for (const caller of callers) {
       for (const route of ordered) {
         const [method, url] = route.split(' ') as [string, string];
@@ -256,7 +275,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         // The one route whose purpose is to show an admin the Secret Token again (to paste into Ashby;
         // audited): its answer is checked for that role above, and left out of the no-secrets check.
         if (route !== 'GET /api/v1/connections/:id/webhook-secret') answers.push(response.body);
-        const want = expected(MATRIX[route]!, caller);
+        const want = expected(MATRIX[route]!, caller, method);
         const got = response.statusCode;
         const fine = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
         if (!fine)
@@ -273,7 +292,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const passwordHashes = (
       await container.database.db.selectFrom('users').select('password_hash').execute()
     ).flatMap((u) => (u.password_hash ? [u.password_hash] : []));
-    expect(passwordHashes).toHaveLength(2);
+    expect(passwordHashes).toHaveLength(3);
     const secrets = [
       GENERATED_API_KEYS.full,
       a.secretToken,
@@ -284,8 +303,10 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       sha256(inbox),
       adminSession.cookie,
       inboxSession.cookie,
+      viewerSession.cookie,
       sha256(adminSession.cookie),
       sha256(inboxSession.cookie),
+      sha256(viewerSession.cookie),
       ...passwordHashes,
     ];
     const exposed = secrets.filter((s) => answers.some((body) => body.includes(s)));
