@@ -22,7 +22,7 @@ const ADMIN_LINKS = [
  * page change, so a chosen page is not hidden under the menu.
  */
 export function AppShell() {
-  const { user, isAdmin, signOut } = useSession();
+  const { user, mayReadAdmin, signOut } = useSession();
   // The page the menu was opened on: moving to another page closes it, with no effect to sync.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const { pathname } = useLocation();
@@ -53,7 +53,7 @@ export function AppShell() {
               </li>
             ))}
           </ul>
-          {isAdmin && (
+          {mayReadAdmin && (
             <>
               <p className="nav-section">Admin</p>
               <ul>

@@ -55,7 +55,7 @@ function UserRow(props: {
   readonly onError: (error: unknown) => void;
 }) {
   const u = props.user;
-  const { user: me } = useSession();
+  const { user: me, mayChange } = useSession();
   const path = `${USERS_PATH}/${encodeURIComponent(u.id)}`;
   const changeRole = useApiMutation<AdminUser, AdminUser['role']>(
     (role) => ({ path, method: 'PATCH', body: { role } }),
@@ -87,7 +87,7 @@ function UserRow(props: {
           id={selectId}
           aria-label={`Role of ${u.name}`}
           value={u.role}
-          disabled={changeRole.isPending}
+          disabled={changeRole.isPending || !mayChange}
           onChange={(e) => {
             props.onError(null);
             changeRole.mutate(e.target.value as AdminUser['role'], { onError: props.onError });
@@ -111,7 +111,7 @@ function UserRow(props: {
         </span>
       </td>
       <td>
-        {!u.signedUp && (
+        {mayChange && !u.signedUp && (
           <button
             type="button"
             className="small"
@@ -128,12 +128,12 @@ function UserRow(props: {
             New invite link
           </button>
         )}
-        {u.signedUp && active && (
+        {mayChange && u.signedUp && active && (
           <button
             type="button"
             className="small"
             disabled={resetLink.isPending}
-            aria-label={`Password reset link for ${u.name}`}
+            aria-label={`Reset password of ${u.name}`}
             onClick={() => {
               props.onError(null);
               resetLink.mutate(undefined, {
@@ -145,7 +145,7 @@ function UserRow(props: {
             Reset password
           </button>
         )}{' '}
-        {me?.id !== u.id && (
+        {mayChange && me?.id !== u.id && (
           <button
             type="button"
             className="small"
