@@ -16,6 +16,7 @@ import { signIn } from '../app/sign-in.js';
 import type { SignInDeps } from '../app/sign-in-deps.js';
 import { signOut } from '../app/sign-out.js';
 import { viewInvite } from '../app/view-invite.js';
+import { viewSetupLink } from '../app/view-setup-link.js';
 import { accountStore } from '../db/stores/account-store.js';
 import { apiTokenStore } from '../db/stores/api-token-store.js';
 import { loginThrottle } from '../db/stores/login-throttle.js';
@@ -56,6 +57,7 @@ export function accountsWiring(
 
   const auth: AuthServices = {
     state: () => authState(deps),
+    viewSetupLink: (token) => viewSetupLink(deps, token),
     setup: (i) => completeSetup(deps, i),
     login: (i) => signIn(deps, i),
     resume: (cookie) => resumeSession(deps, cookie),

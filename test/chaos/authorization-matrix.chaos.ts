@@ -42,6 +42,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /readyz': 'public',
   'GET /api/v1/auth/state': 'public',
   'POST /api/v1/auth/setup': 'public',
+  'POST /api/v1/auth/setup/view': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'POST /api/v1/auth/invites/view': 'public',

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AuthStateResponse } from '../../../src/contract/auth';
+import { api, ApiError } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
 import { linkTokenFromLocation } from '../auth/link-token';
@@ -16,9 +18,37 @@ export function SetupPage() {
   // Read (and moved out of an old-style query) before the state arrives, while the address is as opened.
   const [token] = useState(linkTokenFromLocation);
   const state = useApiQuery<AuthStateResponse>('/api/v1/auth/state');
+  // Asked once, before the form shows: a used, expired or replaced link gets a page saying so instead.
+  const link = useQuery({
+    queryKey: ['setup-link', token],
+    queryFn: ({ signal }) => api('/api/v1/auth/setup/view', { method: 'POST', body: { token }, signal }),
+    enabled: token !== '' && state.data?.setupRequired === true,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   if (state.isError) return <SetupStateUnknown error={state.error} />;
   if (!state.data) return <p className="loading">Loading…</p>;
-  return state.data.setupRequired ? <SetupForm token={token} /> : <AlreadySetUp />;
+  if (!state.data.setupRequired) return <AlreadySetUp />;
+  if (link.isError) {
+    const done = link.error instanceof ApiError && link.error.details?.['reason'] === 'done';
+    return done ? <AlreadySetUp /> : <SetupLinkSpent error={link.error} />;
+  }
+  if (token !== '' && !link.isSuccess) return <p className="loading">Loading…</p>;
+  return <SetupForm token={token} />;
+}
+
+function SetupLinkSpent({ error }: { readonly error: unknown }) {
+  useDocumentTitle('This setup link cannot be used');
+  return (
+    <main className="centered">
+      <div className="card auth-card">
+        <p className="brand">HireBridge</p>
+        <h1>This setup link cannot be used</h1>
+        <ErrorMessage error={error} />
+      </div>
+    </main>
+  );
 }
 
 function AlreadySetUp() {

@@ -93,6 +93,13 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
   });
 
   // Reset links, like invites: the token in a POST body, never in a logged path.
+  // The setup page asks before showing its form, so a spent link says why instead of a form that fails.
+  app.post('/api/v1/auth/setup/view', async (request) => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
+    await auth.viewSetupLink(token);
+    return { valid: true };
+  });
+
   app.post('/api/v1/auth/resets/view', async (request): Promise<ResetLinkResponse> => {
     const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
     return auth.viewResetLink(token);
