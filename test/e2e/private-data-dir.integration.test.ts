@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config.js';
-import { capturedLog } from '../../test/support/captured-log.js';
-import { startTestServer } from '../../test/support/test-server.js';
-import { filesystemBlobStore } from '../connectors/filesystem/filesystem-blob-store.js';
-import { createContainer } from './container.js';
+import { loadConfig } from '../../src/config/config.js';
+import { capturedLog } from '../support/captured-log.js';
+import { startTestServer } from '../support/test-server.js';
+import { filesystemBlobStore } from '../../src/connectors/filesystem/filesystem-blob-store.js';
+import { createContainer } from '../../src/main/container.js';
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
