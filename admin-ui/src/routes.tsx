@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAdmin, RequireSession } from './auth/guards';
 import { AppShell } from './layout/app-shell';
 import { AcceptInvitePage } from './pages/accept-invite';
+import { AccountPage } from './pages/account';
 import { AuditPage } from './pages/audit';
 import { DeliveriesPage } from './pages/deliveries';
 import { IntegrationsPage } from './pages/integrations';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: '/members', element: <MembersPage /> },
           { path: '/members/:id', element: <MemberPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/account', element: <AccountPage /> },
           {
             element: <RequireAdmin />,
             children: [

@@ -490,7 +490,7 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     });
   }, 60_000);
 
-  it('a viewer reads every page, admin pages included, and finds nothing to change; an admin resets their password', async () => {
+  it('a viewer reads every page and changes nothing; an admin resets their password; own password change; API tokens made and revoked', async () => {
     const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'vera viewer password' };
     const admin = await open();
     await admin.page.goto('/users');
@@ -576,6 +576,25 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     expectedRefusals.set(viewer, [/^403 \/api\/v1\/users$/, /^401 \/api\/v1\//]);
     const before = await viewer.page.evaluate(async () => (await fetch('/api/v1/me')).status);
     expect(before).toBe(401);
+
+    // They change it again themselves, from their account page.
+    await again.page.getByRole('link', { name: `Your account: ${VIEWER.name}` }).click();
+    await heading(again.page, 'Your account');
+    await again.page.getByLabel('Current password').fill('vera brand new password');
+    await again.page.getByLabel('New password').fill('vera third password');
+    await again.page.getByRole('button', { name: 'Change password' }).click();
+    await again.page.getByText('Password changed. Your other sessions have ended.').waitFor();
+    await screenshotAndAudit(again.page, 'account');
+
+    // API tokens on the Users page: made by the admin, shown once, listed with their maker, revoked.
+    await admin.page.getByLabel('Token name').fill('nightly export');
+    await admin.page.getByRole('button', { name: 'Create token' }).click();
+    await admin.page.getByText('Copy the token for nightly export now').waitFor();
+    const tokenRow = admin.page.getByRole('row').filter({ hasText: 'nightly export' });
+    await tokenRow.getByText(ADMIN.name).waitFor();
+    await screenshotAndAudit(admin.page, 'users-api-tokens');
+    await admin.page.getByRole('button', { name: 'Revoke API token nightly export' }).click();
+    await gone(tokenRow);
   }, 90_000);
 });
 

@@ -71,7 +71,9 @@ export function AppShell() {
         <header className="topbar">
           <NotificationBell />
           <span className="who">
-            {user?.name}{' '}
+            <NavLink to="/account" aria-label={`Your account: ${user?.name ?? ''}`}>
+              {user?.name}
+            </NavLink>{' '}
             <span className="badge">{user?.role === 'inbox' ? 'inbox manager' : user?.role}</span>
           </span>
           <button type="button" onClick={() => void signOut()}>

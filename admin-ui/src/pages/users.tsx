@@ -1,5 +1,6 @@
 import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
+import { ApiTokensCard } from '../components/admin/api-tokens-card';
 import { InviteUserForm, USERS_PATH } from '../components/admin/invite-user-form';
 import { NotificationRecipients } from '../components/admin/notification-recipients';
 import type { AdminUser, ListAnswer } from '../components/admin/types';
@@ -22,6 +23,7 @@ export function UsersPage() {
         <ErrorMessage error={users.error} />
         {users.isSuccess && <UsersTable users={list} />}
         {mayChange && <InviteUserForm />}
+        {users.isSuccess && <ApiTokensCard users={list} />}
         <h2>Notifications</h2>
         <ErrorMessage error={query.error} />
         {query.isSuccess && items.length === 0 && (
