@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAdmin, RequireSession } from './auth/guards';
 import { AppShell } from './layout/app-shell';
 import { AcceptInvitePage } from './pages/accept-invite';
+import { AccountPage } from './pages/account';
 import { AuditPage } from './pages/audit';
 import { DeliveriesPage } from './pages/deliveries';
 import { DestinationsPage } from './pages/destinations';
@@ -15,6 +16,7 @@ import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
 import { PositionsPage } from './pages/positions';
 import { FailedPushesPage } from './pages/pushes';
+import { ResetPasswordPage } from './pages/reset-password';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { UsersPage } from './pages/users';
@@ -23,7 +25,10 @@ import { UsersPage } from './pages/users';
 export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage /> },
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invite', element: <AcceptInvitePage /> },
+  // Links sent before tokens moved to the fragment; the page moves the token there at once.
   { path: '/invite/:token', element: <AcceptInvitePage /> },
+  { path: '/reset', element: <ResetPasswordPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -38,6 +43,7 @@ export const router = createBrowserRouter([
           { path: '/positions', element: <PositionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           { path: '/pushes', element: <FailedPushesPage /> },
+          { path: '/account', element: <AccountPage /> },
           {
             element: <RequireAdmin />,
             children: [

@@ -23,7 +23,7 @@ import { replayDelivery } from './replay-delivery.js';
  */
 export const createApiTokenAudited = (
   deps: AuditedDeps & { readonly codec: TokenCodec },
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; userId?: string },
   actor: Actor,
 ) =>
   audited(deps, actor, async (data) => {
@@ -32,6 +32,16 @@ export const createApiTokenAudited = (
     return [
       created,
       { action: 'token.create', targetType: 'api_token', targetId: created.id, details },
+    ] as const;
+  });
+
+/** Revokes an API token (false: unknown or already revoked, and then nothing is recorded). */
+export const revokeApiTokenAudited = (deps: AuditedDeps, id: string, actor: Actor) =>
+  audited(deps, actor, async (data) => {
+    const revoked = await data.tokens.revoke(id);
+    return [
+      revoked,
+      revoked ? { action: 'token.revoke', targetType: 'api_token', targetId: id } : null,
     ] as const;
   });
 

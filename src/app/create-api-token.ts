@@ -14,7 +14,7 @@ export interface CreateApiTokenDeps {
 /** Creates an API token. The token is returned this once; only its hash is kept. */
 export async function createApiToken(
   deps: CreateApiTokenDeps,
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; userId?: string },
 ): Promise<ApiTokenRecord & { token: string }> {
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) {
@@ -30,6 +30,7 @@ export async function createApiToken(
     createdAt: deps.clock.now(),
     lastUsedAt: null,
     revokedAt: null,
+    userId: input.userId ?? null,
   };
   await deps.tokens.insert(record, deps.codec.hash(token));
   return { ...record, token };

@@ -23,5 +23,6 @@ export async function createSetupLink(
     });
     return true;
   });
-  return created ? `${deps.publicUrl}/setup?token=${token}` : undefined;
+  // The token travels in the fragment, which browsers never send: it cannot reach a request log.
+  return created ? `${deps.publicUrl}/setup#${token}` : undefined;
 }

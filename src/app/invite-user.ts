@@ -38,5 +38,6 @@ export async function inviteUser(
       details: { expiresAt: new Date(expiresAt).toISOString() },
     });
   });
-  return { inviteUrl: `${deps.publicUrl}/invite/${token}`, expiresAt };
+  // The token travels in the fragment, which browsers never send: it cannot reach a request log.
+  return { inviteUrl: `${deps.publicUrl}/invite#${token}`, expiresAt };
 }

@@ -6,17 +6,17 @@ import { userPrincipal, type ActiveSession, type SignInDeps } from './sign-in-de
  * end, or its user gone). The user and role are read now, so a role change applies at the next request.
  */
 export async function resumeSession(
-  deps: Pick<SignInDeps, 'accounts' | 'secrets' | 'clock'>,
+  deps: Pick<SignInDeps, 'accounts' | 'secrets' | 'clock' | 'sessions'>,
   cookie: string,
 ): Promise<ActiveSession | undefined> {
   const idHash = deps.secrets.hash(cookie);
   const session = await deps.accounts.findSession(idHash);
   if (!session) return undefined;
   const now = deps.clock.now();
-  const credentials = sessionIsLive(session, now)
+  const credentials = sessionIsLive(session, now, deps.sessions.idleMs)
     ? await deps.accounts.findCredentials({ id: session.userId })
     : undefined;
-  if (!credentials?.passwordHash) {
+  if (!credentials?.passwordHash || credentials.deactivatedAt !== null) {
     await deps.accounts.deleteSession(idHash);
     return undefined;
   }

@@ -1,4 +1,5 @@
 import type { UserPrincipal } from '../core/auth/role.js';
+import type { SessionLifetimes } from '../core/auth/session.js';
 import type { User } from '../core/model/user.js';
 import type { AccountStore } from '../core/ports/account-store.js';
 import type { TokenCodec } from '../core/ports/api-token-store.js';
@@ -16,6 +17,8 @@ export interface SignInDeps {
   readonly secrets: TokenCodec;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Idle and absolute session limits (configurable). */
+  readonly sessions: SessionLifetimes;
   /** Base of setup and invite links (PUBLIC_URL). */
   readonly publicUrl: string;
   /**
@@ -31,6 +34,8 @@ export interface SignedIn {
   readonly cookie: string;
   readonly csrfToken: string;
   readonly expiresAt: number;
+  /** How long the browser keeps the cookie: the session's absolute limit. */
+  readonly maxAgeSeconds: number;
 }
 
 /** A live session, resolved from its cookie. */

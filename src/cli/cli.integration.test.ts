@@ -28,6 +28,7 @@ describe('hirebridge CLI', () => {
 
     const list = await runCli(['token', 'list'], server.env);
     expect(list.stdout).toContain('payroll sync');
+    expect(list.stdout).toContain('command line');
     expect(list.stdout).not.toContain(created.token);
   });
 

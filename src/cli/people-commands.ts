@@ -6,6 +6,7 @@ import type { Container } from '../main/container.js';
 import { printSetupLink } from '../main/setup-link.js';
 import { printJson, printLine, printTable } from './output.js';
 import { UsageError } from './usage-error.js';
+import { userLifecycleCommands } from './user-lifecycle-commands.js';
 import { withContainer } from './with-container.js';
 
 /** The CLI acts as an admin; the audit log names it "cli". */
@@ -76,6 +77,7 @@ export function peopleCommands(program: Command): void {
         })),
       );
     });
+  userLifecycleCommands(users, findUser);
 
   const notifications = program
     .command('notifications')

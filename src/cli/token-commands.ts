@@ -38,6 +38,8 @@ export function tokenCommands(program: Command): void {
           name: t.name,
           role: t.role,
           created: new Date(t.createdAt).toISOString(),
+          // The user whose deactivation ends the token; tokens made here belong to nobody.
+          madeBy: t.userId ?? 'command line',
           lastUsed: t.lastUsedAt === null ? null : new Date(t.lastUsedAt).toISOString(),
           revoked: t.revokedAt === null ? null : new Date(t.revokedAt).toISOString(),
         })),

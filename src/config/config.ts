@@ -17,6 +17,8 @@ export interface Config {
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   readonly publicUrl: string;
+  /** Session limits (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS). */
+  readonly sessions: { readonly idleMs: number; readonly absoluteMs: number };
   /** The built admin web app (ADMIN_UI_DIR, default dist/admin-ui of this package). */
   readonly adminUiDir: string;
   /** The master key from HIREBRIDGE_SECRET_KEY, or undefined when it is to be read or made in DATA_DIR. */
@@ -82,6 +84,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
     publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
+    sessions: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
     adminUiDir: e.ADMIN_UI_DIR ? path.resolve(cwd, e.ADMIN_UI_DIR) : DEFAULT_ADMIN_UI_DIR,
     secretKey: e.HIREBRIDGE_SECRET_KEY === undefined ? undefined : decodeKey(e.HIREBRIDGE_SECRET_KEY),
     trustProxy: trustProxyOf(e.TRUST_PROXY),

@@ -49,6 +49,20 @@ export const envSchema = z.object({
       message: 'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs',
     })
     .optional(),
+  /** A signed-in session ends after this many minutes without a request (sliding). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(5, 'must be between 5 and 10080 (a week)')
+    .max(10_080, 'must be between 5 and 10080 (a week)')
+    .default(120),
+  /** A signed-in session ends this many hours after sign-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 720 (30 days)')
+    .max(720, 'must be between 1 and 720 (30 days)')
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RUN_WORKER: booleanFlag.default(true),
   /** all: HTTP and a worker in one process; web: HTTP only; worker: jobs only, no HTTP. */

@@ -40,7 +40,10 @@ export const loginRequestSchema = z.strictObject({
   password: z.string({ error: 'is required' }).min(1, 'is required').max(4096),
 });
 
-/** GET /api/v1/auth/invites/:token: who the invite is for. */
+/**
+ * POST /api/v1/auth/invites/view with `{ token }`: who the invite is for. A POST so the token travels in
+ * the body, never in a path or query that request logs keep.
+ */
 export const inviteResponseSchema = z.object({
   email: z.string(),
   name: z.string(),
@@ -48,7 +51,14 @@ export const inviteResponseSchema = z.object({
 });
 export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 
-export const inviteParamsSchema = z.object({ token: linkToken });
+export const viewInviteRequestSchema = z.strictObject({ token: linkToken });
+
+/** POST /api/v1/auth/resets/view with `{ token }`: whose password a reset link sets. */
+export const resetLinkResponseSchema = z.object({ email: z.string(), name: z.string() });
+export type ResetLinkResponse = z.infer<typeof resetLinkResponseSchema>;
+
+/** POST /api/v1/auth/resets/accept: the new password; every earlier session of the user ends. */
+export const resetPasswordRequestSchema = z.strictObject({ token: linkToken, password: newPassword });
 
 /** POST /api/v1/auth/invites/accept: `name` corrects the name the admin typed, if given. */
 export const acceptInviteRequestSchema = z.strictObject({

@@ -10,6 +10,8 @@ const userSchema = z.object({
   /** Whether they have set a password (false while invited). */
   signedUp: z.boolean(),
   createdAt: z.string(),
+  /** False once an admin deactivated them (they cannot sign in); in the user list only. */
+  active: z.boolean().optional(),
 });
 export type UserResponse = z.infer<typeof userSchema>;
 

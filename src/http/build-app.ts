@@ -1,9 +1,13 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { requireAuthentication } from './plugins/authenticate.js';
 import { acceptEmptyJson } from './plugins/json-body.js';
-import { registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
+import type { ErrorResponse } from '../contract/errors.js';
+import { AppError } from '../core/errors/app-error.js';
+import { fromFramework, registerErrorHandling, type NotFoundFallback } from './plugins/error-handler.js';
+import { ERROR_STATUS } from './plugins/error-status.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { adminUiRoutes } from './routes/admin-ui.js';
+import { accountSecurityRoutes } from './routes/api/account-security.js';
 import { auditRoutes } from './routes/api/audit.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
@@ -50,6 +54,13 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A malformed URL is the client's mistake: answered like every other 4xx (error-handler.ts).
+    frameworkErrors: (error, _request, reply) => {
+      const err = fromFramework(error) ?? new AppError('validation_failed', 'The request is malformed');
+      reply.log.info({ code: err.code, fastifyCode: error.code }, 'client error');
+      const body: ErrorResponse = { error: { code: err.code, message: err.message } };
+      void (reply as FastifyReply).status(ERROR_STATUS[err.code]).send(body);
+    },
   });
   let spaFallback: NotFoundFallback | undefined;
   registerErrorHandling(app, () => spaFallback);
@@ -62,6 +73,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   // Signed, expiring document links for destinations: public (the link is the credential).
   await app.register(async (links) => documentLinkRoutes(links, options.services));
   await app.register(async (api) => {
+    // Every /api answer may carry personal data (names, emails, salaries): no browser or proxy cache
+    // may keep one. Routes that chose a stricter header keep theirs.
+    api.addHook('onSend', async (_request, reply, payload) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      return payload;
+    });
     acceptEmptyJson(api);
     requireAuthentication(api, options.services);
     meRoutes(api);
@@ -78,6 +95,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     positionRoutes(api, options.services);
     destinationRoutes(api, options.services);
     pushRoutes(api, options.services);
+    accountSecurityRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

@@ -14,6 +14,7 @@ import type { AuditEntry, Member, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
+import type { AccountSecurityServices } from './account-security-services.js';
 import type { AuthServices } from './auth-services.js';
 import type { OpeningServices } from './openings-services.js';
 import type { DestinationServices } from './destination-services.js';
@@ -28,6 +29,8 @@ export interface HttpServices {
   authenticate(authorization: string | undefined): Promise<Principal>;
   /** Sign-in and sessions (the admin web app). */
   readonly auth: AuthServices;
+  /** Password change, deactivation, API tokens. */
+  readonly accountSecurity: AccountSecurityServices;
   checkReadiness(): Promise<Readiness>;
   listJobs(filter: { state?: JobStateName; kind?: string; limit: number }): Promise<JobView[]>;
   getJob(id: string): Promise<JobView>;

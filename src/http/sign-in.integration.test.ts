@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/support/fake-clock.js';
+import { linkToken } from '../../test/support/signed-up-user.js';
 import { TEST_DIALECTS } from '../../test/support/test-databases.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
 import { httpCall, SessionClient, sessionSetCookie, type Answer } from '../../test/support/session-client.js';
@@ -18,7 +19,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
   // Each test signs in from its own loopback address, so the per-address throttle of one cannot touch another.
   let nextAddress = 10;
   const client = () => new SessionClient(server.url, `127.0.0.${nextAddress++}`);
-  const setupToken = () => new URL(server.setupUrl!).searchParams.get('token')!;
+  const setupToken = () => linkToken(server.setupUrl!);
 
   beforeAll(async () => {
     server = await startTestServer(dialect, {}, { clock });
@@ -28,9 +29,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
   });
 
   it('starts with a one-time setup link that creates the first admin and signs them in, once', async () => {
-    expect(server.setupUrl).toMatch(
-      new RegExp(`^${server.env['PUBLIC_URL']}/setup\\?token=[A-Za-z0-9_-]{43}$`),
-    );
+    expect(server.setupUrl).toMatch(new RegExp(`^${server.env['PUBLIC_URL']}/setup#[A-Za-z0-9_-]{43}$`));
     const browser = client();
     expect((await browser.get('/api/v1/auth/state')).body).toEqual({ setupRequired: true });
     expect((await browser.get('/api/v1/auth/session')).status).toBe(401);
@@ -90,7 +89,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
     const attributes = cookie.split(';').map((a) => a.trim());
     expect(attributes[0]).toMatch(/^hb_session=[A-Za-z0-9_-]{43}$/);
     expect(attributes).toEqual(
-      expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${7 * 24 * 3600}`]),
+      expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/', `Max-Age=${24 * 3600}`]),
     );
     // PUBLIC_URL is http here; Secure is set for https (session-cookie.test.ts).
     expect(attributes).not.toContain('Secure');
@@ -137,7 +136,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
       role: 'inbox',
       principal: { kind: 'token', id: 't', name: 't', role: 'admin' },
     });
-    const token = ian.inviteUrl.split('/invite/')[1]!;
+    const token = linkToken(ian.inviteUrl);
     expect(
       (await client().post('/api/v1/auth/invites/accept', { token, password: 'ian password 1' })).status,
     ).toBe(201);
@@ -156,11 +155,12 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
     expect(locked.body.error.code).toBe('rate_limited');
     expect(locked.body.error.details.retryAfterSeconds).toBe(15 * 60);
     expect(locked.headers['retry-after']).toBe(String(15 * 60));
-    // Another address cannot get in either: the lock is the account's.
+    // The lock is the (account, address) pair's: Ian still gets in from another address
+    // (sign-in-throttle.integration.test.ts covers the per-account delays).
     expect(
       (await client().post('/api/v1/auth/login', { email: 'ian@example.com', password: 'ian password 1' }))
         .status,
-    ).toBe(429);
+    ).toBe(200);
     clock.advance(10 * MINUTE);
     const later = await attempt('ian password 1');
     expect(later.status).toBe(429);
@@ -254,7 +254,7 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
     });
     expect(created.status).toBe(201);
     expect(created.body.inviteUrl).toMatch(
-      new RegExp(`^${server.env['PUBLIC_URL']}/invite/[A-Za-z0-9_-]{43}$`),
+      new RegExp(`^${server.env['PUBLIC_URL']}/invite#[A-Za-z0-9_-]{43}$`),
     );
     const inbox = await server.token('inbox');
     const admin = client();
@@ -291,23 +291,23 @@ describe.each(TEST_DIALECTS)('sign-in on %s', (dialect) => {
     expect((await browser.call('POST', '/api/v1/auth/logout', { csrf: false })).status).toBe(204);
   });
 
-  it('ends a session after 12 idle hours, and 7 days after sign-in however active', async () => {
+  it('ends a session after 2 idle hours, and 24 hours after sign-in however active (the defaults)', async () => {
     const idle = client();
     await idle.signIn(ADMIN.email, ADMIN.password);
-    clock.advance(11 * HOUR);
+    clock.advance(110 * MINUTE);
     expect((await idle.get('/api/v1/me')).status).toBe(200);
-    clock.advance(11 * HOUR); // 22 h after sign-in, 11 h after the last request: sliding
+    clock.advance(110 * MINUTE); // 220 min after sign-in, 110 after the last request: sliding
     expect((await idle.get('/api/v1/me')).status).toBe(200);
-    clock.advance(12 * HOUR + MINUTE);
+    clock.advance(2 * HOUR + MINUTE);
     expect((await idle.get('/api/v1/me')).status).toBe(401);
 
     const busy = client();
     await busy.signIn(ADMIN.email, ADMIN.password);
-    for (let hours = 10; hours < 7 * 24; hours += 10) {
-      clock.advance(10 * HOUR);
+    for (let hours = 1; hours < 24; hours += 1) {
+      clock.advance(HOUR);
       expect((await busy.get('/api/v1/me')).status, `after ${hours} h`).toBe(200);
     }
-    clock.advance(7 * 24 * HOUR - 160 * HOUR + MINUTE); // just past 7 days since sign-in
+    clock.advance(HOUR + MINUTE); // just past 24 hours since sign-in
     const ended = await busy.get('/api/v1/auth/session');
     expect(ended.status).toBe(401);
     expect(sessionSetCookie(ended)).toMatch(/^hb_session=; Max-Age=0;/);

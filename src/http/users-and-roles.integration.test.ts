@@ -13,7 +13,7 @@ import {
 
 const DAY = 24 * 3_600_000;
 const ADMIN = { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' };
-const tokenOf = (inviteUrl: string) => inviteUrl.split('/invite/')[1]!;
+const tokenOf = (inviteUrl: string) => new URL(inviteUrl).hash.slice(1);
 
 describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
   let server: TestServer;
@@ -65,13 +65,15 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
   it('invites an inbox manager who accepts, signs in, and may use the inbox but no admin route', async () => {
     const user = await invite('ian@example.com', 'inbox', 'Ian Inbox');
     expect(user).toMatchObject({ role: 'inbox', signedUp: false });
-    expect(user.inviteUrl).toMatch(new RegExp(`^${server.env['PUBLIC_URL']}/invite/[A-Za-z0-9_-]{43}$`));
+    expect(user.inviteUrl).toMatch(new RegExp(`^${server.env['PUBLIC_URL']}/invite#[A-Za-z0-9_-]{43}$`));
     const token = tokenOf(user.inviteUrl);
     const visitor = client();
-    const view = await visitor.get(`/api/v1/auth/invites/${token}`);
+    const view = await visitor.post('/api/v1/auth/invites/view', { token: token });
     expect(view.status).toBe(200);
     expect(view.body).toEqual({ email: 'ian@example.com', name: 'Ian Inbox', role: 'inbox' });
-    expect((await visitor.get('/api/v1/auth/invites/nothing-like-a-token')).status).toBe(404);
+    expect((await visitor.post('/api/v1/auth/invites/view', { token: 'nothing-like-a-token' })).status).toBe(
+      404,
+    );
 
     const weak = await visitor.post('/api/v1/auth/invites/accept', { token, password: 'short' });
     expect(weak.status).toBe(400);
@@ -96,7 +98,7 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
       role: 'inbox',
       mayManageInbox: true,
     });
-    const used = await client().get(`/api/v1/auth/invites/${token}`);
+    const used = await client().post('/api/v1/auth/invites/view', { token: token });
     expect(used.status).toBe(409);
     expect(used.body.error.message).toContain('already used');
     expect(
@@ -126,13 +128,13 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
     expect(again.status).toBe(201);
     const newer = again.body.inviteUrl as string;
     expect(newer).not.toBe(user.inviteUrl);
-    const old = await client().get(`/api/v1/auth/invites/${tokenOf(user.inviteUrl)}`);
+    const old = await client().post('/api/v1/auth/invites/view', { token: tokenOf(user.inviteUrl) });
     expect(old.status).toBe(404);
     expect(old.body.error.message).toContain('replaced');
-    expect((await client().get(`/api/v1/auth/invites/${tokenOf(newer)}`)).status).toBe(200);
+    expect((await client().post('/api/v1/auth/invites/view', { token: tokenOf(newer) })).status).toBe(200);
 
     clock.advance(7 * DAY + 1);
-    const expired = await client().get(`/api/v1/auth/invites/${tokenOf(newer)}`);
+    const expired = await client().post('/api/v1/auth/invites/view', { token: tokenOf(newer) });
     expect(expired.status).toBe(409);
     expect(expired.body.error.message).toContain('expired');
     const accept = await client().post('/api/v1/auth/invites/accept', {
@@ -221,7 +223,7 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
     await people.changeUserRole({ userId: ada, role: 'admin', principal });
   });
 
-  it('lets a viewer sign in and see who they are, but nothing else', async () => {
+  it('lets a viewer sign in and read everything, but change nothing', async () => {
     const { browser } = await signedUpUser('vera@example.com', 'viewer');
     const me = await browser.get('/api/v1/me');
     expect(me.status).toBe(200);
@@ -230,8 +232,14 @@ describe.each(TEST_DIALECTS)('users, invites and roles on %s', (dialect) => {
       role: 'viewer',
       mayManageInbox: false,
     });
-    expect((await browser.get('/api/v1/new-hires')).status).toBe(403);
-    expect((await browser.get('/api/v1/notifications')).status).toBe(403);
+    for (const path of ['/api/v1/new-hires', '/api/v1/members', '/api/v1/users', '/api/v1/audit'])
+      expect((await browser.get(path)).status, path).toBe(200);
+    // Their own (empty) notifications only.
+    expect((await browser.get('/api/v1/notifications')).body.items).toEqual([]);
+    expect(
+      (await browser.post('/api/v1/users', { email: 'x@example.com', name: 'X', role: 'admin' })).status,
+    ).toBe(403);
+    expect((await browser.post('/api/v1/tokens', { name: 'mine', role: 'admin' })).status).toBe(403);
   });
 
   it("reads a signed-in user's own notifications by default and refuses another's; tokens name the user", async () => {

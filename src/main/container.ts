@@ -6,7 +6,9 @@ import type { Role } from '../core/auth/role.js';
 import { notFound } from '../core/errors/app-error.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import type { PasswordHasher } from '../core/ports/password-hasher.js';
 import type { Config } from '../config/config.js';
+import { preparePrivateDataDir } from '../config/private-data-dir.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
 import { databaseClock } from '../db/database-clock.js';
 import { guardedFetch } from '../connectors/kit/guarded-fetch.js';
@@ -45,6 +47,8 @@ export interface ContainerOverrides {
   readonly logger?: PinoLogger;
   /** The fetch used for every outbound call (tests may count or fault it). */
   readonly fetch?: typeof fetch;
+  /** The password hasher (argon2id by default; tests may count its calls). */
+  readonly passwords?: PasswordHasher;
 }
 
 /**
@@ -55,6 +59,8 @@ export interface ContainerOverrides {
 export function createContainer(config: Config, overrides: ContainerOverrides = {}) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const ids = overrides.ids ?? randomIds;
+  const sqliteFile = config.database.dialect === 'sqlite' ? config.database.file : undefined;
+  preparePrivateDataDir(config.dataDir, sqliteFile, logger);
   const database: DatabaseHandle = createDatabase(config.database, {
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
@@ -101,7 +107,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   };
 
   const inbox = inboxStore(db, { jobsOn, emailEnabled, ids });
-  const accounts = accountsWiring(shared);
+  const accounts = accountsWiring(shared, overrides.passwords);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
   const intake = intakeWiring(shared, { inbox, crashPoint, groupCommit: database.dialect === 'sqlite' });
@@ -123,6 +129,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     renderMetrics: () => metrics.render({ read: () => readMetricsFigures(db) }, clock.now()),
     authenticate: accounts.authenticate,
     auth: accounts.auth,
+    accountSecurity: accounts.accountSecurity,
     checkReadiness: () => checkReadiness({ database: databaseHealth(db) }),
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
@@ -172,7 +179,11 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     restoreNewHire: inboxFeature.restoreNewHire,
     inboxDeps: intake.inboxDeps,
     listApiTokens: () => accounts.tokens.list(),
-    revokeApiToken: (id: string) => accounts.tokens.revoke(id),
+    revokeApiToken: (id: string, actor: Actor = 'cli') => accounts.revokeApiToken(id, actor),
+    /** Deactivates or reactivates a user (the CLI's `users deactivate|reactivate`), audited. */
+    setUserActive: (userId: string, active: boolean, actor: Actor = 'cli') =>
+      accounts.setUserActive(userId, active, actor),
+    createResetLink: (userId: string, actor: Actor = 'cli') => accounts.createResetLink(userId, actor),
     createWorker: (
       options: { concurrency?: number; pollIntervalMs?: number; sweepIntervalMs?: number } = {},
     ) => {

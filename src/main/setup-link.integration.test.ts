@@ -62,8 +62,8 @@ describe('the first-run setup link', () => {
     running = startProcess(env);
     await running.listening();
     const printed = LINE.exec(running.out.stdout)?.[1];
-    expect(printed).toMatch(new RegExp(`^${env['PUBLIC_URL']}/setup\\?token=[A-Za-z0-9_-]{43}$`));
-    const token = new URL(printed!).searchParams.get('token')!;
+    expect(printed).toMatch(new RegExp(`^${env['PUBLIC_URL']}/setup#[A-Za-z0-9_-]{43}$`));
+    const token = new URL(printed!).hash.slice(1);
     expect(running.out.stdout.match(/HireBridge setup:/g)).toHaveLength(1);
     // Every other stdout line is a JSON log line, and none of them (nor stderr) holds the token.
     const logLines = running.out.stdout.split('\n').filter((l) => l && !LINE.test(l));
@@ -80,7 +80,7 @@ describe('the first-run setup link', () => {
     const setup = (t: string) =>
       httpCall(env['PUBLIC_URL']!, 'POST', '/api/v1/auth/setup', { body: { token: t, ...ADMIN } });
     expect((await setup(token)).status).toBe(401);
-    const done = await setup(new URL(freshUrl!).searchParams.get('token')!);
+    const done = await setup(new URL(freshUrl!).hash.slice(1));
     expect(done.status).toBe(201);
     expect(done.body.user).toMatchObject({ email: ADMIN.email, role: 'admin' });
 

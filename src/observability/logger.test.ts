@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.js';
+import { createLogger, loggablePath } from './logger.js';
 
 describe('createLogger', () => {
   it('logs requests by path, without the query string that may carry personal data', async () => {
@@ -68,5 +68,17 @@ describe('createLogger', () => {
       'SETCOOKIE123',
     ])
       expect(output, secret).not.toContain(secret);
+  });
+
+  it('logs a path without its query or any link token', () => {
+    const token = 'A'.repeat(20) + '_-' + 'b'.repeat(21);
+    expect(loggablePath(`/invite/${token}`)).toBe('/invite/[redacted]');
+    expect(loggablePath(`/api/v1/auth/invites/${token}`)).toBe('/api/v1/auth/invites/[redacted]');
+    expect(loggablePath('/api/v1/auth/invites/accept')).toBe('/api/v1/auth/invites/accept');
+    expect(loggablePath(`/setup?token=${token}`)).toBe('/setup');
+    expect(loggablePath(`/anything/${token}/more`)).toBe('/anything/[redacted]/more');
+    // Ids (UUIDs, 36 characters) stay readable.
+    const id = '0b6a3f4e-8f0c-4c1e-9a52-1d2f3e4a5b6c';
+    expect(loggablePath(`/api/v1/new-hires/${id}`)).toBe(`/api/v1/new-hires/${id}`);
   });
 });

@@ -431,8 +431,8 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await admin.page.getByLabel('Role', { exact: true }).selectOption({ label: 'Inbox manager' });
     await admin.page.getByRole('button', { name: 'Invite user' }).click();
     await admin.page.getByText(`Send this link to ${INBOX.name}; it works once, for 7 days.`).waitFor();
-    const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite\/[A-Za-z0-9_-]+/);
-    expect(inviteUrl.startsWith(`${stack.server.url}/invite/`)).toBe(true);
+    const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite#[A-Za-z0-9_-]+/);
+    expect(inviteUrl.startsWith(`${stack.server.url}/invite#`)).toBe(true);
     await admin.page.getByRole('row').filter({ hasText: INBOX.email }).getByText('Invited').waitFor();
     await screenshotAndAudit(admin.page, 'users');
 
@@ -553,6 +553,113 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await page.getByText(/0 created, 0 updated, 1 closed, 0 failed/).waitFor({ timeout: 20_000 });
     const closed = stack.sim.openings().find((o) => o.id === published[0]!.id);
     expect(closed?.openingState).toBe('Closed');
+  }, 90_000);
+
+  it('a viewer reads every page and changes nothing; an admin resets their password; own password change; API tokens made and revoked', async () => {
+    const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'vera viewer password' };
+    const admin = await open();
+    await admin.page.goto('/users');
+    await heading(admin.page, 'Users & notification recipients');
+    await admin.page.getByLabel('Name', { exact: true }).fill(VIEWER.name);
+    await admin.page.getByLabel('Email', { exact: true }).fill(VIEWER.email);
+    await admin.page.getByLabel('Role', { exact: true }).selectOption({ label: 'Viewer (read only)' });
+    await admin.page.getByRole('button', { name: 'Invite user' }).click();
+    const inviteUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/invite#[A-Za-z0-9_-]+/);
+
+    const viewer = await open('none');
+    // The one change the test tries through the API, refused as it must be.
+    expectedRefusals.set(viewer, [/^403 \/api\/v1\/users$/]);
+    await viewer.page.goto(inviteUrl);
+    await heading(viewer.page, 'Join HireBridge');
+    await viewer.page.getByLabel('Password').fill(VIEWER.password);
+    await viewer.page.getByRole('button', { name: 'Join' }).click();
+    await heading(viewer.page, 'New hires');
+    await viewer.page.getByText('viewer', { exact: true }).waitFor();
+    // The list reads; adding a member is not theirs to do.
+    await viewer.page.getByRole('link', { name: 'Anna-Lena van der Berg', exact: true }).waitFor();
+    expect(await viewer.page.getByRole('button', { name: /Add member/ }).count()).toBe(0);
+    const nav = viewer.page.getByRole('navigation', { name: 'Main' });
+    const pages = [
+      ['Integrations', 'Integrations'],
+      ['Mapping', 'Field mapping'],
+      ['Users & recipients', 'Users & notification recipients'],
+      ['Delivery log', 'Delivery log'],
+      ['Audit log', 'Audit log'],
+    ] as const;
+    for (const [link, title] of pages) {
+      await nav.getByRole('link', { name: link }).click();
+      await heading(viewer.page, title);
+      await viewer.page
+        .getByText('You have the viewer role: you can see everything here but change nothing.')
+        .waitFor();
+    }
+    // Every page loaded its data (an API refusal fails the test), and no control changes anything.
+    await viewer.page.goto('/integrations');
+    await viewer.page.getByText('Required permissions').first().waitFor();
+    expect(await viewer.page.getByLabel('New Ashby API key').isDisabled()).toBe(true);
+    expect(await viewer.page.getByRole('button', { name: 'Show' }).count()).toBe(0);
+    await viewer.page.goto('/mapping');
+    await viewer.page.getByRole('button', { name: 'Save mapping' }).waitFor();
+    expect(await viewer.page.getByRole('button', { name: 'Save mapping' }).isDisabled()).toBe(true);
+    await viewer.page.goto('/users');
+    await viewer.page.getByRole('row').filter({ hasText: ADMIN.email }).waitFor();
+    expect(await viewer.page.getByRole('button', { name: 'Invite user' }).count()).toBe(0);
+    expect(await viewer.page.getByRole('button', { name: /^(Deactivate|Reset password)/ }).count()).toBe(0);
+    expect(await viewer.page.getByLabel(`Role of ${ADMIN.name}`).isDisabled()).toBe(true);
+    await viewer.page.goto('/deliveries');
+    await viewer.page.getByRole('row').filter({ hasText: 'candidateHire' }).first().waitFor();
+    expect(await viewer.page.getByRole('button', { name: /^Replay/ }).count()).toBe(0);
+    await screenshotAndAudit(viewer.page, 'viewer-deliveries');
+    const refused = await viewer.page.evaluate(async () => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      return (
+        await fetch('/api/v1/users', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ name: 'Mallory', email: 'mallory@example.com', role: 'admin' }),
+        })
+      ).status;
+    });
+    expect(refused).toBe(403);
+
+    // The viewer forgot their password: an admin makes a reset link from the Users page.
+    await admin.page.reload();
+    await admin.page.getByRole('button', { name: `Reset password of ${VIEWER.name}` }).click();
+    await admin.page
+      .getByText(`Send this password-reset link to ${VIEWER.name}; it works once, for 24 hours.`)
+      .waitFor();
+    const resetUrl = await findOnPage(admin.page, /https?:\/\/[^\s"']+\/reset#[A-Za-z0-9_-]+/);
+    const again = await open('none');
+    await again.page.goto(resetUrl);
+    await heading(again.page, 'Choose a new password');
+    await again.page.getByText(VIEWER.email).waitFor();
+    await screenshotAndAudit(again.page, 'reset-password');
+    await again.page.getByLabel('Password', { exact: true }).fill('vera brand new password');
+    await again.page.getByRole('button', { name: 'Set password' }).click();
+    await heading(again.page, 'New hires');
+    // The session opened before the reset has ended (so the viewer's page now meets 401s).
+    expectedRefusals.set(viewer, [/^403 \/api\/v1\/users$/, /^401 \/api\/v1\//]);
+    const before = await viewer.page.evaluate(async () => (await fetch('/api/v1/me')).status);
+    expect(before).toBe(401);
+
+    // They change it again themselves, from their account page.
+    await again.page.getByRole('link', { name: `Your account: ${VIEWER.name}` }).click();
+    await heading(again.page, 'Your account');
+    await again.page.getByLabel('Current password').fill('vera brand new password');
+    await again.page.getByLabel('New password').fill('vera third password');
+    await again.page.getByRole('button', { name: 'Change password' }).click();
+    await again.page.getByText('Password changed. Your other sessions have ended.').waitFor();
+    await screenshotAndAudit(again.page, 'account');
+
+    // API tokens on the Users page: made by the admin, shown once, listed with their maker, revoked.
+    await admin.page.getByLabel('Token name').fill('nightly export');
+    await admin.page.getByRole('button', { name: 'Create token' }).click();
+    await admin.page.getByText('Copy the token for nightly export now').waitFor();
+    const tokenRow = admin.page.getByRole('row').filter({ hasText: 'nightly export' });
+    await tokenRow.getByText(ADMIN.name).waitFor();
+    await screenshotAndAudit(admin.page, 'users-api-tokens');
+    await admin.page.getByRole('button', { name: 'Revoke API token nightly export' }).click();
+    await gone(tokenRow);
   }, 90_000);
 });
 

@@ -291,6 +291,7 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
       { path: '/users', title: 'Users & notification recipients', name: 'users' },
       { path: '/deliveries', title: 'Delivery log', name: 'deliveries' },
       { path: '/audit', title: 'Audit log', name: 'audit' },
+      { path: '/account', title: 'Your account', name: 'account' },
     ];
     for (const viewport of [PHONE, LAPTOP]) {
       const { page } = await open('admin', viewport);

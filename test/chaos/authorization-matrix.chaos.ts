@@ -14,7 +14,7 @@ import { chaosScenarios } from './support/scenario-run.js';
  * Scenario 8, the authorisation matrix (reliability.md §6.4 S4). Every route the app serves, read from
  * Fastify's route tree so a new route cannot slip past, is called without credentials, with an
  * inbox-manager token, an admin token, and the session cookies (with their CSRF tokens) of a signed-in
- * inbox manager and a signed-in admin; ids of a second connection are used too. The outcomes must match
+ * inbox manager, a signed-in viewer and a signed-in admin; ids of a second connection are used too. The outcomes must match
  * the table below, which is the documented access rule of each route:
  *
  * - public: anyone (health probes, sign-in: these routes make sessions).
@@ -22,6 +22,10 @@ import { chaosScenarios } from './support/scenario-run.js';
  * - session: a signed-in user only (the session's own state); API tokens are not sessions, 401.
  * - inbox: the "Manage ATS inbox" role or admin; no credentials is 401.
  * - admin: admin only; an inbox token or inbox manager's session is 403, no credentials 401.
+ * - secret: admin only, a GET included (it shows a secret again); a viewer too gets 403.
+ *
+ * A viewer reads everything (every GET of inbox and admin routes but `secret` ones) and changes
+ * nothing (every other method of those routes is 403 for them).
  *
  * "Allowed" means the request got past authentication and authorisation: any status but 401 and 403 (a
  * 400 for an empty body or a 404 for an unknown id is the route's own answer), and never a 5xx. API
@@ -31,17 +35,20 @@ import { chaosScenarios } from './support/scenario-run.js';
  * and per-connection filters, which must return that connection's rows only. No response after creation
  * may contain an API key, a Secret Token, an API token or a token hash.
  */
-type Access = 'public' | 'signature' | 'session' | 'inbox' | 'admin';
+type Access = 'public' | 'signature' | 'session' | 'inbox' | 'admin' | 'secret';
 
 const MATRIX: Readonly<Record<string, Access>> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /api/v1/auth/state': 'public',
   'POST /api/v1/auth/setup': 'public',
+  'POST /api/v1/auth/setup/view': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
-  'GET /api/v1/auth/invites/:token': 'public',
+  'POST /api/v1/auth/invites/view': 'public',
   'POST /api/v1/auth/invites/accept': 'public',
+  'POST /api/v1/auth/resets/view': 'public',
+  'POST /api/v1/auth/resets/accept': 'public',
   'GET /api/v1/auth/session': 'session',
   'POST /webhooks/ashby/:connectionId': 'signature',
   'GET /api/v1/me': 'inbox',
@@ -73,12 +80,19 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/deliveries': 'admin',
   'POST /api/v1/deliveries/:id/replay': 'admin',
   'GET /api/v1/new-hire-fields': 'inbox',
-  'GET /api/v1/connections/:id/webhook-secret': 'admin',
+  'GET /api/v1/connections/:id/webhook-secret': 'secret',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/users': 'admin',
   'POST /api/v1/users': 'admin',
   'POST /api/v1/users/:id/invite': 'admin',
   'PATCH /api/v1/users/:id': 'admin',
+  'POST /api/v1/users/:id/deactivate': 'admin',
+  'POST /api/v1/users/:id/reactivate': 'admin',
+  'POST /api/v1/users/:id/reset-link': 'admin',
+  'GET /api/v1/tokens': 'admin',
+  'POST /api/v1/tokens': 'admin',
+  'DELETE /api/v1/tokens/:id': 'admin',
+  'POST /api/v1/me/password': 'session',
   'GET /api/v1/notification-sends': 'admin',
   'POST /api/v1/connections/ashby': 'admin',
   'GET /api/v1/connections': 'admin',
@@ -116,22 +130,23 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /document-links': 'public',
 };
 
-type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'admin session';
+type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'viewer session' | 'admin session';
 
-/** What each caller must get from a route of each access level. */
-function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+/** What each caller must get from a route of each access level (GET or not). */
+function expected(access: Access, caller: Caller, method: string): 'allowed' | 401 | 403 {
   if (access === 'public') return 'allowed';
   if (access === 'signature') return 401; // no caller here signs the body; signed cases are tested below
   if (caller === 'none') return 401;
   if (access === 'session') return caller.endsWith('session') ? 'allowed' : 401;
-  if (access === 'admin' && caller.startsWith('inbox')) return 403;
+  if (caller === 'viewer session') return method === 'GET' && access !== 'secret' ? 'allowed' : 403;
+  if ((access === 'admin' || access === 'secret') && caller.startsWith('inbox')) return 403;
   return 'allowed';
 }
 
 const scenarios = chaosScenarios();
 
 describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
-  it('answers every route as the matrix says for no credentials, tokens and sessions of both roles, and another connection', async () => {
+  it('answers every route as the matrix says for no credentials, tokens of both roles, sessions of every role, and another connection', async () => {
     const run = scenarios.begin('authz-matrix', dialect);
     const sim = run.own(
       await startAshbySimulator({
@@ -167,7 +182,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const password = 'matrix password';
     const setupUrl = (await container.createSetupLink())!;
     const adminSession = await container.services.auth.setup({
-      token: new URL(setupUrl).searchParams.get('token')!,
+      token: new URL(setupUrl).hash.slice(1),
       email: 'ada@example.com',
       name: 'Ada',
       password,
@@ -179,7 +194,17 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       principal: { kind: 'token', id: 'matrix', name: 'matrix', role: 'admin' },
     });
     const inboxSession = await container.services.auth.acceptInvite({
-      token: invited.inviteUrl.split('/invite/')[1]!,
+      token: new URL(invited.inviteUrl).hash.slice(1),
+      password,
+    });
+    const invitedViewer = await container.services.people.addUser({
+      email: 'vera@example.com',
+      name: 'Vera',
+      role: 'viewer',
+      principal: { kind: 'token', id: 'matrix', name: 'matrix', role: 'admin' },
+    });
+    const viewerSession = await container.services.auth.acceptInvite({
+      token: new URL(invitedViewer.inviteUrl).hash.slice(1),
       password,
     });
     const hiredApp = sim.applicationIds({ status: 'Hired' })[0]!;
@@ -237,6 +262,10 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         cookie: `hb_session=${inboxSession.cookie}`,
         'x-csrf-token': inboxSession.csrfToken,
       },
+      'viewer session': {
+        cookie: `hb_session=${viewerSession.cookie}`,
+        'x-csrf-token': viewerSession.csrfToken,
+      },
       'admin session': {
         cookie: `hb_session=${adminSession.cookie}`,
         'x-csrf-token': adminSession.csrfToken,
@@ -251,7 +280,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const rank = (route: string) =>
       route === 'POST /api/v1/auth/logout' ? 2 : Number(route.startsWith('DELETE'));
     const ordered = [...routes].sort((x, y) => rank(x) - rank(y));
-    const callers = ['none', 'inbox', 'inbox session', 'admin', 'admin session'] as const;
+    const callers = ['none', 'inbox', 'inbox session', 'viewer session', 'admin', 'admin session'] as const;
     for (const caller of callers) {
       for (const route of ordered) {
         const [method, url] = route.split(' ') as [string, string];
@@ -269,7 +298,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
         // The one route whose purpose is to show an admin the Secret Token again (to paste into Ashby;
         // audited): its answer is checked for that role above, and left out of the no-secrets check.
         if (route !== 'GET /api/v1/connections/:id/webhook-secret') answers.push(response.body);
-        const want = expected(MATRIX[route]!, caller);
+        const want = expected(MATRIX[route]!, caller, method);
         const got = response.statusCode;
         const fine = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
         if (!fine)
@@ -286,7 +315,7 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
     const passwordHashes = (
       await container.database.db.selectFrom('users').select('password_hash').execute()
     ).flatMap((u) => (u.password_hash ? [u.password_hash] : []));
-    expect(passwordHashes).toHaveLength(2);
+    expect(passwordHashes).toHaveLength(3);
     const secrets = [
       GENERATED_API_KEYS.full,
       a.secretToken,
@@ -297,8 +326,10 @@ describe.each(TEST_DIALECTS)('authorisation matrix on %s', (dialect) => {
       sha256(inbox),
       adminSession.cookie,
       inboxSession.cookie,
+      viewerSession.cookie,
       sha256(adminSession.cookie),
       sha256(inboxSession.cookie),
+      sha256(viewerSession.cookie),
       ...passwordHashes,
     ];
     const exposed = secrets.filter((s) => answers.some((body) => body.includes(s)));

@@ -205,7 +205,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export interface BrowserStack {
   readonly sim: AshbySimulator;
   readonly server: TestServer;
-  /** The one-time first-admin link `<PUBLIC_URL>/setup?token=…` the server made at start. */
+  /** The one-time first-admin link `<PUBLIC_URL>/setup#…` (token in the fragment) the server made at start. */
   readonly setupUrl: string;
   /** An admin API token, for assertions and for what the UI cannot do. */
   readonly api: IntakeHarness['api'];

@@ -130,7 +130,7 @@ export async function setUpFirstAdmin(
   from = '127.0.0.1',
 ): Promise<SessionClient> {
   if (!server.setupUrl) throw new Error('the server printed no setup link (setup done already?)');
-  const token = new URL(server.setupUrl).searchParams.get('token') ?? '';
+  const token = new URL(server.setupUrl).hash.slice(1);
   const client = new SessionClient(server.url, from);
   const answer = await client.post('/api/v1/auth/setup', { token, ...admin });
   if (answer.status !== 201) throw new Error(`setup failed: ${answer.status} ${answer.text}`);

@@ -25,7 +25,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   dialect: Dialect,
   extraEnv: Record<string, string> = {},
-  overrides: Omit<ContainerOverrides, 'logger'> = {},
+  overrides: ContainerOverrides = {},
 ): Promise<TestServer> {
   const { target, drop } = await createTestTarget(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-data-'));
@@ -46,7 +46,7 @@ export async function startTestServer(
   // The setup link is read from server.setupUrl, not printed into the test output.
   const server = await startServer(
     config,
-    { ...overrides, logger: createLogger(config.logLevel) },
+    { ...overrides, logger: overrides.logger ?? createLogger(config.logLevel) },
     { printSetupLink: false },
   );
   return {

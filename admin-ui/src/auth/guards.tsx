@@ -13,10 +13,13 @@ export function RequireSession() {
   return <Outlet />;
 }
 
-/** Admin pages: an inbox manager sees why, and the API refuses them anyway (403). */
+/**
+ * Admin pages: an inbox manager sees why, and the API refuses them anyway (403). A viewer reads them,
+ * told that they can change nothing (the controls that would are hidden or disabled; the API refuses).
+ */
 export function RequireAdmin() {
-  const { isAdmin } = useSession();
-  if (!isAdmin) {
+  const { mayReadAdmin, mayChange } = useSession();
+  if (!mayReadAdmin) {
     return (
       <section className="page">
         <h1>Admins only</h1>
@@ -24,6 +27,16 @@ export function RequireAdmin() {
           This page needs the admin role. Ask an admin of your HireBridge to change your role.
         </p>
       </section>
+    );
+  }
+  if (!mayChange) {
+    return (
+      <>
+        <p className="notice" role="note">
+          You have the viewer role: you can see everything here but change nothing.
+        </p>
+        <Outlet />
+      </>
     );
   }
   return <Outlet />;

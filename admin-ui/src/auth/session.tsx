@@ -20,6 +20,10 @@ interface SessionContextValue {
   /** undefined while loading; null when nobody is signed in. */
   readonly user: SessionUser | null | undefined;
   readonly isAdmin: boolean;
+  /** Admins and viewers see the admin pages; a viewer reads them and changes nothing. */
+  readonly mayReadAdmin: boolean;
+  /** False for a viewer: every control that changes something is hidden or disabled for them. */
+  readonly mayChange: boolean;
   /** After sign-in, setup or accepting an invite: the server's answer becomes the session. */
   readonly signedIn: (answer: SessionAnswer) => void;
   readonly signOut: () => Promise<void>;
@@ -85,7 +89,14 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const user = session.data === undefined ? undefined : (session.data?.user ?? null);
   const value = useMemo<SessionContextValue>(
-    () => ({ user, isAdmin: user?.role === 'admin', signedIn, signOut }),
+    () => ({
+      user,
+      isAdmin: user?.role === 'admin',
+      mayReadAdmin: user?.role === 'admin' || user?.role === 'viewer',
+      mayChange: user?.role !== 'viewer',
+      signedIn,
+      signOut,
+    }),
     [user, signedIn, signOut],
   );
   if (session.isError) {

@@ -25,7 +25,7 @@ const ADMIN_LINKS = [
  * page change, so a chosen page is not hidden under the menu.
  */
 export function AppShell() {
-  const { user, isAdmin, signOut } = useSession();
+  const { user, mayReadAdmin, signOut } = useSession();
   // The page the menu was opened on: moving to another page closes it, with no effect to sync.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const { pathname } = useLocation();
@@ -56,7 +56,7 @@ export function AppShell() {
               </li>
             ))}
           </ul>
-          {isAdmin && (
+          {mayReadAdmin && (
             <>
               <p className="nav-section">Admin</p>
               <ul>
@@ -74,7 +74,9 @@ export function AppShell() {
         <header className="topbar">
           <NotificationBell />
           <span className="who">
-            {user?.name}{' '}
+            <NavLink to="/account" aria-label={`Your account: ${user?.name ?? ''}`}>
+              {user?.name}
+            </NavLink>{' '}
             <span className="badge">{user?.role === 'inbox' ? 'inbox manager' : user?.role}</span>
           </span>
           <button type="button" onClick={() => void signOut()}>

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { useApiQuery } from '../api/hooks';
+import { api } from '../api/client';
+import { linkTokenFromLocation } from '../auth/link-token';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
 import { ErrorMessage } from '../components/error-message';
 import { useDocumentTitle } from '../components/page';
@@ -13,12 +14,17 @@ interface Invite {
 
 /** An invited user sets a password (and may correct their name), then is signed in. */
 export function AcceptInvitePage() {
-  const { token = '' } = useParams();
+  const [token] = useState(linkTokenFromLocation);
   const [accepted, setAccepted] = useState(false);
-  // Not asked again once accepted: the link is used up then, and the page is on its way out.
-  const invite = useApiQuery<Invite>(
-    accepted ? undefined : `/api/v1/auth/invites/${encodeURIComponent(token)}`,
-  );
+  // The token goes in a POST body, never in a path a request log keeps. Not asked again once
+  // accepted: the link is used up then, and the page is on its way out.
+  const invite = useQuery({
+    queryKey: ['invite', token],
+    queryFn: ({ signal }) =>
+      api<Invite>('/api/v1/auth/invites/view', { method: 'POST', body: { token }, signal }),
+    enabled: !accepted,
+    retry: false,
+  });
   const [name, setName] = useState<string | undefined>(undefined);
   const [password, setPassword] = useState('');
   const request = useSignInRequest('/api/v1/auth/invites/accept');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DeliveryResponse } from '../../../src/contract/deliveries';
 import { useApiMutation, useApiQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
 import type { ListAnswer } from '../components/admin/types';
 import { ErrorMessage } from '../components/error-message';
 import { Page } from '../components/page';
@@ -28,6 +29,7 @@ export function DeliveriesPage() {
     refetchIntervalMs: 10_000,
   });
   const [queued, setQueued] = useState<{ id: string; fresh: boolean } | null>(null);
+  const { mayChange } = useSession();
   const replay = useApiMutation<ReplayAnswer, string>(
     (id) => ({ path: `${PATH}/${encodeURIComponent(id)}/replay`, method: 'POST' }),
     [PATH],
@@ -88,7 +90,7 @@ export function DeliveriesPage() {
                   </td>
                   <td data-label="Outcome">{d.outcome ?? <span className="muted">—</span>}</td>
                   <td>
-                    {d.applicationId && (
+                    {d.applicationId && mayChange && (
                       <button
                         type="button"
                         className="small"

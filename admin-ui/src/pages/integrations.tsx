@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useSession } from '../auth/session';
 import { ConnectAshbyForm } from '../components/admin/connect-ashby-form';
 import { ConnectionCard } from '../components/admin/connection-card';
 import { OpeningSyncCard } from '../components/admin/opening-sync-card';
@@ -11,6 +12,7 @@ import './admin.css';
 
 /** Ashby connections: connect, see whether Ashby reaches HireBridge, rotate the key. */
 export function IntegrationsPage() {
+  const { mayChange } = useSession();
   const { query, items } = useChosenConnection({ refetchIntervalMs: 10_000 });
   const [connected, setConnected] = useState<ConnectedAnswer | null>(null);
   return (
@@ -24,7 +26,13 @@ export function IntegrationsPage() {
             encrypted.
           </p>
         )}
-        {query.isSuccess && items.length === 0 && <ConnectAshbyForm onConnected={setConnected} />}
+        {query.isSuccess &&
+          items.length === 0 &&
+          (mayChange ? (
+            <ConnectAshbyForm onConnected={setConnected} />
+          ) : (
+            <p className="muted">Ashby is not connected yet.</p>
+          ))}
         {items.map((c) => (
           <div key={c.id}>
             <ConnectionCard

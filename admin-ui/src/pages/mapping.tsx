@@ -1,3 +1,4 @@
+import { Changeable } from '../components/admin/changeable';
 import { actorName } from '../components/actor-name';
 import { useState } from 'react';
 import type { AshbyFieldResponse, MappingResponse } from '../../../src/contract/mapping';
@@ -68,7 +69,7 @@ function ConnectionMapping({ connectionId }: { readonly connectionId: string }) 
   };
 
   return (
-    <>
+    <Changeable>
       <section className="card" aria-labelledby="mapping-title">
         <header className="admin-card-header">
           <h2 id="mapping-title">Ashby → HireBridge</h2>
@@ -146,6 +147,6 @@ function ConnectionMapping({ connectionId }: { readonly connectionId: string }) 
         onAdd={(rule, target) => edit(addRule(spec, rule, target))}
       />
       <MappingPreview connectionId={connectionId} draft={spec} onProblems={setCheckError} />
-    </>
+    </Changeable>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import type { NewHireResponse } from '../../../src/contract/new-hires';
 import { withQuery } from '../api/client';
 import { useApiQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
 import { ErrorMessage } from '../components/error-message';
 import { CompletenessBadge, StatusBadge } from '../components/inbox/badges';
 import { MissingFieldNames } from '../components/inbox/missing-field-names';
@@ -38,6 +39,8 @@ function emptyText(f: NewHireFilterState): string {
  */
 export function NewHiresPage() {
   const [filters, setFilters] = useState<NewHireFilterState>(NO_FILTERS);
+  // A viewer reads the list; adding a member is the inbox managers' (and admins') work.
+  const mayManage = useSession().user?.mayManageInbox ?? false;
   // The cursors of the pages before this one, so Previous page can go back.
   const [cursors, setCursors] = useState<readonly string[]>([]);
   const location = useLocation();
@@ -122,7 +125,7 @@ export function NewHiresPage() {
                     <Time iso={hire.createdAt} />
                   </td>
                   <td>
-                    {hire.status === 'in_review' && hire.missingRequired.length === 0 && (
+                    {mayManage && hire.status === 'in_review' && hire.missingRequired.length === 0 && (
                       <RowAddMember newHireId={hire.id} name={newHireName(hire.fields)} />
                     )}
                   </td>

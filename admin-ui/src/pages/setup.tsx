@@ -1,8 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { AuthStateResponse } from '../../../src/contract/auth';
+import { api, ApiError } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { AuthCard, NewPasswordField, TextField, useSignInRequest } from '../auth/auth-form';
+import { linkTokenFromLocation } from '../auth/link-token';
 import { ErrorMessage } from '../components/error-message';
 import { useDocumentTitle } from '../components/page';
 
@@ -12,10 +15,40 @@ import { useDocumentTitle } from '../components/page';
  * points to sign-in.
  */
 export function SetupPage() {
+  // Read (and moved out of an old-style query) before the state arrives, while the address is as opened.
+  const [token] = useState(linkTokenFromLocation);
   const state = useApiQuery<AuthStateResponse>('/api/v1/auth/state');
+  // Asked once, before the form shows: a used, expired or replaced link gets a page saying so instead.
+  const link = useQuery({
+    queryKey: ['setup-link', token],
+    queryFn: ({ signal }) => api('/api/v1/auth/setup/view', { method: 'POST', body: { token }, signal }),
+    enabled: token !== '' && state.data?.setupRequired === true,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   if (state.isError) return <SetupStateUnknown error={state.error} />;
   if (!state.data) return <p className="loading">Loading…</p>;
-  return state.data.setupRequired ? <SetupForm /> : <AlreadySetUp />;
+  if (!state.data.setupRequired) return <AlreadySetUp />;
+  if (link.isError) {
+    const done = link.error instanceof ApiError && link.error.details?.['reason'] === 'done';
+    return done ? <AlreadySetUp /> : <SetupLinkSpent error={link.error} />;
+  }
+  if (token !== '' && !link.isSuccess) return <p className="loading">Loading…</p>;
+  return <SetupForm token={token} />;
+}
+
+function SetupLinkSpent({ error }: { readonly error: unknown }) {
+  useDocumentTitle('This setup link cannot be used');
+  return (
+    <main className="centered">
+      <div className="card auth-card">
+        <p className="brand">HireBridge</p>
+        <h1>This setup link cannot be used</h1>
+        <ErrorMessage error={error} />
+      </div>
+    </main>
+  );
 }
 
 function AlreadySetUp() {
@@ -50,9 +83,7 @@ function SetupStateUnknown({ error }: { readonly error: unknown }) {
   );
 }
 
-function SetupForm() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+function SetupForm({ token }: { readonly token: string }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

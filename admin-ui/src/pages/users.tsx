@@ -1,4 +1,6 @@
 import { useApiQuery } from '../api/hooks';
+import { useSession } from '../auth/session';
+import { ApiTokensCard } from '../components/admin/api-tokens-card';
 import { InviteUserForm, USERS_PATH } from '../components/admin/invite-user-form';
 import { NotificationRecipients } from '../components/admin/notification-recipients';
 import type { AdminUser, ListAnswer } from '../components/admin/types';
@@ -10,6 +12,7 @@ import './admin.css';
 
 /** HireBridge users and roles, invitations, and who is told about each connection's new hires. */
 export function UsersPage() {
+  const { mayChange } = useSession();
   const users = useApiQuery<ListAnswer<AdminUser>>(USERS_PATH);
   const { items, chosen, choose, query } = useChosenConnection();
   const list = users.data?.items ?? [];
@@ -19,7 +22,8 @@ export function UsersPage() {
         {users.isPending && <p>Loading…</p>}
         <ErrorMessage error={users.error} />
         {users.isSuccess && <UsersTable users={list} />}
-        <InviteUserForm />
+        {mayChange && <InviteUserForm />}
+        {users.isSuccess && <ApiTokensCard users={list} />}
         <h2>Notifications</h2>
         <ErrorMessage error={query.error} />
         {query.isSuccess && items.length === 0 && (

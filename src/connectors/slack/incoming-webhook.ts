@@ -1,5 +1,6 @@
 import type { SlackPoster } from '../../core/ports/notification-channels.js';
 import type { HttpClient } from '../kit/http-client.js';
+import { escapeSlackText } from './escape-text.js';
 
 /**
  * Posts to a Slack incoming webhook (https://api.slack.com/messaging/webhooks): JSON `{text}`, answered
@@ -14,7 +15,8 @@ export function slackIncomingWebhook(http: HttpClient): SlackPoster {
         url: webhookUrl,
         endpoint: 'slack webhook',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: message.text }),
+        // Every text is escaped here, the one place HireBridge talks to Slack: names are data, not markup.
+        body: JSON.stringify({ text: escapeSlackText(message.text) }),
         // Slack may deliver a message and still time out; a duplicate post is better than a lost one.
         idempotent: true,
       });

@@ -25,6 +25,12 @@ export interface UserPrincipal {
 
 export type Principal = TokenPrincipal | UserPrincipal;
 
-export function allows(principal: Principal, needed: Role): boolean {
+/**
+ * Whether `principal` may do what needs `needed`. A `read` (GET) is also open to a viewer, who may see
+ * everything an admin sees but change nothing; a secret shown again on request (the webhook Secret
+ * Token) is not a read in that sense and stays the role's alone.
+ */
+export function allows(principal: Principal, needed: Role, access: 'read' | 'change' = 'change'): boolean {
+  if (access === 'read' && principal.role === 'viewer') return true;
   return principal.role === 'admin' || principal.role === needed;
 }

@@ -3,7 +3,8 @@
  * directory). Roles:
  *   admin   connects Ashby, edits mappings and settings, manages users; may do everything an inbox manager may;
  *   inbox   Inbox manager, the "Manage ATS inbox" permission: reviews new hires and receives their notifications;
- *   viewer  may read but not manage the inbox, so may not receive new-hire notifications.
+ *   viewer  may read everything an admin sees (not secrets shown again) but change nothing, so may not
+ *           receive new-hire notifications.
  * Users sign in with email and password (src/app/sign-in.ts); an invited user has no password yet.
  */
 export const USER_ROLES = ['admin', 'inbox', 'viewer'] as const;

@@ -43,4 +43,12 @@ describe('notices', () => {
     expect(message.subject).toBe('New hire: A new hire, a job not yet known');
     expect(message.text).toContain('has no start date yet');
   });
+
+  it('keeps a name to one line, so it cannot add lines to an email subject', () => {
+    const message = composeMessage(
+      noticeOf(hire({ firstName: 'Eve\r\nBcc: all@example.com', lastName: 'X\u0000' }), 'https://hb'),
+    );
+    expect(message.subject).toBe('New hire: Eve Bcc: all@example.com X, a job not yet known');
+    expect(message.subject).not.toMatch(/[\r\n\u0000]/);
+  });
 });

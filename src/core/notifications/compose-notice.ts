@@ -2,8 +2,14 @@ import type { NewHire } from '../model/new-hire.js';
 import { displayNameOf } from '../names/display-name.js';
 import type { NewHireNotice } from '../model/notification.js';
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+/**
+ * A field as one line of text: control characters (line breaks included) become spaces, so a name
+ * cannot add lines to an email subject or forge lines in a message.
+ */
+const text = (value: unknown): string | null => {
+  const line = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() : '';
+  return line === '' ? null : line;
+};
 
 /** The inbox entry of a new hire, under PUBLIC_URL (the admin app serves it; the API has /api/v1/new-hires/:id). */
 export const inboxLink = (publicUrl: string, newHireId: string) =>
@@ -13,7 +19,7 @@ export const inboxLink = (publicUrl: string, newHireId: string) =>
 export function noticeOf(newHire: NewHire, publicUrl: string): NewHireNotice {
   const value = (key: string) => text(newHire.fields[key]?.value);
   // The same name the admin app shows in the list and on the review page.
-  const name = displayNameOf((key) => newHire.fields[key]?.value);
+  const name = displayNameOf((key) => text(newHire.fields[key]?.value));
   return {
     newHireId: newHire.id,
     name: name ?? 'A new hire',

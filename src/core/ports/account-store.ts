@@ -7,6 +7,8 @@ import type { User, UserRole } from '../model/user.js';
 export interface Credentials {
   readonly user: User;
   readonly passwordHash: string | null;
+  /** When an admin deactivated the user (they cannot sign in then); null while active. */
+  readonly deactivatedAt: number | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface AccountData extends Pick<AuditLog, 'audit'> {
   /** Whether any user has a password (then setup is done). */
   anySignedUp(): Promise<boolean>;
   /**
-   * Signed-up admins other than `exceptUserId`. Inside a transaction it first locks the admins' rows, so
+   * Signed-up, active admins other than `exceptUserId`. Inside a transaction it first locks the admins' rows, so
    * two admins demoting each other at once cannot leave none.
    */
   otherSignedUpAdmins(exceptUserId: string): Promise<number>;
@@ -38,6 +40,12 @@ export interface AccountData extends Pick<AuditLog, 'audit'> {
   /** Records activity, at most once per `minIntervalMs`. */
   touchSession(idHash: string, now: number, minIntervalMs: number): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of the user, except the one whose cookie hashes to `exceptIdHash`. */
+  deleteUserSessions(userId: string, exceptIdHash: string | undefined): Promise<void>;
+  /** Deactivates (at `at`) or reactivates (null) a user. */
+  setDeactivated(userId: string, at: number | null): Promise<void>;
+  /** Revokes every live API token the user created. */
+  revokeUserApiTokens(userId: string, now: number): Promise<void>;
   /** Deletes sessions that ended (idle or past their absolute end) before `now`. */
   pruneSessions(now: number, idleMs: number): Promise<void>;
 }

@@ -7,6 +7,8 @@ export interface ApiTokenRecord {
   readonly createdAt: number;
   readonly lastUsedAt: number | null;
   readonly revokedAt: number | null;
+  /** The user who created it (their deactivation revokes it); null when made on the command line. */
+  readonly userId: string | null;
 }
 
 export interface ApiTokenStore {

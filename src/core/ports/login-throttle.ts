@@ -1,13 +1,17 @@
-import type { LoginLimit } from '../auth/login-limits.js';
+import type { AttemptRule } from '../auth/login-limits.js';
 
 /**
- * Failed sign-in counts per key ('account:<email>', 'address:<ip>'), kept in the database so every
- * server process sees the same counts and locks.
+ * Sign-in attempt counts per key ('pair:<email>|<address group>', 'address:<group>', 'account:<email>'),
+ * kept in the database so every server process sees the same counts and locks.
  */
 export interface LoginThrottle {
-  /** The latest lock end among `keys` that is still after `now`, or undefined when none is locked. */
-  lockedUntil(keys: readonly string[], now: number): Promise<number | undefined>;
-  /** Counts a failure (atomically); reaching `limit.failures` in the window locks the key for `limit.lockMs`. */
-  recordFailure(key: string, limit: LoginLimit, now: number): Promise<void>;
+  /**
+   * Counts one attempt for `key` in a single atomic statement, unless the key is locked. Returns
+   * undefined when the attempt may go on, or the end of the lock that refuses it.
+   */
+  claim(key: string, rule: AttemptRule, now: number): Promise<number | undefined>;
   clear(key: string): Promise<void>;
+  /** Whether `accountKey` signed in successfully from `addressKey` at or after `since`. */
+  isKnownAddress(accountKey: string, addressKey: string, since: number): Promise<boolean>;
+  rememberAddress(accountKey: string, addressKey: string, now: number): Promise<void>;
 }

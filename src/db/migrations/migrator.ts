@@ -8,6 +8,7 @@ import * as m0005 from './0005-connection-mappings.js';
 import * as m0006 from './0006-documents-notifications.js';
 import * as m0007 from './0007-sign-in.js';
 import * as m0008 from './0008-destinations.js';
+import * as m0009 from './0009-account-security.js';
 import * as m0011 from './0011-positions-openings.js';
 import * as m0012 from './0012-rate-limits.js';
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-documents-notifications': m0006,
   '0007-sign-in': m0007,
   '0008-destinations': m0008,
+  '0009-account-security': m0009,
   '0011-positions-openings': m0011,
   '0012-rate-limits': m0012,
 };

@@ -41,3 +41,12 @@ export async function touchApiToken(db: Kysely<Database>, id: string, now: numbe
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', now - 60_000)]))
     .execute();
 }
+
+export async function revokeUserApiTokens(db: Kysely<Database>, userId: string, now: number): Promise<void> {
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

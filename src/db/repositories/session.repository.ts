@@ -39,3 +39,13 @@ export async function deleteEndedSessionRows(
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', now - idleMs)]))
     .execute();
 }
+
+export async function deleteUserSessionRows(
+  db: Kysely<Database>,
+  userId: string,
+  exceptId: string | undefined,
+): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+  await query.execute();
+}

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../tables/database.js';
 import type { UserRow, UserTable } from '../tables/notification.table.js';
 
-export async function insertUserOnce(db: Kysely<Database>, row: UserTable): Promise<boolean> {
+export async function insertUserOnce(db: Kysely<Database>, row: Insertable<UserTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('users')
     .values(row)
@@ -69,7 +69,26 @@ export async function countOtherSignedUpAdmins(db: Kysely<Database>, exceptUserI
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('role', '=', 'admin')
     .where('password_hash', 'is not', null)
+    .where('deactivated_at', 'is', null)
     .where('id', '<>', exceptUserId)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+export async function setUserDeactivatedAt(
+  db: Kysely<Database>,
+  id: string,
+  at: number | null,
+): Promise<void> {
+  await db.updateTable('users').set({ deactivated_at: at }).where('id', '=', id).execute();
+}
+
+export async function deactivatedUserRows(
+  db: Kysely<Database>,
+): Promise<{ id: string; deactivated_at: number | null }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'deactivated_at'])
+    .where('deactivated_at', 'is not', null)
+    .execute();
 }

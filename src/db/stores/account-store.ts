@@ -5,6 +5,7 @@ import type { AccountData, AccountStore } from '../../core/ports/account-store.j
 import {
   deleteEndedSessionRows,
   deleteSessionRow,
+  deleteUserSessionRows,
   findSessionRow,
   insertSessionRow,
   touchSessionRow,
@@ -21,8 +22,10 @@ import {
   findUserRow,
   insertUserOnce,
   lockAdminRows,
+  setUserDeactivatedAt,
   updateUserRow,
 } from '../repositories/user.repository.js';
+import { revokeUserApiTokens } from '../repositories/api-token.repository.js';
 import type { Database } from '../tables/database.js';
 import { auditLog } from './audit-store.js';
 import { toUser } from './user-store.js';
@@ -33,7 +36,7 @@ function accountData(db: Kysely<Database>, inTransaction: boolean): AccountData 
     audit: (entry) => auditLog(db).audit(entry),
     findCredentials: async (by) => {
       const row = await findUserRow(db, 'id' in by ? { id: by.id } : { emailKey: emailKey(by.email) });
-      return row && { user: toUser(row), passwordHash: row.password_hash };
+      return row && { user: toUser(row), passwordHash: row.password_hash, deactivatedAt: row.deactivated_at };
     },
     insertUser: (user, passwordHash) =>
       insertUserOnce(db, {
@@ -108,6 +111,9 @@ function accountData(db: Kysely<Database>, inTransaction: boolean): AccountData 
     touchSession: (idHash, now, minIntervalMs) => touchSessionRow(db, idHash, now, minIntervalMs),
     deleteSession: (idHash) => deleteSessionRow(db, idHash),
     pruneSessions: (now, idleMs) => deleteEndedSessionRows(db, now, idleMs),
+    deleteUserSessions: (userId, exceptIdHash) => deleteUserSessionRows(db, userId, exceptIdHash),
+    setDeactivated: (userId, at) => setUserDeactivatedAt(db, userId, at),
+    revokeUserApiTokens: (userId, now) => revokeUserApiTokens(db, userId, now),
   };
 }
 

@@ -24,6 +24,7 @@ export function apiTokenStore(db: Kysely<Database>, clock: Clock): ApiTokenStore
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    userId: row.user_id,
   });
   return {
     insert: (record, tokenHash) =>
@@ -35,6 +36,7 @@ export function apiTokenStore(db: Kysely<Database>, clock: Clock): ApiTokenStore
         created_at: record.createdAt,
         last_used_at: null,
         revoked_at: null,
+        user_id: record.userId,
       }),
     findActiveByHash: async (hash) => {
       const row = await findActiveTokenByHash(db, hash);

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { LoginThrottle } from '../../core/ports/login-throttle.js';
 import {
-  countThrottleFailure,
+  claimThrottleAttempt,
   deleteStaleThrottleRows,
   deleteThrottleKey,
-  latestLockEnd,
-  lockThrottleKey,
+  knownAddressSince,
+  lockEnd,
+  upsertKnownAddress,
 } from '../repositories/login-throttle.repository.js';
 import type { Database } from '../tables/database.js';
 
@@ -13,13 +14,15 @@ const DAY = 24 * 3_600_000;
 
 export function loginThrottle(db: Kysely<Database>): LoginThrottle {
   return {
-    lockedUntil: (keys, now) => latestLockEnd(db, keys, now),
-    recordFailure: async (key, limit, now) => {
-      const failures = await countThrottleFailure(db, key, now, limit.windowMs);
-      if (failures >= limit.failures) await lockThrottleKey(db, key, now + limit.lockMs);
-      // Counts for emails nobody has would otherwise pile up; a day-old window matters to no limit.
-      await deleteStaleThrottleRows(db, now - DAY);
+    claim: async (key, rule, now) => {
+      // Counts for emails nobody has would otherwise pile up; a two-day-old window matters to no rule.
+      await deleteStaleThrottleRows(db, now - 2 * DAY);
+      if (await claimThrottleAttempt(db, key, now, rule)) return undefined;
+      // Refused: the lock's end, for Retry-After (read apart; it only shapes the message).
+      return (await lockEnd(db, key)) ?? now + 1000;
     },
     clear: (key) => deleteThrottleKey(db, key),
+    isKnownAddress: (accountKey, addressKey, since) => knownAddressSince(db, accountKey, addressKey, since),
+    rememberAddress: (accountKey, addressKey, now) => upsertKnownAddress(db, accountKey, addressKey, now),
   };
 }

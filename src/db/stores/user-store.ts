@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { emailKey, type User, type UserRole } from '../../core/model/user.js';
 import type { UserStore } from '../../core/ports/user-store.js';
-import { findUserRow, insertUserOnce, listUserRows } from '../repositories/user.repository.js';
+import {
+  deactivatedUserRows,
+  findUserRow,
+  insertUserOnce,
+  listUserRows,
+} from '../repositories/user.repository.js';
 import type { Database } from '../tables/database.js';
 import type { UserRow } from '../tables/notification.table.js';
 
@@ -40,4 +45,9 @@ export function userStore(db: Kysely<Database>): UserStore {
     },
     list: async () => (await listUserRows(db)).map(toUser),
   };
+}
+
+/** Which users are deactivated (id to the time), for the user list. */
+export async function deactivatedUsers(db: Kysely<Database>): Promise<Map<string, number>> {
+  return new Map((await deactivatedUserRows(db)).map((r) => [r.id, Number(r.deactivated_at)]));
 }

@@ -9,6 +9,8 @@ export interface ApiTokenTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** The user who created it; null when made on the command line. */
+  user_id: string | null;
 }
 
 export type ApiTokenRow = Selectable<ApiTokenTable>;

@@ -25,7 +25,12 @@ import type {
   NotificationTable,
   UserTable,
 } from './notification.table.js';
-import type { LoginThrottleTable, SessionTable, UserInviteTable } from './sign-in.table.js';
+import type {
+  LoginThrottleTable,
+  SessionTable,
+  SignInKnownAddressTable,
+  UserInviteTable,
+} from './sign-in.table.js';
 import type { WebhookDeliveryTable } from './webhook-delivery.table.js';
 
 /** Every table HireBridge owns. One set serves SQLite and PostgreSQL. */
@@ -61,4 +66,5 @@ export interface Database {
   rate_limits: RateLimitTable;
   destinations: DestinationTable;
   pushes: PushTable;
+  sign_in_known_addresses: SignInKnownAddressTable;
 }

@@ -12,6 +12,8 @@ export interface UserTable {
   created_by: string;
   /** argon2id PHC string; null while the user is invited and has not set a password. */
   password_hash: string | null;
+  /** When an admin deactivated the user; null while active. */
+  deactivated_at: number | null;
 }
 export type UserRow = Selectable<UserTable>;
 

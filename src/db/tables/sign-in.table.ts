@@ -16,7 +16,7 @@ export interface UserInviteTable {
   token_hash: string;
   /** Null for the first-run setup link. */
   user_id: string | null;
-  /** setup, invite */
+  /** setup, invite, reset */
   purpose: string;
   created_at: number;
   expires_at: number;
@@ -25,9 +25,16 @@ export interface UserInviteTable {
 export type UserInviteRow = Selectable<UserInviteTable>;
 
 export interface LoginThrottleTable {
-  /** 'account:<email key>' or 'address:<ip>' */
+  /** 'pair:<email key>|<address group>', 'address:<address group>' or 'account:<email key>' */
   key: string;
+  /** Attempts counted in the window (before the password is checked). */
   failures: number;
   window_started_at: number;
   locked_until: number | null;
+}
+
+export interface SignInKnownAddressTable {
+  account_key: string;
+  address_key: string;
+  last_success_at: number;
 }

@@ -28,7 +28,7 @@ export function requireAuthentication(
       request.principal = await services.authenticate(authorization);
       return;
     }
-    const cookie = readSessionCookie(request);
+    const cookie = readSessionCookie(request, services.publicUrl);
     if (cookie === undefined)
       throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
     if (isStateChanging(request)) checkOrigin(request, services.publicUrl);
@@ -49,9 +49,18 @@ export function requireCaller(request: FastifyRequest): Principal {
   return principal;
 }
 
-/** The caller, who must hold `role` (admins hold every role). */
-export function requireRole(request: FastifyRequest, role: Role): Principal {
+/**
+ * The caller, who must hold `role` (admins hold every role). A GET is a read, which a viewer may do too
+ * (they see everything and change nothing); `secret` keeps a GET that reveals a secret to the role.
+ */
+export function requireRole(
+  request: FastifyRequest,
+  role: Role,
+  options: { readonly secret?: boolean } = {},
+): Principal {
   const principal = requireCaller(request);
-  if (!allows(principal, role)) throw new AppError('forbidden', `This action needs the ${role} role`);
+  const read = (request.method === 'GET' || request.method === 'HEAD') && options.secret !== true;
+  if (!allows(principal, role, read ? 'read' : 'change'))
+    throw new AppError('forbidden', `This action needs the ${role} role`);
   return principal;
 }

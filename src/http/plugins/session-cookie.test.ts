@@ -8,7 +8,7 @@ async function answer(publicUrl: string, clear = false) {
   const app = Fastify();
   app.get('/', (_request, reply) => {
     if (clear) clearSessionCookie(reply, publicUrl);
-    else setSessionCookie(reply, VALUE, publicUrl);
+    else setSessionCookie(reply, VALUE, publicUrl, 86_400);
     return reply.send('ok');
   });
   const response = await app.inject({ url: '/' });
@@ -16,23 +16,32 @@ async function answer(publicUrl: string, clear = false) {
   return String(response.headers['set-cookie']);
 }
 
-async function read(cookie: string | undefined) {
+async function read(cookie: string | undefined, publicUrl = 'http://localhost:3000') {
   const app = Fastify();
-  app.get('/', (request) => ({ value: readSessionCookie(request) ?? null }));
+  app.get('/', (request) => ({ value: readSessionCookie(request, publicUrl) ?? null }));
   const response = await app.inject({ url: '/', headers: cookie === undefined ? {} : { cookie } });
   await app.close();
   return response.json<{ value: string | null }>().value;
 }
 
 describe('the session cookie', () => {
-  it('is HttpOnly, SameSite=Strict, Path=/, and Secure exactly when PUBLIC_URL is https', async () => {
+  it('is HttpOnly, SameSite=Strict, Path=/, and Secure with the __Host- prefix exactly when PUBLIC_URL is https', async () => {
     const plain = await answer('http://localhost:3000');
-    expect(plain).toBe(`hb_session=${VALUE}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict`);
+    expect(plain).toBe(`hb_session=${VALUE}; Max-Age=86400; Path=/; HttpOnly; SameSite=Strict`);
     const secure = await answer('https://hirebridge.example.com');
-    expect(secure).toBe(`hb_session=${VALUE}; Max-Age=604800; Path=/; HttpOnly; SameSite=Strict; Secure`);
-    expect(await answer('https://hirebridge.example.com', true)).toBe(
-      'hb_session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Strict; Secure',
+    expect(secure).toBe(
+      `__Host-hb_session=${VALUE}; Max-Age=86400; Path=/; HttpOnly; SameSite=Strict; Secure`,
     );
+    expect(await answer('https://hirebridge.example.com', true)).toBe(
+      '__Host-hb_session=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Strict; Secure',
+    );
+  });
+
+  it('is read only under its __Host- name on https, so a cookie planted without the prefix is ignored', async () => {
+    const https = 'https://hirebridge.example.com';
+    expect(await read(`__Host-hb_session=${VALUE}`, https)).toBe(VALUE);
+    expect(await read(`hb_session=${VALUE}`, https)).toBeNull();
+    expect(await read(`__Host-hb_session=${VALUE}`)).toBeNull();
   });
 
   it('is read from among other cookies, and ignored when it is not one of ours', async () => {

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ActiveSession, SignedIn } from '../../app/sign-in-deps.js';
 import {
   acceptInviteRequestSchema,
-  inviteParamsSchema,
   loginRequestSchema,
+  resetPasswordRequestSchema,
   setupRequestSchema,
+  viewInviteRequestSchema,
   type AuthStateResponse,
   type InviteResponse,
+  type ResetLinkResponse,
   type SessionResponse,
 } from '../../contract/auth.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -36,11 +38,16 @@ const sessionBody = (s: SignedIn | ActiveSession): SessionResponse => ({
 export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'auth' | 'publicUrl'>): void {
   const { auth, publicUrl } = services;
   acceptOnlyJson(app);
+  // Invites name people, sessions carry CSRF tokens: no cache may keep any of these answers.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     if (isStateChanging(request)) checkOrigin(request, publicUrl);
   });
   const signedIn = (reply: FastifyReply, status: number, s: SignedIn) => {
-    setSessionCookie(reply, s.cookie, publicUrl);
+    setSessionCookie(reply, s.cookie, publicUrl, s.maxAgeSeconds);
     return reply.status(status).send(sessionBody(s));
   };
 
@@ -57,7 +64,7 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
   });
 
   app.post('/api/v1/auth/logout', async (request, reply) => {
-    const cookie = readSessionCookie(request);
+    const cookie = readSessionCookie(request, publicUrl);
     const session = cookie === undefined ? undefined : await auth.resume(cookie);
     // Only a live session needs the CSRF token: otherwise there is nothing to end but a stale cookie.
     if (cookie !== undefined && session) {
@@ -69,7 +76,7 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
   });
 
   app.get('/api/v1/auth/session', async (request, reply) => {
-    const cookie = readSessionCookie(request);
+    const cookie = readSessionCookie(request, publicUrl);
     const session = cookie === undefined ? undefined : await auth.resume(cookie);
     if (!session) {
       if (cookie !== undefined) clearSessionCookie(reply, publicUrl);
@@ -79,10 +86,28 @@ export function authRoutes(app: FastifyInstance, services: Pick<HttpServices, 'a
     return sessionBody(session);
   });
 
-  app.get('/api/v1/auth/invites/:token', async (request): Promise<InviteResponse> => {
-    const { token } = parseInput(inviteParamsSchema, request.params, 'params');
+  app.post('/api/v1/auth/invites/view', async (request): Promise<InviteResponse> => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
     const invite = await auth.viewInvite(token);
     return { email: invite.email, name: invite.name, role: invite.role };
+  });
+
+  // Reset links, like invites: the token in a POST body, never in a logged path.
+  // The setup page asks before showing its form, so a spent link says why instead of a form that fails.
+  app.post('/api/v1/auth/setup/view', async (request) => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
+    await auth.viewSetupLink(token);
+    return { valid: true };
+  });
+
+  app.post('/api/v1/auth/resets/view', async (request): Promise<ResetLinkResponse> => {
+    const { token } = parseInput(viewInviteRequestSchema, request.body, 'body');
+    return auth.viewResetLink(token);
+  });
+
+  app.post('/api/v1/auth/resets/accept', async (request, reply) => {
+    const input = parseInput(resetPasswordRequestSchema, request.body, 'body');
+    return signedIn(reply, 201, await auth.resetPassword(input));
   });
 
   app.post('/api/v1/auth/invites/accept', async (request, reply) => {

@@ -1,3 +1,4 @@
+import { Changeable } from './changeable';
 import { permissionLabel } from './ashby-names';
 import { useState } from 'react';
 import { useApiMutation } from '../../api/hooks';
@@ -86,33 +87,35 @@ function ReconnectForm({ connectionId }: { readonly connectionId: string }) {
         reconnect.mutate(undefined, { onSuccess: () => setApiKey('') });
       }}
     >
-      <h3>Reconnect with a new key</h3>
-      <p className="hint">
-        For a rotated key or one whose owner left Ashby. The connection keeps its webhook URL, Secret Token,
-        mapping and history; nothing needs changing in Ashby.
-      </p>
-      <div className="field">
-        <label htmlFor={inputId}>New Ashby API key</label>
-        <input
-          id={inputId}
-          type="password"
-          autoComplete="off"
-          required
-          value={apiKey}
-          onChange={(e) => setApiKey(e.target.value)}
-        />
-      </div>
-      <ConnectError error={reconnect.error} />
-      {reconnect.isSuccess && (
-        <p role="status" className="success">
-          Reconnected. The new key is in use; the webhook URL, Secret Token and mapping are unchanged.
+      <Changeable>
+        <h3>Reconnect with a new key</h3>
+        <p className="hint">
+          For a rotated key or one whose owner left Ashby. The connection keeps its webhook URL, Secret Token,
+          mapping and history; nothing needs changing in Ashby.
         </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={reconnect.isPending}>
-          {reconnect.isPending ? 'Checking the key…' : 'Reconnect'}
-        </button>
-      </div>
+        <div className="field">
+          <label htmlFor={inputId}>New Ashby API key</label>
+          <input
+            id={inputId}
+            type="password"
+            autoComplete="off"
+            required
+            value={apiKey}
+            onChange={(e) => setApiKey(e.target.value)}
+          />
+        </div>
+        <ConnectError error={reconnect.error} />
+        {reconnect.isSuccess && (
+          <p role="status" className="success">
+            Reconnected. The new key is in use; the webhook URL, Secret Token and mapping are unchanged.
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={reconnect.isPending}>
+            {reconnect.isPending ? 'Checking the key…' : 'Reconnect'}
+          </button>
+        </div>
+      </Changeable>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Changeable } from './changeable';
 import { useState } from 'react';
 import type { DocumentCategoryResponse, DocumentSettingsResponse } from '../../../../src/contract/documents';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -42,70 +43,72 @@ export function DocumentSettingsCard({ connectionId }: { readonly connectionId: 
         save.mutate(current, { onSuccess: () => setDraft(null) });
       }}
     >
-      <h2 id="documents-title">Documents</h2>
-      <p className="hint">
-        HireBridge downloads these from Ashby with each hire and files them on the new hire, then on the
-        member.
-      </p>
-      <div className="grid-2">
-        <fieldset className="admin-fieldset">
-          <legend>Offer letter</legend>
-          <Check
-            id="offer-enabled"
-            label="Import the offer letter"
-            checked={offer.enabled}
-            onChange={(enabled) => edit({ ...current, offerLetter: { ...offer, enabled } })}
-          />
-          <Check
-            id="offer-signed"
-            label="Prefer the signed copy when there is one"
-            checked={offer.preferSigned}
-            onChange={(preferSigned) => edit({ ...current, offerLetter: { ...offer, preferSigned } })}
-          />
-          <CategoryPicker
-            id="offer-type"
-            label="Offer letter document type"
-            addLabel="Add type"
-            newLabel="New document type"
-            path={TYPES_PATH}
-            items={types.data?.items ?? []}
-            error={types.error}
-            value={offer.documentType}
-            onChange={(documentType) => edit({ ...current, offerLetter: { ...offer, documentType } })}
-          />
-        </fieldset>
-        <fieldset className="admin-fieldset">
-          <legend>Resume and other candidate files</legend>
-          <Check
-            id="files-enabled"
-            label="Import the resume and candidate files"
-            checked={files.enabled}
-            onChange={(enabled) => edit({ ...current, candidateFiles: { ...files, enabled } })}
-          />
-          <CategoryPicker
-            id="files-folder"
-            label="Resume and candidate files folder"
-            addLabel="Add folder"
-            newLabel="New folder"
-            path={FOLDERS_PATH}
-            items={folders.data?.items ?? []}
-            error={folders.error}
-            value={files.folder}
-            onChange={(folder) => edit({ ...current, candidateFiles: { ...files, folder } })}
-          />
-        </fieldset>
-      </div>
-      <ErrorMessage error={save.error} />
-      {save.isSuccess && (
-        <p role="status" className="success">
-          Document settings saved. The next hire uses them.
+      <Changeable>
+        <h2 id="documents-title">Documents</h2>
+        <p className="hint">
+          HireBridge downloads these from Ashby with each hire and files them on the new hire, then on the
+          member.
         </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending || draft === null}>
-          Save document settings
-        </button>
-      </div>
+        <div className="grid-2">
+          <fieldset className="admin-fieldset">
+            <legend>Offer letter</legend>
+            <Check
+              id="offer-enabled"
+              label="Import the offer letter"
+              checked={offer.enabled}
+              onChange={(enabled) => edit({ ...current, offerLetter: { ...offer, enabled } })}
+            />
+            <Check
+              id="offer-signed"
+              label="Prefer the signed copy when there is one"
+              checked={offer.preferSigned}
+              onChange={(preferSigned) => edit({ ...current, offerLetter: { ...offer, preferSigned } })}
+            />
+            <CategoryPicker
+              id="offer-type"
+              label="Offer letter document type"
+              addLabel="Add type"
+              newLabel="New document type"
+              path={TYPES_PATH}
+              items={types.data?.items ?? []}
+              error={types.error}
+              value={offer.documentType}
+              onChange={(documentType) => edit({ ...current, offerLetter: { ...offer, documentType } })}
+            />
+          </fieldset>
+          <fieldset className="admin-fieldset">
+            <legend>Resume and other candidate files</legend>
+            <Check
+              id="files-enabled"
+              label="Import the resume and candidate files"
+              checked={files.enabled}
+              onChange={(enabled) => edit({ ...current, candidateFiles: { ...files, enabled } })}
+            />
+            <CategoryPicker
+              id="files-folder"
+              label="Resume and candidate files folder"
+              addLabel="Add folder"
+              newLabel="New folder"
+              path={FOLDERS_PATH}
+              items={folders.data?.items ?? []}
+              error={folders.error}
+              value={files.folder}
+              onChange={(folder) => edit({ ...current, candidateFiles: { ...files, folder } })}
+            />
+          </fieldset>
+        </div>
+        <ErrorMessage error={save.error} />
+        {save.isSuccess && (
+          <p role="status" className="success">
+            Document settings saved. The next hire uses them.
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending || draft === null}>
+            Save document settings
+          </button>
+        </div>
+      </Changeable>
     </form>
   );
 }

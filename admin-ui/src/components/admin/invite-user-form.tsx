@@ -1,3 +1,4 @@
+import { Changeable } from './changeable';
 import { useState } from 'react';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
@@ -10,7 +11,7 @@ export const USERS_PATH = '/api/v1/users';
 export function InviteUserForm() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<'inbox' | 'admin'>('inbox');
+  const [role, setRole] = useState<'inbox' | 'admin' | 'viewer'>('inbox');
   const invite = useApiMutation<InvitedUser>(
     () => ({ path: USERS_PATH, method: 'POST', body: { name: name.trim(), email: email.trim(), role } }),
     [USERS_PATH],
@@ -29,45 +30,47 @@ export function InviteUserForm() {
         });
       }}
     >
-      <h2 id="invite-title">Invite user</h2>
-      <div className="admin-form-row">
-        <div className="field">
-          <label htmlFor="invite-name">Name</label>
-          <input id="invite-name" required value={name} onChange={(e) => setName(e.target.value)} />
+      <Changeable>
+        <h2 id="invite-title">Invite user</h2>
+        <div className="admin-form-row">
+          <div className="field">
+            <label htmlFor="invite-name">Name</label>
+            <input id="invite-name" required value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="invite-email">Email</label>
+            <input
+              id="invite-email"
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="invite-role">Role</label>
+            <select id="invite-role" value={role} onChange={(e) => setRole(roleOf(e.target.value))}>
+              <option value="inbox">Inbox manager</option>
+              <option value="admin">Admin</option>
+              <option value="viewer">Viewer (read only)</option>
+            </select>
+          </div>
         </div>
-        <div className="field">
-          <label htmlFor="invite-email">Email</label>
-          <input
-            id="invite-email"
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
+        <p className="hint">
+          Inbox managers review new hires and can be told about them. Admins also connect Ashby, edit the
+          mapping and manage users.
+        </p>
+        <ErrorMessage error={invite.error} />
+        {invite.data && <InviteLink name={invite.data.name} url={invite.data.inviteUrl} />}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={invite.isPending}>
+            Invite user
+          </button>
         </div>
-        <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select
-            id="invite-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'inbox')}
-          >
-            <option value="inbox">Inbox manager</option>
-            <option value="admin">Admin</option>
-          </select>
-        </div>
-      </div>
-      <p className="hint">
-        Inbox managers review new hires and can be told about them. Admins also connect Ashby, edit the
-        mapping and manage users.
-      </p>
-      <ErrorMessage error={invite.error} />
-      {invite.data && <InviteLink name={invite.data.name} url={invite.data.inviteUrl} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={invite.isPending}>
-          Invite user
-        </button>
-      </div>
+      </Changeable>
     </form>
   );
 }
+
+const roleOf = (value: string): 'inbox' | 'admin' | 'viewer' =>
+  value === 'admin' || value === 'viewer' ? value : 'inbox';

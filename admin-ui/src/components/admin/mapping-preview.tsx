@@ -1,3 +1,4 @@
+import { Changeable } from './changeable';
 import { useState } from 'react';
 import type { MappingPreviewResponse } from '../../../../src/contract/mapping';
 import type { NewHireResponse } from '../../../../src/contract/new-hires';
@@ -65,21 +66,23 @@ export function MappingPreview(props: {
             preview.mutate(undefined, { onSettled: (_d, error) => props.onProblems(error) });
           }}
         >
-          <div className="field">
-            <label htmlFor="preview-on">Preview on</label>
-            <select id="preview-on" value={newHireId} onChange={(e) => setChosen(e.target.value)}>
-              {items.map((h) => (
-                <option key={h.id} value={h.id}>
-                  {hireName(h)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field admin-form-button">
-            <button type="submit" disabled={preview.isPending}>
-              {preview.isPending ? 'Loading…' : 'Preview'}
-            </button>
-          </div>
+          <Changeable>
+            <div className="field">
+              <label htmlFor="preview-on">Preview on</label>
+              <select id="preview-on" value={newHireId} onChange={(e) => setChosen(e.target.value)}>
+                {items.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {hireName(h)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field admin-form-button">
+              <button type="submit" disabled={preview.isPending}>
+                {preview.isPending ? 'Loading…' : 'Preview'}
+              </button>
+            </div>
+          </Changeable>
         </form>
       )}
       <ErrorMessage error={preview.error} />

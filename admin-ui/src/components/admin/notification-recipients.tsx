@@ -1,3 +1,4 @@
+import { Changeable } from './changeable';
 import { useState } from 'react';
 import type { NotificationSettingsResponse } from '../../../../src/contract/people';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -65,88 +66,92 @@ export function NotificationRecipients(props: {
         save.mutate(current, { onSuccess: () => setDraft(null) });
       }}
     >
-      <h2 id="recipients-title">Notification recipients — {props.connectionName}</h2>
-      <p className="hint">
-        Each new hire from this connection is announced in HireBridge
-        {s.channels.email ? ' and by email' : ' (email is off: SMTP_URL is not set)'} to these people. Only
-        admins and inbox managers may receive them.
-      </p>
-      <div className="admin-check">
-        <input
-          id="recipients-default"
-          type="checkbox"
-          checked={current.useDefault}
-          onChange={(e) => edit({ useDefault: e.target.checked })}
-        />
-        <label htmlFor="recipients-default">Use the default (the admin who connected Ashby)</label>
-      </div>
-      <p className="hint admin-indent">
-        Today that is{' '}
-        {connectedBy
-          ? `${connectedBy.name} (${connectedBy.email})`
-          : 'nobody known: the connection was made with an API token'}
-        .
-      </p>
-      <fieldset className={current.useDefault ? 'admin-fieldset admin-dimmed' : 'admin-fieldset'}>
-        <legend>Recipients</legend>
-        {eligible.length === 0 && <p className="muted">No admins or inbox managers yet: invite one above.</p>}
-        {eligible.map((u) => {
-          const id = `recipient-${u.id}`;
-          return (
-            <div key={u.id} className="admin-check">
-              <input
-                id={id}
-                type="checkbox"
-                checked={current.recipients.includes(u.id)}
-                onChange={(e) =>
-                  edit({
-                    useDefault: false,
-                    recipients: e.target.checked
-                      ? [...current.recipients, u.id]
-                      : current.recipients.filter((r) => r !== u.id),
-                  })
-                }
-              />
-              <label htmlFor={id}>{u.name}</label>
-              <span className="muted"> {u.email}</span>
-            </div>
-          );
-        })}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="slack-url">Slack incoming webhook URL</label>
-        <input
-          id="slack-url"
-          type="url"
-          placeholder="https://hooks.slack.com/services/…"
-          value={current.slackUrl}
-          disabled={current.removeSlack}
-          onChange={(e) => edit({ slackUrl: e.target.value })}
-        />
-        <p className="hint">{slackHint} The URL is stored encrypted and not shown again.</p>
-      </div>
-      {s.channels.slack && (
+      <Changeable>
+        <h2 id="recipients-title">Notification recipients — {props.connectionName}</h2>
+        <p className="hint">
+          Each new hire from this connection is announced in HireBridge
+          {s.channels.email ? ' and by email' : ' (email is off: SMTP_URL is not set)'} to these people. Only
+          admins and inbox managers may receive them.
+        </p>
         <div className="admin-check">
           <input
-            id="slack-remove"
+            id="recipients-default"
             type="checkbox"
-            checked={current.removeSlack}
-            onChange={(e) => edit({ removeSlack: e.target.checked })}
+            checked={current.useDefault}
+            onChange={(e) => edit({ useDefault: e.target.checked })}
           />
-          <label htmlFor="slack-remove">Stop posting to Slack</label>
+          <label htmlFor="recipients-default">Use the default (the admin who connected Ashby)</label>
         </div>
-      )}
-      <ErrorMessage error={save.error} />
-      {save.isSuccess && (
-        <p role="status" className="success">
-          Notification settings saved.
+        <p className="hint admin-indent">
+          Today that is{' '}
+          {connectedBy
+            ? `${connectedBy.name} (${connectedBy.email})`
+            : 'nobody known: the connection was made with an API token'}
+          .
         </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save recipients
-        </button>
-      </div>
+        <fieldset className={current.useDefault ? 'admin-fieldset admin-dimmed' : 'admin-fieldset'}>
+          <legend>Recipients</legend>
+          {eligible.length === 0 && (
+            <p className="muted">No admins or inbox managers yet: invite one above.</p>
+          )}
+          {eligible.map((u) => {
+            const id = `recipient-${u.id}`;
+            return (
+              <div key={u.id} className="admin-check">
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={current.recipients.includes(u.id)}
+                  onChange={(e) =>
+                    edit({
+                      useDefault: false,
+                      recipients: e.target.checked
+                        ? [...current.recipients, u.id]
+                        : current.recipients.filter((r) => r !== u.id),
+                    })
+                  }
+                />
+                <label htmlFor={id}>{u.name}</label>
+                <span className="muted"> {u.email}</span>
+              </div>
+            );
+          })}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="slack-url">Slack incoming webhook URL</label>
+          <input
+            id="slack-url"
+            type="url"
+            placeholder="https://hooks.slack.com/services/…"
+            value={current.slackUrl}
+            disabled={current.removeSlack}
+            onChange={(e) => edit({ slackUrl: e.target.value })}
+          />
+          <p className="hint">{slackHint} The URL is stored encrypted and not shown again.</p>
+        </div>
+        {s.channels.slack && (
+          <div className="admin-check">
+            <input
+              id="slack-remove"
+              type="checkbox"
+              checked={current.removeSlack}
+              onChange={(e) => edit({ removeSlack: e.target.checked })}
+            />
+            <label htmlFor="slack-remove">Stop posting to Slack</label>
+          </div>
+        )}
+        <ErrorMessage error={save.error} />
+        {save.isSuccess && (
+          <p role="status" className="success">
+            Notification settings saved.
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save recipients
+          </button>
+        </div>
+      </Changeable>
     </form>
   );
 }

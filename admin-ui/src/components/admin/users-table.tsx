@@ -5,13 +5,14 @@ import { ErrorMessage } from '../error-message';
 import { Time } from '../time';
 import { InviteLink } from './invite-link';
 import { USERS_PATH } from './invite-user-form';
+import type { ResetLinkResponse } from '../../../../src/contract/account-security';
 import type { AdminUser, InviteAnswer } from './types';
 
 const ROLE_LABELS = { inbox: 'Inbox manager', admin: 'Admin', viewer: 'Viewer' } as const;
 
 /** Every HireBridge user, with their role (changeable) and whether they have signed up. */
 export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) {
-  const [link, setLink] = useState<{ name: string; url: string } | null>(null);
+  const [link, setLink] = useState<{ name: string; url: string; kind: 'invite' | 'reset' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (users.length === 0) {
     return <p className="muted">No users yet. Invite the people who review new hires below.</p>;
@@ -36,25 +37,25 @@ export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) 
             <UserRow
               key={u.id}
               user={u}
-              onInvite={(url) => setLink({ name: u.name, url })}
+              onLink={(url, kind) => setLink({ name: u.name, url, kind })}
               onError={setError}
             />
           ))}
         </tbody>
       </table>
       <ErrorMessage error={error} />
-      {link && <InviteLink name={link.name} url={link.url} />}
+      {link && <InviteLink name={link.name} url={link.url} kind={link.kind} />}
     </>
   );
 }
 
 function UserRow(props: {
   readonly user: AdminUser;
-  readonly onInvite: (url: string) => void;
+  readonly onLink: (url: string, kind: 'invite' | 'reset') => void;
   readonly onError: (error: unknown) => void;
 }) {
   const u = props.user;
-  const { user: me } = useSession();
+  const { user: me, mayChange } = useSession();
   const path = `${USERS_PATH}/${encodeURIComponent(u.id)}`;
   const changeRole = useApiMutation<AdminUser, AdminUser['role']>(
     (role) => ({ path, method: 'PATCH', body: { role } }),
@@ -64,6 +65,15 @@ function UserRow(props: {
     () => ({ path: `${path}/invite`, method: 'POST' }),
     [USERS_PATH],
   );
+  const resetLink = useApiMutation<ResetLinkResponse>(
+    () => ({ path: `${path}/reset-link`, method: 'POST' }),
+    [USERS_PATH],
+  );
+  const setActive = useApiMutation<unknown, boolean>(
+    (active) => ({ path: `${path}/${active ? 'reactivate' : 'deactivate'}`, method: 'POST' }),
+    [USERS_PATH],
+  );
+  const active = u.active !== false;
   const selectId = `role-${u.id}`;
   return (
     <tr>
@@ -77,7 +87,7 @@ function UserRow(props: {
           id={selectId}
           aria-label={`Role of ${u.name}`}
           value={u.role}
-          disabled={changeRole.isPending}
+          disabled={changeRole.isPending || !mayChange}
           onChange={(e) => {
             props.onError(null);
             changeRole.mutate(e.target.value as AdminUser['role'], { onError: props.onError });
@@ -85,11 +95,13 @@ function UserRow(props: {
         >
           <option value="inbox">{ROLE_LABELS.inbox}</option>
           <option value="admin">{ROLE_LABELS.admin}</option>
-          {u.role === 'viewer' && <option value="viewer">{ROLE_LABELS.viewer}</option>}
+          <option value="viewer">{ROLE_LABELS.viewer}</option>
         </select>
       </td>
       <td>
-        {u.signedUp ? (
+        {!active ? (
+          <span className="badge warn">Deactivated</span>
+        ) : u.signedUp ? (
           <span className="badge ok">Signed up</span>
         ) : (
           <span className="badge warn">Invited</span>
@@ -99,7 +111,7 @@ function UserRow(props: {
         </span>
       </td>
       <td>
-        {!u.signedUp && (
+        {mayChange && !u.signedUp && (
           <button
             type="button"
             className="small"
@@ -108,12 +120,43 @@ function UserRow(props: {
             onClick={() => {
               props.onError(null);
               newLink.mutate(undefined, {
-                onSuccess: (a) => props.onInvite(a.inviteUrl),
+                onSuccess: (a) => props.onLink(a.inviteUrl, 'invite'),
                 onError: props.onError,
               });
             }}
           >
             New invite link
+          </button>
+        )}
+        {mayChange && u.signedUp && active && (
+          <button
+            type="button"
+            className="small"
+            disabled={resetLink.isPending}
+            aria-label={`Reset password of ${u.name}`}
+            onClick={() => {
+              props.onError(null);
+              resetLink.mutate(undefined, {
+                onSuccess: (a) => props.onLink(a.resetUrl, 'reset'),
+                onError: props.onError,
+              });
+            }}
+          >
+            Reset password
+          </button>
+        )}{' '}
+        {mayChange && me?.id !== u.id && (
+          <button
+            type="button"
+            className="small"
+            disabled={setActive.isPending}
+            aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${u.name}`}
+            onClick={() => {
+              props.onError(null);
+              setActive.mutate(!active, { onError: props.onError });
+            }}
+          >
+            {active ? 'Deactivate' : 'Reactivate'}
           </button>
         )}
       </td>

@@ -1,6 +1,7 @@
 import { LoopbackWarning } from './ashby-names';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { CopyButton } from '../copy-button';
 import { ErrorMessage } from '../error-message';
 import type { ConnectionResponse } from './types';
@@ -86,6 +87,7 @@ function ManualSteps() {
  * read is audited, so the page does not fetch it on its own.
  */
 function SecretToken(props: { readonly connectionId: string; readonly given: string | undefined }) {
+  const { mayChange } = useSession();
   const [shown, setShown] = useState(false);
   const [fetched, setFetched] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -114,6 +116,8 @@ function SecretToken(props: { readonly connectionId: string; readonly given: str
         (err: unknown) => setError(err),
       );
   };
+  // Shown again to admins only (a viewer reads settings, not secrets): the API refuses anyone else.
+  if (!mayChange) return <code>{'•'.repeat(24)}</code>;
   return (
     <>
       <span className="actions">

@@ -1,4 +1,5 @@
 import { useApiMutation } from '../../api/hooks';
+import { useSession } from '../../auth/session';
 import { ErrorMessage } from '../error-message';
 import { Time } from '../time';
 import { labelOf, type FieldDefinition } from './field-definitions';
@@ -50,6 +51,8 @@ function UpdateItem(props: {
     ['/api/v1/members'],
   );
   const headingId = `update-${update.id}`;
+  // A viewer sees the change; accepting or rejecting it is the inbox managers' (and admins') work.
+  const mayManage = useSession().user?.mayManageInbox ?? false;
   return (
     <article className="update" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -60,24 +63,26 @@ function UpdateItem(props: {
           <FieldChange key={key} label={labelOf(key, props.definitions)} from={change.from} to={change.to} />
         ))}
       </ul>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary small"
-          disabled={decide.isPending}
-          onClick={() => decide.mutate('accept')}
-        >
-          Accept
-        </button>
-        <button
-          type="button"
-          className="small"
-          disabled={decide.isPending}
-          onClick={() => decide.mutate('reject')}
-        >
-          Reject
-        </button>
-      </div>
+      {mayManage && (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary small"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate('accept')}
+          >
+            Accept
+          </button>
+          <button
+            type="button"
+            className="small"
+            disabled={decide.isPending}
+            onClick={() => decide.mutate('reject')}
+          >
+            Reject
+          </button>
+        </div>
+      )}
       <ErrorMessage error={decide.error} />
     </article>
   );

@@ -63,7 +63,8 @@ export function connectionRoutes(app: FastifyInstance, services: HttpServices): 
   });
   // The Secret Token is shown once at connect; admins may read it again to paste it into Ashby.
   app.get('/api/v1/connections/:id/webhook-secret', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+    // Shown again to paste into Ashby, and audited: a secret, not something a viewer reads.
+    const principal = requireRole(request, 'admin', { secret: true });
     const { id } = parseInput(idParams, request.params, 'params');
     const secretToken = await services.revealWebhookSecret({ connectionId: id, principal });
     return reply.header('cache-control', 'no-store').send({ secretToken });

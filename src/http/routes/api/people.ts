@@ -108,7 +108,13 @@ const toNotification = (v: NotificationView): NotificationResponse => ({
 export function peopleRoutes(app: FastifyInstance, services: HttpServices): void {
   app.get('/api/v1/users', async (request) => {
     requireRole(request, 'admin');
-    return { items: (await services.people.listUsers()).map(toUser) };
+    const deactivated = await services.accountSecurity.deactivatedUsers();
+    return {
+      items: (await services.people.listUsers()).map((u) => ({
+        ...toUser(u),
+        active: !deactivated.has(u.id),
+      })),
+    };
   });
   app.post('/api/v1/users', async (request, reply) => {
     const principal = requireRole(request, 'admin');
