@@ -83,7 +83,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const accounts = accountsWiring(shared);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
-  const intake = intakeWiring(shared, { inbox, crashPoint, groupCommit: database.dialect === 'sqlite' });
+  const intake = intakeWiring(shared, { inbox, crashPoint, dialect: database.dialect });
   const inboxFeature = inboxWiring(inbox, intake);
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });

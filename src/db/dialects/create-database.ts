@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../tables/database.js';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.js';
@@ -50,7 +50,9 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return {
       db,
       dialect: 'sqlite',
@@ -77,5 +79,31 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
         new Error('HireBridge runs on PostgreSQL here: back it up with pg_dump (see the README)'),
       ),
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * better-sqlite3 with its prepared statements kept and reused by SQL text. Kysely's driver calls
+ * `prepare()` for every query, and SQLite's prepare (parsing and planning) was about a tenth of the CPU
+ * of a webhook delivery (bench/). Bounded, oldest first out, since a few queries are built with varying
+ * SQL (IN lists). Safe because better-sqlite3 runs one statement at a time on this thread and nothing
+ * here streams (a statement being iterated could not be reused).
+ */
+function withStatementCache(sqlite: SQLite.Database, maxStatements = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > maxStatements) {
+          const oldest = statements.keys().next();
+          if (!oldest.done) statements.delete(oldest.value);
+        }
+      }
+      return statement;
+    },
   };
 }
