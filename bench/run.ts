@@ -101,7 +101,10 @@ async function chooseServerMode(): Promise<{ mode: ServerMode; note: string }> {
     );
     return { mode: 'tsx', note: 'from source through tsx, because `npm run build` failed' };
   }
-  return { mode: 'dist', note: 'the build (node --enable-source-maps dist/main/server.js, as npm start)' };
+  return {
+    mode: 'dist',
+    note: 'the build (node --enable-source-maps --max-semi-space-size=8 dist/main/server.js, as npm start)',
+  };
 }
 
 const results: Record<string, unknown> = {};

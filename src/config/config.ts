@@ -15,6 +15,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
+  /** PostgreSQL connection pool size (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
   readonly publicUrl: string;
   /** The built admin web app (ADMIN_UI_DIR, default dist/admin-ui of this package). */
   readonly adminUiDir: string;
@@ -77,6 +79,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     host: e.HOST,
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
     adminUiDir: e.ADMIN_UI_DIR ? path.resolve(cwd, e.ADMIN_UI_DIR) : DEFAULT_ADMIN_UI_DIR,
     secretKey: e.HIREBRIDGE_SECRET_KEY === undefined ? undefined : decodeKey(e.HIREBRIDGE_SECRET_KEY),

@@ -51,6 +51,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
   const database: DatabaseHandle = createDatabase(config.database, {
+    checkpointIntervalMs: 1_000,
+    poolSize: config.databasePoolSize,
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
   const { db } = database;

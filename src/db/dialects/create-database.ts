@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../tables/database.js';
 import { ImmediateSqliteDialect } from './sqlite-immediate-dialect.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,11 @@ const INT8_OID = 20;
 
 export interface DatabaseOptions {
   readonly poolSize?: number;
+  /**
+   * SQLite: run WAL checkpoints in a worker thread this often (sqlite-checkpointer.ts), so they never
+   * stall the event loop. Off when absent (tests, in-memory databases).
+   */
+  readonly checkpointIntervalMs?: number;
   /** Called when an idle PostgreSQL connection fails (the pool then replaces it). */
   readonly onIdleError?: (err: Error) => void;
 }
@@ -50,6 +56,13 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    const checkpointer =
+      options.checkpointIntervalMs !== undefined && target.file !== ':memory:'
+        ? startCheckpointer(target.file, options.checkpointIntervalMs)
+        : undefined;
+    // With the checkpoints in their own thread, the automatic one (in the commit that fills the WAL past
+    // this many pages, on the event loop) is only a backstop: 10,000 pages, about 40 MB of WAL.
+    if (checkpointer) sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<Database>({
       dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     });
@@ -60,7 +73,10 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
         const { totalPages } = await sqlite.backup(toFile);
         return { pages: totalPages };
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
     };
   }
   const pool = new pg.Pool({
