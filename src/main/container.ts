@@ -52,6 +52,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const ids = overrides.ids ?? randomIds;
   const database: DatabaseHandle = createDatabase(config.database, {
     checkpointIntervalMs: 1_000,
+    syncOffEventLoop: true,
     poolSize: config.databasePoolSize,
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
