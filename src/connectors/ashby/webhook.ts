@@ -108,10 +108,13 @@ export interface ParseOptions {
   readonly offer?: boolean;
 }
 
+/** One decoder for every call: `decode()` without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export function parseAshbyWebhook(rawBody: Buffer, options: ParseOptions = {}): WebhookParseResult {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+    text = UTF8.decode(rawBody);
   } catch {
     return { ok: false, reason: 'invalid_utf8' };
   }
