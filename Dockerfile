@@ -35,4 +35,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/main/server.js"]
+# A young generation of 8 MB instead of V8's default (up to 16 MB per semi-space): about 20 MB less idle RSS
+# (the < 150 MB target, bench/), for a few more short scavenges under load. Same flags as `npm start`.
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "dist/main/server.js"]

@@ -24,7 +24,8 @@ export interface IntakeOptions {
   readonly roundMs: number;
   readonly warmupMs: number;
   readonly concurrency: number;
-  readonly openRate: number;
+  /** Open-loop rates (req/s) at which p50/p99 are measured, each for `openMs`. */
+  readonly openRates: readonly number[];
   readonly openMs: number;
   /** How long the servers are left alone before their idle RSS is read. */
   readonly idleMs: number;
@@ -37,7 +38,7 @@ interface TargetRun {
   readonly hb?: HireBridge;
   readonly connectionId?: string;
   readonly closed: LoadResult[];
-  open?: LoadResult;
+  readonly open: LoadResult[];
   serverCpuMs: number;
   closedCompleted: number;
   idleRssMb?: number | undefined;
@@ -58,7 +59,8 @@ export async function runIntake(options: IntakeOptions) {
     const baselinePort = await freePort();
     const baseline: ManagedChild = spawnChild(
       process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'bench/baseline-server.ts')],
+      // Plain node (Node 24 strips the types itself): no loader, like the built HireBridge.
+      [path.join(REPO_ROOT, 'bench/baseline-server.ts')],
       {
         env: childEnv({ PORT: String(baselinePort) }),
         cwd: REPO_ROOT,
@@ -87,6 +89,7 @@ export async function runIntake(options: IntakeOptions) {
           undefined,
         ),
         closed: [],
+        open: [],
         serverCpuMs: 0,
         closedCompleted: 0,
       },
@@ -118,6 +121,7 @@ export async function runIntake(options: IntakeOptions) {
           secretToken,
         ),
         closed: [],
+        open: [],
         serverCpuMs: 0,
         closedCompleted: 0,
       });
@@ -152,9 +156,11 @@ export async function runIntake(options: IntakeOptions) {
       }
     }
     progress('closed-loop rounds done');
-    for (const t of targets) {
-      t.open = await openLoop(t.delivery, { ratePerSec: options.openRate, durationMs: options.openMs });
-      await sleep(300);
+    for (const rate of options.openRates) {
+      for (const t of targets) {
+        t.open.push(await openLoop(t.delivery, { ratePerSec: rate, durationMs: options.openMs }));
+        await sleep(300);
+      }
     }
 
     progress('open loops done');
@@ -164,7 +170,9 @@ export async function runIntake(options: IntakeOptions) {
         concurrency: options.concurrency,
         rounds: options.rounds,
         roundSeconds: options.roundMs / 1000,
-        openRatePerSec: options.openRate,
+        openRatesPerSec: options.openRates,
+        // p99 is reported at this rate in the headline table (the issue's target).
+        openRatePerSec: 500,
         openSeconds: options.openMs / 1000,
         bodyBytes: baselineRun.delivery.bodyBytes,
         server: options.mode,
@@ -178,13 +186,14 @@ export async function runIntake(options: IntakeOptions) {
         t.hb && t.connectionId
           ? await verifyStored(t.hb, t.connectionId, t.delivery.acknowledgedIds())
           : undefined;
-      const open = t.open!;
+      const at = (rate: number) => t.open.find((o) => o.targetRate === rate);
+      const headline = at(500) ?? t.open[0];
       report[t.name] = {
         reqPerSec: round(median(t.closed.map((r) => r.reqPerSec)), 0),
         ...(t.name === 'baseline' ? {} : { ratioToBaseline: round(median(ratios), 3) }),
         // The target's p50/p99: open loop at a fixed rate, measured from the scheduled send time.
-        p50Ms: open.latency.p50Ms,
-        p99Ms: open.latency.p99Ms,
+        p50Ms: headline?.latency.p50Ms,
+        p99Ms: headline?.latency.p99Ms,
         closed: {
           reqPerSecPerRound: t.closed.map((r) => round(r.reqPerSec, 0)),
           ...(t.name === 'baseline' ? {} : { ratioPerRound: ratios.map((r) => round(r, 3)) }),
@@ -193,17 +202,22 @@ export async function runIntake(options: IntakeOptions) {
           errors: t.closed.reduce((n, r) => n + r.non2xx + r.transportErrors, 0),
           generatorCpuUsPerReq: round(median(t.closed.map((r) => r.generatorCpuUsPerReq)), 0),
         },
-        open: {
-          targetRatePerSec: open.targetRate,
-          sent: open.sent,
-          achievedReqPerSec: round(open.reqPerSec, 0),
-          p50Ms: open.latency.p50Ms,
-          p90Ms: open.latency.p90Ms,
-          p99Ms: open.latency.p99Ms,
-          maxMs: open.latency.maxMs,
-          errors: open.non2xx + open.transportErrors,
-          generatorSendLagP99Ms: open.sendLag?.p99Ms,
-        },
+        open: Object.fromEntries(
+          t.open.map((open) => [
+            String(open.targetRate),
+            {
+              targetRatePerSec: open.targetRate,
+              sent: open.sent,
+              achievedReqPerSec: round(open.reqPerSec, 0),
+              p50Ms: open.latency.p50Ms,
+              p90Ms: open.latency.p90Ms,
+              p99Ms: open.latency.p99Ms,
+              maxMs: open.latency.maxMs,
+              errors: open.non2xx + open.transportErrors,
+              generatorSendLagP99Ms: open.sendLag?.p99Ms,
+            },
+          ]),
+        ),
         serverCpuUsPerReq: round(cpuUsPerReq, 0),
         ...(t.name === 'baseline'
           ? {}

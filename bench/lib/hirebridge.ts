@@ -17,7 +17,8 @@ export type ServerMode = 'dist' | 'tsx';
 
 function entry(mode: ServerMode, name: 'server' | 'cli'): string[] {
   return mode === 'dist'
-    ? ['--enable-source-maps', path.join(REPO_ROOT, `dist/main/${name}.js`)]
+    ? // The flags of `npm start` and the Dockerfile (the young-generation size keeps idle RSS down).
+      ['--enable-source-maps', '--max-semi-space-size=8', path.join(REPO_ROOT, `dist/main/${name}.js`)]
     : ['--import', 'tsx', path.join(REPO_ROOT, `src/main/${name}.ts`)];
 }
 

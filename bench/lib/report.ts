@@ -26,32 +26,37 @@ export function headlineRows(results: Json, fromSource = false): Row[] {
   const intake = results['intake'];
   if (intake) {
     const base = num(intake, 'baseline', 'reqPerSec');
+    const baseCpu = num(intake, 'baseline', 'serverCpuUsPerReq');
+    rows.push({
+      figure: 'Intake baseline (bare Fastify route): req/s, CPU per request',
+      value: `${fmt(base, 0)} req/s, ${fmt(baseCpu, 0)} us`,
+      target: '(reference)',
+      met: undefined,
+    });
+    const ratioTargets = { sqlite: 0.5, postgres: 0.35 } as const;
     for (const dialect of ['sqlite', 'postgres'] as const) {
       const ratio = num(intake, dialect, 'ratioToBaseline');
+      const cpu = num(intake, dialect, 'serverCpuUsPerReq');
       rows.push({
-        figure: `Intake ${dialect}: req/s vs baseline`,
-        value: `${fmt(ratio, 3)} (${fmt(num(intake, dialect, 'reqPerSec'), 0)} vs ${fmt(base, 0)} req/s)`,
-        target: dialect === 'sqlite' ? '>= 0.50' : '(none)',
-        met: dialect === 'sqlite' ? check(ratio, (v) => v >= 0.5) : undefined,
+        figure: `Intake ${dialect}: req/s vs baseline (CPU per request)`,
+        value: `${fmt(ratio, 3)} (${fmt(num(intake, dialect, 'reqPerSec'), 0)} req/s; ${fmt(cpu, 0)} us = ${fmt(cpu / baseCpu, 1)}x baseline)`,
+        target: `>= ${ratioTargets[dialect].toFixed(2)}`,
+        met: check(ratio, (v) => v >= ratioTargets[dialect]),
       });
     }
-    for (const dialect of ['sqlite', 'postgres'] as const) {
-      rows.push({
-        figure: `Intake ${dialect}: server CPU per request`,
-        value: `${fmt(num(intake, dialect, 'cpuPerReqVsBaseline'), 1)}x baseline (${fmt(num(intake, dialect, 'serverCpuUsPerReq'), 0)} vs ${fmt(num(intake, 'baseline', 'serverCpuUsPerReq'), 0)} us)`,
-        target: '(none)',
-        met: undefined,
-      });
-    }
-    const rate = num(intake, 'settings', 'openRatePerSec');
-    for (const dialect of ['sqlite', 'postgres', 'baseline'] as const) {
-      const p99 = num(intake, dialect, 'p99Ms');
-      rows.push({
-        figure: `Intake ${dialect}: p99 at ${fmt(rate, 0)} req/s`,
-        value: `${fmt(p99, 1)} ms (p50 ${fmt(num(intake, dialect, 'p50Ms'), 1)} ms)`,
-        target: dialect === 'sqlite' ? '< 25 ms' : '(none)',
-        met: dialect === 'sqlite' ? check(p99, (v) => v < 25) : undefined,
-      });
+    const rates = at(intake, 'settings', 'openRatesPerSec');
+    for (const rate of Array.isArray(rates) ? (rates as number[]) : []) {
+      for (const dialect of ['sqlite', 'postgres', 'baseline'] as const) {
+        const open = at(intake, dialect, 'open', String(rate));
+        const p99 = num(open, 'p99Ms');
+        const sqliteTarget = dialect === 'sqlite' && rate === 500;
+        rows.push({
+          figure: `Intake ${dialect}: p50 / p99 at ${fmt(rate, 0)} req/s`,
+          value: `${fmt(num(open, 'p50Ms'), 1)} / ${fmt(p99, 1)} ms (${fmt(num(open, 'achievedReqPerSec'), 0)} req/s done)`,
+          target: sqliteTarget ? 'p99 < 25 ms' : '(none)',
+          met: sqliteTarget ? check(p99, (v) => v < 25) : undefined,
+        });
+      }
     }
     for (const dialect of ['sqlite', 'postgres'] as const) {
       const stored = at(intake, dialect, 'stored');

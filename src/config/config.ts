@@ -16,6 +16,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
+  /** PostgreSQL connection pool size (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
   readonly publicUrl: string;
   /** Session limits (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS). */
   readonly sessions: { readonly idleMs: number; readonly absoluteMs: number };
@@ -83,6 +85,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     host: e.HOST,
     dataDir,
     database: databaseConfig(e.DATABASE_URL, dataDir, cwd),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: (e.PUBLIC_URL ?? `http://${hostPart}:${e.PORT}`).replace(/\/+$/, ''),
     sessions: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

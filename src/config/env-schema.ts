@@ -79,6 +79,8 @@ export const envSchema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().min(0.01).max(3650).default(7),
   /** Per-attempt timeout of an Ashby API call (connect, headers and body), in milliseconds. */
   ASHBY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** PostgreSQL connections per process (each webhook delivery holds one for its one statement). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How often each Ashby connection is reconciled (incremental application.list sync) to catch lost webhooks. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** How often positions are synced to Ashby as openings, per connection with opening sync on. */

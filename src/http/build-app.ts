@@ -64,7 +64,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
   let spaFallback: NotFoundFallback | undefined;
   registerErrorHandling(app, () => spaFallback);
-  await registerSecurityHeaders(app, options.services.publicUrl);
+  registerSecurityHeaders(app, options.services.publicUrl);
   healthRoutes(app, options.services);
   if (options.serveMetrics === true) metricsRoutes(app, options.services);
   await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));

@@ -62,6 +62,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const sqliteFile = config.database.dialect === 'sqlite' ? config.database.file : undefined;
   preparePrivateDataDir(config.dataDir, sqliteFile, logger);
   const database: DatabaseHandle = createDatabase(config.database, {
+    checkpointIntervalMs: 1_000,
+    syncOffEventLoop: true,
+    poolSize: config.databasePoolSize,
     onIdleError: (err) => logger.warn({ err: err.message }, 'idle database connection failed; replaced'),
   });
   const { db } = database;
@@ -110,7 +113,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const accounts = accountsWiring(shared, overrides.passwords);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
-  const intake = intakeWiring(shared, { inbox, crashPoint, groupCommit: database.dialect === 'sqlite' });
+  const intake = intakeWiring(shared, { inbox, crashPoint, dialect: database.dialect });
   const inboxFeature = inboxWiring(inbox, intake);
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });

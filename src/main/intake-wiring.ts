@@ -37,34 +37,51 @@ import type { Shared } from './shared.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { DeliveryIntake } from '../core/ports/delivery-intake.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
-import { intakeData } from '../db/stores/delivery-store.js';
+import { deliveryTouches, intakeData } from '../db/stores/delivery-store.js';
+import { postgresDeliveryIntake } from '../db/stores/delivery-intake-postgres.js';
+import type { Dialect } from '../db/dialects/create-database.js';
+import { newJobRow } from '../queue/enqueue.js';
 import type { Database } from '../db/tables/database.js';
 import { groupCommitTransactor, transactor, type TransactionHooks } from '../db/transactor.js';
 import { jobCatalog } from '../jobs/catalog.js';
 import { jobQueueOn } from '../queue/job-queue.js';
 
 /**
- * The webhook intake's store-then-ack: app/record-delivery.ts in one transaction per delivery, or with
- * `groupCommit` (SQLite) in one shared commit per burst (see db/transactor.ts).
+ * The webhook intake's store-then-ack: app/record-delivery.ts in one transaction per delivery, with
+ * `groupCommit` (SQLite) in one shared commit per burst (see db/transactor.ts); on PostgreSQL as one
+ * statement per delivery (db/stores/delivery-intake-postgres.ts).
  */
 export function deliveryIntake(
   db: Kysely<Database>,
   clock: Clock,
   ids: IdGenerator,
   wakeWorkers: () => void,
-  options: { readonly groupCommit: boolean },
+  options: { readonly dialect: Dialect },
 ): DeliveryIntake {
+  const touches = deliveryTouches();
   const bind = (handle: Kysely<Database>, hooks: TransactionHooks) =>
     intakeData(
       handle,
       jobQueueOn(handle, { clock, ids, catalog: jobCatalog, afterCommit: hooks.afterCommit, wakeWorkers }),
+      touches,
     );
-  const units = options.groupCommit ? groupCommitTransactor(db, bind) : transactor(db, bind);
-  return {
+  const units = options.dialect === 'sqlite' ? groupCommitTransactor(db, bind) : transactor(db, bind);
+  const inTransaction: DeliveryIntake = {
     record: async (delivery, importApplication) => ({
       duplicate: !(await units.transaction((data) => recordDelivery(data, delivery, importApplication))),
     }),
   };
+  if (options.dialect === 'sqlite') return inTransaction;
+  const importKind = jobCatalog['ashby.application.import'];
+  return postgresDeliveryIntake(db, {
+    importJob: (connectionId, applicationId) => {
+      const payload = { connectionId, applicationId };
+      return newJobRow({ clock, ids }, importKind, payload, { uniqueKey: importKind.uniqueKey(payload) });
+    },
+    touches,
+    inTransaction,
+    wakeWorkers,
+  });
 }
 
 /**
@@ -73,7 +90,7 @@ export function deliveryIntake(
  */
 export function intakeWiring(
   shared: Shared,
-  deps: { inbox: InboxStore; crashPoint: CrashPoint; groupCommit: boolean },
+  deps: { inbox: InboxStore; crashPoint: CrashPoint; dialect: Dialect },
 ) {
   const { config, db, clock, ids, logger, secretBox, jobsOn, admin } = shared;
   const { inbox, crashPoint } = deps;
@@ -118,8 +135,7 @@ export function intakeWiring(
   const ingestDeps: IngestDeps = {
     connections: intakeConnectionsCache,
     codec: ashbyWebhookCodec,
-    // Group commit on SQLite only: PostgreSQL commits concurrent transactions together itself.
-    intake: deliveryIntake(db, clock, ids, shared.wakeWorkers, { groupCommit: deps.groupCommit }),
+    intake: deliveryIntake(db, clock, ids, shared.wakeWorkers, { dialect: deps.dialect }),
     clock,
     ids,
     crashPoint,

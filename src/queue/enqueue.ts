@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
+import { preparedQuery } from '../db/prepared-query.js';
 import type { Database } from '../db/tables/database.js';
+import type { NewJobRow } from '../db/tables/job.table.js';
 import type { JobDefinition } from './job-definition.js';
 
 export interface EnqueueOptions {
@@ -16,6 +18,62 @@ export interface EnqueueResult {
   readonly inserted: boolean;
 }
 
+// Compiled once (see db/prepared-query.ts): every webhook delivery that names an application enqueues.
+const insertJob = preparedQuery(
+  [
+    'id',
+    'kind',
+    'payload',
+    'state',
+    'priority',
+    'attempt',
+    'max_attempts',
+    'run_at',
+    'unique_key',
+    'created_at',
+    'updated_at',
+  ],
+  (db, p) =>
+    db
+      .insertInto('jobs')
+      .values(p)
+      .onConflict((oc) => oc.doNothing())
+      .returning('id'),
+);
+
+const touchWaitingJob = preparedQuery(['uniqueKey', 'now'], (db, p) =>
+  db
+    .updateTable('jobs')
+    .set({ updated_at: p.now })
+    .where('unique_key', '=', p.uniqueKey)
+    .where('state', '=', 'available')
+    .returning('id'),
+);
+
+/** The row of a new job, its payload checked against the job's schema. */
+export function newJobRow<P>(
+  deps: { readonly clock: Clock; readonly ids: IdGenerator },
+  definition: JobDefinition<P>,
+  payload: P,
+  options: EnqueueOptions = {},
+): NewJobRow {
+  const checked = definition.payload.parse(payload);
+  const now = deps.clock.now();
+  return {
+    id: deps.ids.newId(),
+    kind: definition.kind,
+    payload: JSON.stringify(checked),
+    state: 'available',
+    priority: definition.priority ?? 0,
+    attempt: 0,
+    max_attempts: definition.maxAttempts,
+    run_at: options.runAt ?? now,
+    unique_key: options.uniqueKey ?? null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * Adds a job. Pass the caller's transaction as `db` to make the job part of it: rolled back with it,
  * visible to workers only once it commits (the transactional-outbox property).
@@ -27,41 +85,17 @@ export async function enqueue<P>(
   payload: P,
   options: EnqueueOptions = {},
 ): Promise<EnqueueResult> {
-  const checked = definition.payload.parse(payload);
-  const now = deps.clock.now();
-  const id = deps.ids.newId();
+  const row = newJobRow(deps, definition, payload, options);
+  const now = row.created_at;
   for (let tries = 1; ; tries += 1) {
-    const inserted = await db
-      .insertInto('jobs')
-      .values({
-        id,
-        kind: definition.kind,
-        payload: JSON.stringify(checked),
-        state: 'available',
-        priority: definition.priority ?? 0,
-        attempt: 0,
-        max_attempts: definition.maxAttempts,
-        run_at: options.runAt ?? now,
-        unique_key: options.uniqueKey ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const inserted = (await insertJob(db, row)).rows[0];
     if (inserted) return { id: inserted.id, inserted: true };
     // A job with this key waits and will do the work, but only if it starts after the caller's
     // transaction commits: it must see what the caller wrote (the delivery it is to process). Writing to
     // the waiting row locks it until then, and the PostgreSQL claim skips locked rows. When a claim got it
     // first, nothing waits any more and the insert is tried again. (SQLite runs one write transaction at
     // a time, so no claim can come in between there.) Found by the kill -9 chaos suite.
-    const waiting = await db
-      .updateTable('jobs')
-      .set({ updated_at: now })
-      .where('unique_key', '=', options.uniqueKey ?? null)
-      .where('state', '=', 'available')
-      .returning('id')
-      .executeTakeFirst();
+    const waiting = (await touchWaitingJob(db, { uniqueKey: options.uniqueKey ?? null, now })).rows[0];
     if (waiting) return { id: waiting.id, inserted: false };
     if (tries >= 5)
       throw new Error(`could not enqueue ${definition.kind}: its unique key kept changing state`);

@@ -113,28 +113,34 @@ describe('fetchHire', () => {
     expect(JSON.stringify(bundle)).not.toMatch(/profileUrl|tags|formDefinition/);
   });
 
-  it('makes 7 calls cold, 4 warm, 3 warm with the webhook offer, in two sequential steps', async () => {
+  it('makes 7 calls cold, 3 warm, 2 warm with the webhook offer, in two sequential steps', async () => {
+    stub.routes['department.list'] = () =>
+      raw({ success: true, results: [wireDepartment('dep-0'), wireDepartment()], moreDataAvailable: false });
+    stub.routes['location.list'] = () =>
+      raw({ success: true, results: [wireLocation()], moreDataAvailable: false });
     await fetchHire(reader, { applicationId: 'app-1' });
     expect(stub.calls()).toEqual({
       'application.info': 1,
       'candidate.info': 1,
       'offer.list': 1,
       'job.info': 1,
-      'department.info': 1,
-      'location.info': 1,
+      'department.list': 1,
+      'location.list': 1,
       'customField.list': 1,
     });
     const [first, ...rest] = stub.upstream.requests;
     expect(first!.path).toBe('/application.info');
     expect(rest).toHaveLength(6);
 
+    // Warm: the job, departments, locations and definitions come from the reader's caches.
     stub.reset();
-    await fetchHire(reader, { applicationId: 'app-1' });
-    expect(stub.totalCalls()).toBe(4);
+    const warm = await fetchHire(reader, { applicationId: 'app-1' });
+    expect(stub.totalCalls()).toBe(3);
+    expect(warm.bundle.department).toEqual({ id: 'dep-1', name: 'Engineering' });
 
     stub.reset();
     const { status } = await fetchHire(reader, { applicationId: 'app-1', offerFromWebhook: wireOffer() });
-    expect(stub.totalCalls()).toBe(3);
+    expect(stub.totalCalls()).toBe(2);
     expect(stub.calls()['offer.list']).toBeUndefined();
     expect(status.offerSource).toBe('webhook');
 
@@ -142,6 +148,20 @@ describe('fetchHire', () => {
     stub.reset();
     await fetchHire(reader, { applicationId: 'app-1' });
     expect(stub.totalCalls()).toBe(7);
+  });
+
+  it('reads a department or location the list lacks (or a list it cannot read) with *.info, once', async () => {
+    stub.routes['department.list'] = () =>
+      raw({ success: true, results: [wireDepartment('dep-0')], moreDataAvailable: false });
+    await fetchHire(reader, { applicationId: 'app-1' });
+    await fetchHire(reader, { applicationId: 'app-1' });
+    // location.list is not served by the stub: its failure is kept for the TTL, not retried per hire.
+    expect(stub.calls()).toMatchObject({
+      'department.list': 1,
+      'department.info': 1,
+      'location.list': 1,
+      'location.info': 1,
+    });
   });
 
   it('ignores a webhook offer that is not this application’s accepted offer', async () => {

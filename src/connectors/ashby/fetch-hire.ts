@@ -22,9 +22,9 @@ import {
  * Everything Ashby knows about one hire, in about two sequential round trips:
  *   1. application.info
  *   2. in parallel: candidate.info, the accepted offer (from the webhook payload when it carries one, else
- *      offer.list), job.info, and — through the reader's caches — department.info, location.info and
+ *      offer.list), and — through the reader's caches — job.info, department.list, location.list and
  *      customField.list.
- * With warm caches that is 4 calls (3 when the webhook carried the accepted offer); cold, 7.
+ * With warm caches that is 3 calls (2 when the webhook carried the accepted offer); cold, 7.
  *
  * The hiring manager comes from the application's hiring team (role "Hiring Manager"), else the job's.
  * A hiring-team entry already carries userId, names and email (all required in Ashby's schema), so
@@ -90,7 +90,7 @@ async function fetchRest(
   const [candidate, offer, job, department, location, definitions, managerFromApp] = await Promise.all([
     client.candidateInfo(app.candidate.id),
     webhookOffer ? Promise.resolve(webhookOffer) : acceptedOffer(client, app.id),
-    client.jobInfo(app.job.id),
+    reader.job(app.job.id),
     orNullIfGone(app.job.departmentId, (id) => reader.department(id)),
     orNullIfGone(app.job.locationId, (id) => reader.location(id)),
     reader.customFieldDefinitions(),

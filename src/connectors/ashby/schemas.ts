@@ -533,16 +533,8 @@ export type WebhookSetting = z.infer<typeof webhookSettingSchema>;
 
 // ---------- Webhook payloads (§2.2, §2.5, §2.7) ----------
 
-/**
- * Generic envelope: accepts any action so an unknown event can be stored and acknowledged rather than
- * rejected. `webhookActionId` is optional because the spec does not require it (the ping may lack it).
- */
-export const webhookEnvelopeSchema = z.looseObject({
-  webhookActionId: z.string().nullish(),
-  action: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
-
+// The envelope itself is checked by hand in webhook.ts (readEnvelope): any action is accepted so an
+// unknown event can be stored and acknowledged, and `webhookActionId` is optional (the ping may lack it).
 export const pingDataSchema = z.looseObject({ webhookActionType: z.string() });
 export const applicationWebhookDataSchema = z.looseObject({ application: applicationSchema });
 /** `offer` is the most recent accepted offer, absent when there is none. */

@@ -116,7 +116,7 @@ describe('probePermissions against the simulator', () => {
 });
 
 describe('a hire end to end: signed webhook → verify → parse → fetchHire', () => {
-  it('needs 7 calls cold, 3 warm with the webhook offer, 4 warm without', async () => {
+  it('needs 7 calls cold, 2 warm with the webhook offer, 3 warm without', async () => {
     await sim.createWebhook({
       webhookType: 'candidateHire',
       requestUrl: `${receiver.url}/hooks/ashby`,
@@ -170,12 +170,13 @@ describe('a hire end to end: signed webhook → verify → parse → fetchHire',
     const coldAgain = sim.callCount();
 
     console.info('ashby calls per hire', { coldCalls, warmWithOffer, warmCalls, coldAgain });
-    // department + location + customField.list are the cached part; offer.list the webhook saves.
+    // job + department.list + location.list + customField.list are the cached part; offer.list the
+    // webhook saves.
     const expectedCold = 3 + (cold.bundle.department ? 1 : 0) + (cold.bundle.location ? 1 : 0) + 1;
     expect({ coldCalls, warmWithOffer, warmCalls, coldAgain }).toEqual({
       coldCalls: expectedCold,
-      warmWithOffer: 3,
-      warmCalls: 4,
+      warmWithOffer: 2,
+      warmCalls: 3,
       coldAgain: expectedCold + 1,
     });
   });

@@ -5,7 +5,7 @@ import type { AshbyWebhookCodec } from '../../core/ports/ashby-webhook-codec.js'
 export const ashbyWebhookCodec: AshbyWebhookCodec = {
   verify: verifyAshbySignature,
   parse: (rawBody) => {
-    const parsed = parseAshbyWebhook(rawBody);
+    const parsed = parseAshbyWebhook(rawBody, { offer: false });
     if (!parsed.ok) return parsed;
     const { webhookActionId, action, applicationId, candidateId } = parsed.event;
     return { ok: true, delivery: { webhookActionId, action, applicationId, candidateId } };

@@ -1,16 +1,34 @@
 import type { Kysely } from 'kysely';
+import { preparedQuery } from '../prepared-query.js';
 import type { Database } from '../tables/database.js';
 import type { WebhookDeliveryRow, WebhookDeliveryTable } from '../tables/webhook-delivery.table.js';
 
+const DELIVERY_COLUMNS = [
+  'id',
+  'connection_id',
+  'action_key',
+  'action',
+  'body_sha256',
+  'application_id',
+  'status',
+  'outcome',
+  'received_at',
+  'processed_at',
+] as const;
+
+// The intake's statements are compiled once (see prepared-query.ts): they run for every webhook.
+const insertDelivery = preparedQuery(DELIVERY_COLUMNS, (db, p) =>
+  db
+    .insertInto('webhook_deliveries')
+    .values(p)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id'),
+);
+
 /** Inserts unless (connection, action key, action) is already stored; true when it was new. */
 export async function insertDeliveryOnce(db: Kysely<Database>, row: WebhookDeliveryTable): Promise<boolean> {
-  const inserted = await db
-    .insertInto('webhook_deliveries')
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+  const { rows } = await insertDelivery(db, row);
+  return rows.length > 0;
 }
 
 /** Marks every delivery still queued for an application as processed, with what the import concluded. */
@@ -50,6 +68,20 @@ export function findDelivery(db: Kysely<Database>, id: string): Promise<WebhookD
   return db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const selectEventSibling = preparedQuery(
+  ['connectionId', 'actionKey', 'applicationId', 'excludeId'],
+  (db, p) =>
+    db
+      .selectFrom('webhook_deliveries')
+      .select('action')
+      .where('connection_id', '=', p.connectionId)
+      .where('action_key', '=', p.actionKey)
+      .where('application_id', '=', p.applicationId)
+      .where('status', '!=', 'ignored')
+      .where('id', '!=', p.excludeId)
+      .limit(1),
+);
+
 /**
  * Another delivery of the same Ashby event for the same application (a hire fans out as candidateHire,
  * applicationUpdate and candidateStageChange with one webhookActionId), which already asked for its
@@ -59,17 +91,16 @@ export async function findEventSibling(
   db: Kysely<Database>,
   d: { connectionId: string; actionKey: string; applicationId: string; excludeId: string },
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('webhook_deliveries')
-    .select('action')
-    .where('connection_id', '=', d.connectionId)
-    .where('action_key', '=', d.actionKey)
-    .where('application_id', '=', d.applicationId)
-    .where('status', '!=', 'ignored')
-    .where('id', '!=', d.excludeId)
-    .executeTakeFirst();
-  return row?.action;
+  const { rows } = await selectEventSibling(db, d);
+  return rows[0]?.action;
 }
+
+const updateDeliveryProcessed = preparedQuery(['id', 'outcome', 'now'], (db, p) =>
+  db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'processed', outcome: p.outcome, processed_at: p.now })
+    .where('id', '=', p.id),
+);
 
 export async function markDeliveryProcessed(
   db: Kysely<Database>,
@@ -77,9 +108,5 @@ export async function markDeliveryProcessed(
   outcome: string,
   now: number,
 ): Promise<void> {
-  await db
-    .updateTable('webhook_deliveries')
-    .set({ status: 'processed', outcome, processed_at: now })
-    .where('id', '=', id)
-    .execute();
+  await updateDeliveryProcessed(db, { id, outcome, now });
 }

@@ -37,8 +37,32 @@ export function deliveryLog(db: Kysely<Database>): DeliveryLog {
   };
 }
 
+/** Whether a connection's last_delivery_at is due for a write (see deliveryTouches). */
+export interface DeliveryTouches {
+  due(connectionId: string, at: number): boolean;
+}
+
+/**
+ * When this process last wrote each connection's last_delivery_at. The column has minute resolution
+ * (repositories/ashby-connection.repository.ts), so while this process wrote it under a minute ago the
+ * UPDATE is not even sent: on every delivery it cost a statement (SQLite) or a round trip (PostgreSQL)
+ * that changed nothing. Noted when due, not after the commit: a rolled-back write only delays the next
+ * one by up to a minute, on a column that is for display.
+ */
+export function deliveryTouches(): DeliveryTouches {
+  const written = new Map<string, number>();
+  return {
+    due: (connectionId, at) => {
+      const last = written.get(connectionId);
+      if (last !== undefined && at - last < 60_000 && at >= last) return false;
+      written.set(connectionId, at);
+      return true;
+    },
+  };
+}
+
 /** The intake's writes over one handle (a transaction), with the job queue bound to the same handle. */
-export function intakeData(db: Kysely<Database>, jobs: JobQueue): IntakeData {
+export function intakeData(db: Kysely<Database>, jobs: JobQueue, touches: DeliveryTouches): IntakeData {
   return {
     insertDelivery: (d, status) =>
       insertDeliveryOnce(db, {
@@ -55,7 +79,9 @@ export function intakeData(db: Kysely<Database>, jobs: JobQueue): IntakeData {
       }),
     findEventSibling: (query) => findEventSibling(db, query),
     markDeliveryProcessed: (id, outcome, at) => markDeliveryProcessed(db, id, outcome, at),
-    touchConnection: (connectionId, at) => touchConnectionDelivery(db, connectionId, at),
+    touchConnection: async (connectionId, at) => {
+      if (touches.due(connectionId, at)) await touchConnectionDelivery(db, connectionId, at);
+    },
     jobs,
   };
 }

@@ -27,3 +27,19 @@ export interface JobTable {
 }
 
 export type JobRow = Selectable<JobTable>;
+
+/** What enqueueing writes: the columns a claim, a lease or an end fills are left out. */
+export type NewJobRow = Pick<
+  JobTable,
+  | 'id'
+  | 'kind'
+  | 'payload'
+  | 'state'
+  | 'priority'
+  | 'attempt'
+  | 'max_attempts'
+  | 'run_at'
+  | 'unique_key'
+  | 'created_at'
+  | 'updated_at'
+>;
