@@ -33,10 +33,11 @@ export async function pushedMember(deps: PushedMemberDeps, push: Push): Promise<
   const found = await deps.inbox.read(async (data) => {
     const member = await data.findMember(push.memberId);
     const manager = member?.managerId ? await data.findMember(member.managerId) : undefined;
-    return member && { member, manager };
+    const position = member ? await data.positions.openingOfMember(member.id) : null;
+    return member && { member, manager, positionId: position?.positionId ?? null };
   });
   if (!found) return undefined;
-  const { member, manager } = found;
+  const { member, manager, positionId } = found;
   const managerPush = manager ? await deps.destinations.findPush(manager.id, push.destinationId) : undefined;
   const expiresAt = deps.clock.now() + LINK_LIFETIME_MS;
   const documents: PushDocument[] = (await deps.documents.listForMember(member.id))
@@ -73,7 +74,7 @@ export async function pushedMember(deps: PushedMemberDeps, push: Push): Promise<
     },
     changeKey: `${push.id}-r${push.revision}`.replace(/[^A-Za-z0-9_-]/g, '_'),
     changedAt: push.updatedAt,
-    positionRemoteId: null,
+    positionId,
   };
 }
 

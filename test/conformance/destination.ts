@@ -302,6 +302,6 @@ async function pushedMember(inbox: InboxStore, push: Push): Promise<PushedMember
     },
     changeKey: `${push.id}-r${push.revision}`,
     changedAt: push.updatedAt,
-    positionRemoteId: null,
+    positionId: null,
   };
 }

@@ -3,6 +3,8 @@ import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../../src/connectors/ashby/fak
 import { loadScenarioFile } from '../../src/connectors/ashby/fake/scenario-loader.js';
 import type { Scenario } from '../../src/connectors/ashby/fake/scenario-schema.js';
 import type { Opening } from '../../src/connectors/ashby/schemas.js';
+import { POSITION_FIELD } from '../../src/connectors/charthop/assumptions.js';
+import { startCharthopFake } from '../../src/connectors/charthop/fake/charthop-fake.js';
 import { bearerApi, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
@@ -307,6 +309,59 @@ describe.each(TEST_DIALECTS)('positions published to Ashby as openings on %s', (
     expect(openingOf(position.id)).toEqual([
       expect.objectContaining({ openingState: 'Closed', closeReasonId: hired }),
     ]);
+  });
+
+  it('the member who filled a position lands in the ChartHop job linked to it, not a same-title one', async () => {
+    const charthop = await startCharthopFake();
+    try {
+      const enabled = await h.api(`/api/v1/connections/${h.connectionId}/openings/settings`, {
+        method: 'PUT',
+        body: JSON.stringify({ enabled: true, customFields: ['Cost centre'] }),
+      });
+      expect(enabled.status).toBe(200);
+      const position = await addPosition({ title: 'Sales Engineer', department: 'Sales', recruiting: true });
+      // Two open seats with the same title and department; the second carries the position's link.
+      charthop.state.addJob({ title: 'Sales Engineer', department: { name: 'Sales' } });
+      const linked = charthop.state.addJob({
+        title: 'Sales Engineer',
+        department: { name: 'Sales' },
+        fields: { [POSITION_FIELD]: position.id },
+      });
+      const destination = await h.api<{ id: string }>('/api/v1/destinations', {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'charthop',
+          name: 'ChartHop',
+          baseUrl: charthop.url,
+          credentials: { apiToken: charthop.apiToken, orgId: charthop.orgId },
+        }),
+      });
+      expect(destination.status).toBe(201);
+      await syncNow();
+      const [opening] = openingOf(position.id);
+      const applicationId = h.sim.applicationIds({ status: 'Active' })[0]!;
+      h.sim.hire(applicationId, { openingId: opening!.id });
+      await h.settle();
+      const hires = await h.api<{ items: { id: string; source: { applicationId: string } }[] }>(
+        '/api/v1/new-hires?limit=500',
+      );
+      const newHire = hires.body.items.find((i) => i.source.applicationId === applicationId)!;
+      const added = await h.api<{ id: string }>(`/api/v1/new-hires/${newHire.id}/add-member`, {
+        method: 'POST',
+        body: JSON.stringify({ destinations: [destination.body.id] }),
+      });
+      expect([200, 201]).toContain(added.status);
+      await h.settle();
+      const pushes = await h.api<{ items: { status: string; remoteId: string | null }[] }>(
+        `/api/v1/members/${added.body.id}/pushes`,
+      );
+      expect(pushes.body.items).toEqual([expect.objectContaining({ status: 'delivered' })]);
+      expect(charthop.state.persons.size).toBe(1);
+      expect(linked.personId).toBe(pushes.body.items[0]!.remoteId);
+      expect(linked.open).toBe('FILLED');
+    } finally {
+      await charthop.close();
+    }
   });
 
   it('never makes two openings for one position when workers and Sync now requests run at once', async () => {

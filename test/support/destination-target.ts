@@ -54,7 +54,7 @@ export function pushedMember(overrides: Partial<PushedMember> = {}): PushedMembe
     manager: null,
     documents: [],
     ashby: { candidateId: 'cand-1', applicationId: 'app-1' },
-    positionRemoteId: null,
+    positionId: null,
     ...overrides,
   };
 }

@@ -18,10 +18,19 @@ export const MAX_PAGES = 100;
 export const PERSON_FIELDS = 'id,name,contact.homeEmail,contact.workEmail';
 
 /**
- * The job fields read: `open` is OPEN or FILLED (§5.2 says open|filled; the case is UNCONFIRMED), the
- * department as `department.name`, and the person holding a filled job as `personId` (both UNCONFIRMED).
+ * The job custom field that links a ChartHop job to a HireBridge position (§5.3 step 1: "store the
+ * HireBridge position id in a job custom field"). Its name is HireBridge's choice; that custom fields come
+ * back under `fields` when asked for as `fields.<name>` is UNCONFIRMED. A people team sets it on the job
+ * (or a sync does) so the hire fills that seat rather than one matched by title.
  */
-export const JOB_FIELDS = 'id,title,open,department.name,personId';
+export const POSITION_FIELD = 'hirebridgePositionId';
+
+/**
+ * The job fields read: `open` is OPEN or FILLED (§5.2 says open|filled; the case is UNCONFIRMED), the
+ * department as `department.name`, the person holding a filled job as `personId` (both UNCONFIRMED),
+ * and the position link.
+ */
+export const JOB_FIELDS = `id,title,open,department.name,personId,fields.${POSITION_FIELD}`;
 export const JOB_OPEN = 'OPEN';
 
 /** A job's title and department must equal the member's after trimming; case counts ("exactly"). */

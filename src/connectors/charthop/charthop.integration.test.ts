@@ -6,6 +6,7 @@ import {
   type DestinationTarget,
 } from '../../../test/support/destination-target.js';
 import { rejection } from '../kit/testing/test-http.js';
+import { POSITION_FIELD } from './assumptions.js';
 import type { CharthopFake } from './fake/charthop-fake.js';
 
 let target: DestinationTarget<CharthopFake>;
@@ -127,8 +128,12 @@ describe('ChartHop destination over HTTP against the fake', () => {
 
   it('fills the job linked to the member’s position before any title match', async () => {
     fake.state.addJob({ title: 'Engineer', department: { name: 'Engineering' } });
-    const linked = fake.state.addJob({ title: 'Software Engineer II', department: { name: 'Platform' } });
-    const result = await target.client.createPerson(pushedMember({ positionRemoteId: linked.id }));
+    const linked = fake.state.addJob({
+      title: 'Software Engineer II',
+      department: { name: 'Platform' },
+      fields: { [POSITION_FIELD]: 'position-1' },
+    });
+    const result = await target.client.createPerson(pushedMember({ positionId: 'position-1' }));
     expect(result.warnings).toEqual([]);
     expect(jobsOf(result.remoteId)).toEqual([linked]);
   });
@@ -139,9 +144,10 @@ describe('ChartHop destination over HTTP against the fake', () => {
       title: 'Engineer',
       department: { name: 'Engineering' },
       personId: holder.id,
+      fields: { [POSITION_FIELD]: 'position-1' },
     });
     const open = fake.state.addJob({ title: 'Engineer', department: { name: 'Engineering' } });
-    const result = await target.client.createPerson(pushedMember({ positionRemoteId: linked.id }));
+    const result = await target.client.createPerson(pushedMember({ positionId: 'position-1' }));
     expect(result.warnings).toEqual([expect.stringContaining('already filled')]);
     expect(jobsOf(result.remoteId)).toEqual([open]);
     expect(linked.personId).toBe(holder.id);

@@ -12,6 +12,7 @@ import {
   uploadPersonFile,
   type CharthopTransport,
 } from './client.js';
+import { POSITION_FIELD } from './assumptions.js';
 import type { JobBody } from './schemas.js';
 import {
   fileFieldFor,
@@ -78,8 +79,8 @@ async function chooseJob(
   signal?: AbortSignal,
 ): Promise<Placement> {
   const jobs = await listJobs(t, signal);
-  if (member.positionRemoteId !== null) {
-    const linked = jobs.find((j) => j.id === member.positionRemoteId);
+  if (member.positionId !== null) {
+    const linked = jobs.find((j) => j.fields?.[POSITION_FIELD] === member.positionId);
     if (linked && isOpen(linked)) return { jobId: linked.id };
     warnings.push(
       linked

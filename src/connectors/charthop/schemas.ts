@@ -21,6 +21,8 @@ export const jobSchema = z.object({
   open: z.string().nullish(),
   department: z.object({ name: z.string().nullish() }).nullish(),
   personId: z.string().nullish(),
+  /** Custom fields asked for (assumptions.ts POSITION_FIELD). */
+  fields: z.record(z.string(), z.unknown()).nullish(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

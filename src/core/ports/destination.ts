@@ -50,8 +50,11 @@ export interface PushedMember {
   readonly changeKey?: string;
   /** When the change being pushed was made (epoch ms): an event's time, the same across retries. */
   readonly changedAt?: number;
-  /** The remote job (ChartHop) or position linked to the member's HireBridge position, when known. */
-  readonly positionRemoteId: string | null;
+  /**
+   * The HireBridge position this member filled (Add member links it when the hire came through one of
+   * its Ashby openings), or null. Systems that keep seats (ChartHop jobs) find the linked one by it.
+   */
+  readonly positionId: string | null;
 }
 
 /** A remote person found or created; `warnings` are shown on the push ("manager not matched: a@b.c"). */

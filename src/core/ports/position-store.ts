@@ -24,6 +24,6 @@ export interface PositionFill {
     memberId: string;
     at: number;
   }): Promise<string | null>;
-  /** The Ashby opening a member filled, for destinations (PushedMember.positionRemoteId). */
+  /** The Ashby opening a member filled, for destinations (PushedMember.positionId). */
   openingOfMember(memberId: string): Promise<{ positionId: string; openingId: string | null } | null>;
 }

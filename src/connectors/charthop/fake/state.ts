@@ -16,6 +16,8 @@ export interface FakeJob {
   department: { name: string } | null;
   personId: string | null;
   managerJobId: string | null;
+  /** Custom fields, e.g. the HireBridge position link (assumptions.ts POSITION_FIELD). */
+  fields: Record<string, string>;
 }
 
 export interface FakeChange extends HireBody {
@@ -48,7 +50,7 @@ export class CharthopState {
     return person;
   }
 
-  addJob(body: Omit<JobBody, 'open'> & { personId?: string }): FakeJob {
+  addJob(body: Omit<JobBody, 'open'> & { personId?: string; fields?: Record<string, string> }): FakeJob {
     const managerJobId = body.addRelationships?.find((r) => r.type === 'MANAGER')?.jobId ?? null;
     const job: FakeJob = {
       id: newId(),
@@ -57,6 +59,7 @@ export class CharthopState {
       department: body.department ?? null,
       personId: body.personId ?? null,
       managerJobId,
+      fields: { ...body.fields },
     };
     this.jobs.set(job.id, job);
     return job;
@@ -85,5 +88,12 @@ export function wirePerson(p: FakePerson) {
 }
 
 export function wireJob(j: FakeJob) {
-  return { id: j.id, title: j.title, open: j.open, department: j.department, personId: j.personId };
+  return {
+    id: j.id,
+    title: j.title,
+    open: j.open,
+    department: j.department,
+    personId: j.personId,
+    fields: j.fields,
+  };
 }

@@ -32,7 +32,7 @@ export function pushedMember(overrides: Partial<PushedMember> = {}): PushedMembe
       pushDocument({ id: 'doc-cv', kind: 'resume', category: 'Resumes', fileName: 'ada-cv.pdf' }),
     ],
     ashby: { candidateId: 'cand-1', applicationId: 'app-1' },
-    positionRemoteId: null,
+    positionId: null,
     ...overrides,
   };
 }
