@@ -17,6 +17,7 @@ import { metricsRoutes } from './routes/metrics.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
+import { overviewRoutes } from './routes/api/overview.js';
 import { peopleRoutes } from './routes/api/people.js';
 import { positionRoutes } from './routes/api/positions.js';
 import { ashbyWebhookRoutes } from './routes/webhooks/ashby.js';
@@ -72,6 +73,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);
     positionRoutes(api, options.services);
+    overviewRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

@@ -3,6 +3,7 @@ import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
 import type { NewHireDetail } from '../app/get-new-hire.js';
+import type { Overview } from '../app/read-overview.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
 import type { AshbyField } from '../app/list-ashby-fields.js';
 import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
@@ -101,6 +102,8 @@ export interface HttpServices {
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */
   readonly people: PeopleServices;
+  /** The Overview page: review queue, upcoming starts, hires per month, time to add, failures. */
+  readOverview(): Promise<Overview>;
   /** Positions and their opening sync to Ashby. */
   readonly openings: OpeningServices;
 }

@@ -1,5 +1,6 @@
 import type { Logger as PinoLogger } from 'pino';
 import { checkReadiness } from '../app/check-readiness.js';
+import { readOverview } from '../app/read-overview.js';
 import { retryJob } from '../app/retry-job.js';
 import type { Actor } from '../app/actor.js';
 import type { Role } from '../core/auth/role.js';
@@ -12,6 +13,7 @@ import { databaseClock } from '../db/database-clock.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
+import { overviewStore } from '../db/stores/overview-store.js';
 import type { HttpServices } from '../http/services.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -110,6 +112,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
+    readOverview: () => readOverview({ overview: overviewStore(db, database.dialect), clock }),
     ...intake.services,
     connectAshby: async (input) => {
       if (input.connectedByUserId !== undefined)

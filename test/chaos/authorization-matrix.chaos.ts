@@ -54,6 +54,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'DELETE /api/v1/new-hires/:id': 'inbox',
   'GET /api/v1/new-hires/:id/documents': 'inbox',
   'GET /api/v1/new-hires/:id/documents/:docId/content': 'inbox',
+  'GET /api/v1/overview': 'inbox',
   'GET /api/v1/members': 'inbox',
   'GET /api/v1/members/:id': 'inbox',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
