@@ -95,7 +95,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const inboxFeature = inboxWiring(inbox, intake);
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });
-  const notifications = notificationsWiring(shared, { inbox, connections, users: accounts.users });
+  const notifications = notificationsWiring(shared, {
+    inbox,
+    connections,
+    users: accounts.users,
+    pendingImports: (connectionId) => intake.imports.pendingImports(connectionId),
+  });
   const openings = openingsWiring(shared, {
     inbox,
     crashPoint,
