@@ -5,6 +5,7 @@ import { registerErrorHandling, type NotFoundFallback } from './plugins/error-ha
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { adminUiRoutes } from './routes/admin-ui.js';
 import { auditRoutes } from './routes/api/audit.js';
+import { backfillRoutes } from './routes/api/backfill.js';
 import { connectionRoutes } from './routes/api/connections.js';
 import { deliveryRoutes } from './routes/api/deliveries.js';
 import { documentRoutes } from './routes/api/documents.js';
@@ -74,6 +75,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     peopleRoutes(api, options.services);
     positionRoutes(api, options.services);
     overviewRoutes(api, options.services);
+    backfillRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

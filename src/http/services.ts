@@ -1,4 +1,5 @@
 import type { NewHireSearch } from '../app/search-new-hires.js';
+import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
@@ -102,6 +103,10 @@ export interface HttpServices {
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */
   readonly people: PeopleServices;
+  /** Lists Ashby's hires and queues their imports (by default only those starting today or later). */
+  backfillAshby(
+    input: BackfillInput,
+  ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
   /** The Overview page: review queue, upcoming starts, hires per month, time to add, failures. */
   readOverview(): Promise<Overview>;
   /** Positions and their opening sync to Ashby. */

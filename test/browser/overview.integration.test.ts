@@ -120,6 +120,21 @@ describe.skipIf(!enabled)('The Overview page, on a laptop and a phone (SQLite)',
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New hires' }).click();
     await heading(page, 'New hires');
 
+    // Backfill from the admin app, on the phone: "Include past hires" imports whatever the start date.
+    await page.goto('/integrations');
+    await heading(page, 'Integrations');
+    const card = page.getByRole('region', { name: 'Import hires Ashby already has' });
+    await card.getByLabel('Include past hires').check();
+    expect(await card.getByLabel('Starting on or after (optional)').isDisabled()).toBe(true);
+    await card.getByRole('button', { name: 'Import hires' }).click();
+    await card
+      .getByRole('status')
+      .getByText(/\d+ hired applications found in Ashby; \d+ imports queued/)
+      .waitFor();
+    await card.getByText('Every hire is imported, whatever its start date.').waitFor();
+    await expectNoSidewaysScroll(page, PHONE.width);
+    await screenshotAndAudit(page, 'integrations-backfill-390');
+
     if (first.problems.length > 0) await screenshot(page, 'FAILED-overview');
     expect(first.problems).toEqual([]);
     expect(first.dialogs).toEqual([]);

@@ -55,6 +55,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/new-hires/:id/documents': 'inbox',
   'GET /api/v1/new-hires/:id/documents/:docId/content': 'inbox',
   'GET /api/v1/overview': 'inbox',
+  'POST /api/v1/connections/:id/backfill': 'admin',
   'GET /api/v1/members': 'inbox',
   'GET /api/v1/members/:id': 'inbox',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',

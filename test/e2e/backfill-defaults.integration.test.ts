@@ -99,4 +99,42 @@ describe.each(TEST_DIALECTS)('Backfill defaults on %s', (dialect) => {
       expect(cli.stderr).toContain('--since must be a date as YYYY-MM-DD');
     }
   }, 120_000);
+
+  it('the API backfills with the same defaults and refuses bad input by name', async () => {
+    const ok = await h.api<{ found: number; queued: number; startsOnOrAfter: string | null }>(
+      `/api/v1/connections/${h.connectionId}/backfill`,
+      { method: 'POST', body: JSON.stringify({ since: '2026-01-01' }) },
+    );
+    expect(ok.status).toBe(202);
+    expect(ok.body).toMatchObject({ found: 16, startsOnOrAfter: '2026-01-01' });
+    const past = await h.api<{ startsOnOrAfter: string | null }>(
+      `/api/v1/connections/${h.connectionId}/backfill`,
+      { method: 'POST', body: JSON.stringify({ includePast: true }) },
+    );
+    expect(past.body.startsOnOrAfter).toBeNull();
+    for (const [body, named] of [
+      [{ since: '02/30/2027' }, 'since'],
+      [{ since: '2027-02-30' }, 'since'],
+      [{ includePast: 'yes' }, 'includePast'],
+      [{ everything: true }, 'everything'],
+    ] as const) {
+      const bad = await h.api<{ error: { message: string } }>(
+        `/api/v1/connections/${h.connectionId}/backfill`,
+        {
+          method: 'POST',
+          body: JSON.stringify(body),
+        },
+      );
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.error.message).toContain(named);
+    }
+    const inbox = await h.server.token('inbox');
+    const refused = await fetch(`${h.server.url}/api/v1/connections/${h.connectionId}/backfill`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inbox}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
+    await h.settle(30_000);
+  }, 60_000);
 });
