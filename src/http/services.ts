@@ -1,4 +1,5 @@
 import type { NewHireSearch } from '../app/search-new-hires.js';
+import type { MemberImportReport } from '../app/import-members.js';
 import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
@@ -107,6 +108,10 @@ export interface HttpServices {
   backfillAshby(
     input: BackfillInput,
   ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
+  /** The directory as CSV (formula-like cells neutralised). */
+  exportMembersCsv(): Promise<string>;
+  /** A members CSV: imported, or with `dryRun` only checked (problems by line). */
+  importMembers(input: { csv: string; dryRun: boolean; principal: Principal }): Promise<MemberImportReport>;
   /** The Overview page: review queue, upcoming starts, hires per month, time to add, failures. */
   readOverview(): Promise<Overview>;
   /** Positions and their opening sync to Ashby. */

@@ -57,6 +57,8 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/overview': 'inbox',
   'POST /api/v1/connections/:id/backfill': 'admin',
   'GET /api/v1/members': 'inbox',
+  'GET /api/v1/members/export.csv': 'inbox',
+  'POST /api/v1/members/import': 'inbox',
   'GET /api/v1/members/:id': 'inbox',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
   'GET /api/v1/members/:id/documents': 'inbox',
