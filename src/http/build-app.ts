@@ -15,6 +15,7 @@ import { meRoutes } from './routes/api/me.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { memberEditRoutes } from './routes/api/member-edits.js';
 import { memberFileRoutes } from './routes/api/member-files.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
@@ -78,6 +79,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     overviewRoutes(api, options.services);
     backfillRoutes(api, options.services);
     memberFileRoutes(api, options.services);
+    memberEditRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

@@ -86,7 +86,7 @@ describe.skipIf(!enabled)('Members CSV import and export in the admin app (SQLit
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export CSV' }).click(),
     ]);
-    const exported = fs.readFileSync((await download.path())!, 'utf8');
+    const exported = fs.readFileSync(await download.path(), 'utf8');
     expect(exported).toContain(`"'=1+1"`);
     expect(exported).toContain('"grace@example.com"');
 

@@ -60,6 +60,8 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/members/export.csv': 'inbox',
   'POST /api/v1/members/import': 'inbox',
   'GET /api/v1/members/:id': 'inbox',
+  'PATCH /api/v1/members/:id': 'inbox',
+  'GET /api/v1/members/:id/history': 'inbox',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
   'GET /api/v1/members/:id/documents': 'inbox',
   'GET /api/v1/members/:id/documents/:docId/content': 'inbox',

@@ -8,6 +8,7 @@ import * as m0005 from './0005-connection-mappings.js';
 import * as m0006 from './0006-documents-notifications.js';
 import * as m0007 from './0007-sign-in.js';
 import * as m0011 from './0011-positions-openings.js';
+import * as m0013 from './0013-member-history.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-documents-notifications': m0006,
   '0007-sign-in': m0007,
   '0011-positions-openings': m0011,
+  '0013-member-history': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
