@@ -90,8 +90,41 @@ describe.skipIf(!enabled)('Members CSV import and export in the admin app (SQLit
     expect(exported).toContain(`"'=1+1"`);
     expect(exported).toContain('"grace@example.com"');
 
+    // Edit Ada: a new title and a manager, saved with history; a work email already taken is refused
+    // with the reason and the stored one kept; then offboarded with an end date.
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await heading(page, 'Ada Lovelace');
+    const editor = page.getByRole('region', { name: 'Edit member' });
+    await editor.getByLabel('Job title').fill('Principal Engineer');
+    await editor.getByLabel('Reports to').selectOption({ label: 'Grace Hopper' });
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByText('jobTitle: =1+1 → Principal Engineer').waitFor();
+    const ada = (
+      await stack.api<{ items: { id: string; fields: Record<string, unknown> }[] }>('/api/v1/members')
+    ).body.items.find((m) => m.fields['firstName'] === 'Ada')!;
+    expect(ada.fields['jobTitle']).toBe('Principal Engineer');
+
+    await editor.getByLabel('Work email').fill('grace@example.com');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor
+      .getByRole('alert')
+      .getByText(/already belongs to another member/)
+      .first()
+      .waitFor();
+    const stored = (await stack.api<{ fields: Record<string, unknown> }>(`/api/v1/members/${ada.id}`)).body;
+    expect(stored.fields['workEmail']).toBe('ada@example.com');
+    await screenshotAndAudit(page, 'member-edit-refused-1440');
+
+    await editor.getByLabel('End date (last working day)').fill('2027-03-31');
+    await editor.getByRole('button', { name: 'Offboard' }).click();
+    await editor.getByText('Offboarded, last day 2027-03-31.').waitFor();
+    await editor.getByText('Offboarded', { exact: true }).waitFor();
+
     await page.setViewportSize(PHONE);
     await page.reload();
+    await heading(page, 'Ada Lovelace');
+    await screenshotAndAudit(page, 'member-390');
+    await page.goto('/members');
     await heading(page, 'Members');
     await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
     const width = await page.evaluate(
@@ -104,6 +137,12 @@ describe.skipIf(!enabled)('Members CSV import and export in the admin app (SQLit
 
     expect(watched.problems).toEqual([]);
     expect(watched.dialogs).toEqual([]);
-    expect(watched.apiRefusals.filter((r) => r !== '401 /api/v1/auth/session')).toEqual([]);
+    // The one refusal the test provoked: the taken work email.
+    expect(
+      watched.apiRefusals.filter(
+        (r) => r !== '401 /api/v1/auth/session' && !/^400 \/api\/v1\/members\/[^/]+$/.test(r),
+      ),
+    ).toEqual([]);
+    expect(watched.apiRefusals.filter((r) => r.startsWith('400'))).toHaveLength(1);
   }, 90_000);
 });

@@ -3,6 +3,7 @@ import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/error-message';
 import { DocumentList } from '../components/inbox/document-list';
 import { useFieldDefinitions } from '../components/inbox/field-definitions';
+import { MemberEditor } from '../components/inbox/member-editor';
 import { MemberFields } from '../components/inbox/member-fields';
 import { memberName, type MemberDetail } from '../components/inbox/member-types';
 import { MemberUpdates } from '../components/inbox/member-updates';
@@ -70,6 +71,7 @@ export function MemberPage() {
           <MemberFields fields={data.fields} definitions={defs} />
         )}
         <ReportingLine member={data} />
+        <MemberEditor key={data.updatedAt} member={data} />
         <DocumentList
           ownerPath={ownerPath}
           emptyText="No documents. Offer letters and resumes imported with the new hire appear here."
