@@ -74,6 +74,14 @@ export function MembersPage() {
                 <tr key={member.id}>
                   <td>
                     <Link to={`/members/${encodeURIComponent(member.id)}`}>{memberName(member)}</Link>
+                    {typeof member.fields['employmentStatus'] === 'string' && (
+                      <>
+                        {' '}
+                        <span className="badge">
+                          {member.fields['employmentStatus'] === 'offboarded' ? 'Offboarded' : 'Archived'}
+                        </span>
+                      </>
+                    )}
                     {member.pendingUpdates.length > 0 && (
                       <>
                         {' '}
