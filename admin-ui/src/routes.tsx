@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { RequireAdmin, RequireSession } from './auth/guards';
 import { AppShell } from './layout/app-shell';
 import { AcceptInvitePage } from './pages/accept-invite';
@@ -14,6 +14,7 @@ import { NewHirePage } from './pages/new-hire';
 import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
 import { NotificationsPage } from './pages/notifications';
+import { HomeRedirect, OverviewPage } from './pages/overview';
 import { PositionsPage } from './pages/positions';
 import { FailedPushesPage } from './pages/pushes';
 import { ResetPasswordPage } from './pages/reset-password';
@@ -35,7 +36,8 @@ export const router = createBrowserRouter([
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <Navigate to="/new-hires" replace /> },
+          { index: true, element: <HomeRedirect /> },
+          { path: '/overview', element: <OverviewPage /> },
           { path: '/new-hires', element: <NewHiresPage /> },
           { path: '/new-hires/:id', element: <NewHirePage /> },
           { path: '/members', element: <MembersPage /> },

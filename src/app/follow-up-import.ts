@@ -12,12 +12,19 @@ import { recordImportedFiles } from './record-imported-files.js';
 export async function followUpImport(
   deps: Pick<InboxDeps, 'clock' | 'ids'>,
   data: InboxData,
-  saved: { created: boolean; newHireId: string | null; connectionId: string; files: BundleFiles | null },
+  saved: {
+    created: boolean;
+    newHireId: string | null;
+    connectionId: string;
+    files: BundleFiles | null;
+    /** Backfilled: the backfill's digest announces it instead of an alert of its own. */
+    quiet?: boolean;
+  },
 ): Promise<void> {
   if (saved.newHireId === null) return;
   const hire = await data.findNewHire(saved.newHireId);
   if (hire?.status !== 'in_review') return;
   const target = { newHireId: hire.id, connectionId: saved.connectionId };
   if (saved.files) await recordImportedFiles(deps, data, { ...target, files: saved.files });
-  if (saved.created) await queueNewHireNotifications(deps, data, target);
+  if (saved.created) await queueNewHireNotifications(deps, data, { ...target, quiet: saved.quiet === true });
 }

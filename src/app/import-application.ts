@@ -1,5 +1,6 @@
 import type { AshbyGateway } from '../core/ports/ashby-gateway.js';
 import type { CrashPoint } from '../core/ports/crash-point.js';
+import type { ImportOptions } from '../core/ports/import-queue.js';
 import { importedHireOf } from './imported-hire.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { saveImportedHire, type SaveOutcome } from './save-imported-hire.js';
@@ -22,7 +23,7 @@ export type ImportOutcome =
  */
 export async function importApplication(
   deps: ImportDeps,
-  input: { connectionId: string; applicationId: string },
+  input: { connectionId: string; applicationId: string } & ImportOptions,
 ): Promise<ImportOutcome> {
   const { connectionId, applicationId } = input;
   const gateway = await deps.gatewayFor(connectionId);
@@ -39,8 +40,16 @@ export async function importApplication(
     definitions: fetched.definitions,
     spec,
   });
+  const start = imported.result.fields['employmentStartDate']?.value;
+  if (input.startsOnOrAfter !== undefined && typeof start === 'string' && start < input.startsOnOrAfter) {
+    return skip(
+      deps,
+      input,
+      `start date ${start} is before ${input.startsOnOrAfter} (backfill imports upcoming hires unless told to include past ones)`,
+    );
+  }
   deps.crashPoint?.('import-fetched');
-  const saved = await saveImportedHire(deps, imported);
+  const saved = await saveImportedHire(deps, input.quiet === true ? { ...imported, quiet: true } : imported);
   return { kind: 'saved', ...saved };
 }
 

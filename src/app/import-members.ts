@@ -25,11 +25,12 @@ export interface MemberImportReport {
  * Seeds the directory with existing employees from CSV, so managers and duplicates are recognised.
  * The header names the columns; a bad header refuses the file, a bad row is reported by its line
  * number and skipped while the good rows are imported (each row in its own transaction). Managers are
- * linked by managerEmail once every row is in, so their order in the file does not matter.
+ * linked by managerEmail once every row is in, so their order in the file does not matter. `dryRun`
+ * (the admin app's preview) reports the same problems by line and writes nothing.
  */
 export async function importMembers(
   deps: InboxDeps,
-  input: { csv: string; actor: Actor },
+  input: { csv: string; actor: Actor; dryRun?: boolean },
 ): Promise<MemberImportReport> {
   const records = readCsvRecords(input.csv);
   const header = Object.keys(records[0]?.record ?? {});
@@ -64,7 +65,7 @@ export async function importMembers(
     }
     const managerEmail = typeof fields['managerEmail'] === 'string' ? fields['managerEmail'] : null;
     delete fields['managerEmail'];
-    const outcome = await importRow(deps, fields);
+    const outcome = input.dryRun === true ? await checkRow(deps, fields) : await importRow(deps, fields);
     if (outcome.ok) {
       imported += 1;
       if (managerEmail) managerLinks.push({ memberId: outcome.memberId, managerEmail, line });
@@ -72,6 +73,8 @@ export async function importMembers(
       problems.push({ line, message: outcome.message });
     }
   }
+  // A preview stops here: it changed nothing, so there is no manager to link and nothing to audit.
+  if (input.dryRun === true) return { imported, problems: problems.sort((a, b) => a.line - b.line) };
   for (const link of managerLinks) {
     const linked = await deps.inbox.transaction(async (data) => {
       const [manager, ...others] = await data.findMembersByIdentity({
@@ -100,6 +103,22 @@ export async function importMembers(
     }),
   );
   return { imported, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+/** The preview's check of a valid row: refused the same way as an import would be, nothing written. */
+async function checkRow(
+  deps: InboxDeps,
+  fields: Record<string, FieldValue | null>,
+): Promise<{ ok: true; memberId: string } | { ok: false; message: string }> {
+  const emails = [fields['personalEmail'], fields['workEmail']].filter(
+    (e): e is string => typeof e === 'string',
+  );
+  const [existing] = await deps.inbox.read((data) =>
+    data.findMembersByIdentity({ candidateId: null, emails }),
+  );
+  return existing
+    ? { ok: false, message: `already a member (id ${existing.id}) with the same email` }
+    : { ok: true, memberId: '' };
 }
 
 async function importRow(

@@ -5,10 +5,11 @@ import type { JobQueue } from '../core/ports/job-queue.js';
 /** Imports asked for in bulk, on a queue bound to the caller's transaction: the job the webhooks queue. */
 export function importsOn(jobs: JobQueue): Pick<ImportQueue, 'enqueueImports'> {
   return {
-    enqueueImports: async (connectionId, applicationIds) => {
+    enqueueImports: async (connectionId, applicationIds, options = {}) => {
       let queued = 0;
       for (const applicationId of applicationIds)
-        if (await jobs.enqueue('ashby.application.import', { connectionId, applicationId })) queued += 1;
+        if (await jobs.enqueue('ashby.application.import', { connectionId, applicationId, ...options }))
+          queued += 1;
       return queued;
     },
   };
@@ -20,9 +21,13 @@ export function importQueue(deps: {
   readonly pendingImports: (connectionId: string) => Promise<number>;
 }): ImportQueue {
   return {
-    enqueueImports: (connectionId, applicationIds) =>
-      deps.jobs.transaction((jobs) => importsOn(jobs).enqueueImports(connectionId, applicationIds)),
+    enqueueImports: (connectionId, applicationIds, options) =>
+      deps.jobs.transaction((jobs) => importsOn(jobs).enqueueImports(connectionId, applicationIds, options)),
     pendingImports: deps.pendingImports,
+    enqueueBackfillDigest: (connectionId, since) =>
+      deps.jobs.transaction(async (jobs) => {
+        await jobs.enqueue('notifications.backfill-digest', { connectionId, since });
+      }),
   };
 }
 

@@ -9,12 +9,13 @@ import type { NotificationData } from '../core/ports/notification-store.js';
  * Inside the transaction that created the new hire: an in-app notification for each recipient, and one
  * queued send per recipient email and per connection Slack webhook. Called only for the `created`
  * outcome, which happens once per application, and every row is unique per (new hire, recipient,
- * channel), so repeated deliveries never notify twice.
+ * channel), so repeated deliveries never notify twice. A quiet (backfilled) hire gets its in-app
+ * notifications only: the backfill's digest is its email and Slack message.
  */
 export async function queueNewHireNotifications(
   deps: { readonly clock: Clock; readonly ids: IdGenerator },
   data: InboxData,
-  input: { newHireId: string; connectionId: string },
+  input: { newHireId: string; connectionId: string; quiet?: boolean },
 ): Promise<void> {
   const notifications = data.notifications;
   const settings = await notifications.settings(input.connectionId);
@@ -47,9 +48,9 @@ export async function queueNewHireNotifications(
       createdAt: at,
       readAt: null,
     });
-    if (notifications.emailEnabled()) await send('email', user.id);
+    if (notifications.emailEnabled() && input.quiet !== true) await send('email', user.id);
   }
-  if (settings.slackWebhookConfigured) await send('slack', null);
+  if (settings.slackWebhookConfigured && input.quiet !== true) await send('slack', null);
 }
 
 /**

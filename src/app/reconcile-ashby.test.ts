@@ -40,6 +40,7 @@ function deps(gateway: AshbyGateway, state: AshbySyncState | undefined) {
         save: async (_id: string, s: { syncToken: string | null; syncedAt: number }) => void saved.push(s),
       },
       queue: {
+        enqueueBackfillDigest: async () => undefined,
         enqueueImports: async (_connectionId: string, ids: readonly string[]) => {
           queued.push(...ids);
           return ids.length;

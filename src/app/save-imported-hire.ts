@@ -20,6 +20,8 @@ export interface ImportedHire {
   readonly files: BundleFiles | null;
   /** Reviewer-edited fields to give back to Ashby in this save ("Revert to Ashby's value"). */
   readonly revertFields?: readonly string[];
+  /** A backfilled hire: no alert of its own (the backfill's digest announces it). */
+  readonly quiet?: boolean;
 }
 
 export type SaveOutcome =
@@ -54,6 +56,7 @@ export function saveImportedHire(
         newHireId,
         connectionId: hire.connectionId,
         files: hire.files,
+        quiet: hire.quiet === true,
       });
       return { outcome, newHireId };
     };

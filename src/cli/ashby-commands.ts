@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core/model/calendar-date.js';
 import type { Command } from 'commander';
 import { isAppError } from '../core/errors/app-error.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
@@ -105,19 +106,27 @@ export function ashbyCommands(program: Command): void {
     .command('backfill')
     .description('import every past hire of a connection through the import job')
     .requiredOption('--connection <id>', 'connection id')
-    .option('--since <YYYY-MM-DD>', 'only applications created on or after this day (UTC)')
+    .option('--since <YYYY-MM-DD>', 'import hires starting on or after this day (default: today, UTC)')
+    .option('--include-past', 'import every hire, whatever its start date')
     .option('--no-wait', 'queue the imports and return; a running server or worker does them')
-    .action(async (o: { connection: string; since?: string; wait: boolean }) => {
-      let since: number | null = null;
-      if (o.since !== undefined) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(o.since) || Number.isNaN(Date.parse(`${o.since}T00:00:00Z`))) {
-          throw new UsageError('--since must be a date as YYYY-MM-DD');
-        }
-        since = Date.parse(`${o.since}T00:00:00Z`);
+    .action(async (o: { connection: string; since?: string; includePast?: boolean; wait: boolean }) => {
+      if (o.since !== undefined && !isCalendarDate(o.since)) {
+        throw new UsageError('--since must be a date as YYYY-MM-DD, such as 2026-01-31');
       }
       await withContainer(async (c) => {
-        const total = await c.backfillAshby({ connectionId: o.connection, since }, (p) =>
-          printLine(`page ${p.pages}: ${p.found} hired applications found, ${p.queued} imports queued`),
+        const total = await c.backfillAshby(
+          {
+            connectionId: o.connection,
+            ...(o.since === undefined ? {} : { since: o.since }),
+            ...(o.includePast === true ? { includePast: true } : {}),
+          },
+          (p) =>
+            printLine(`page ${p.pages}: ${p.found} hired applications found, ${p.queued} imports queued`),
+        );
+        printLine(
+          total.startsOnOrAfter === null
+            ? 'Every hire is imported, whatever its start date.'
+            : `Hires starting before ${total.startsOnOrAfter} are skipped (--since or --include-past changes that).`,
         );
         if (!o.wait) return;
         // Import here too, alongside any running server's worker: the queue hands each job to one of them.

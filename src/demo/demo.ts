@@ -129,7 +129,7 @@ async function sayDocuments(applicationId: string): Promise<void> {
   }
 }
 
-const backfill = await container.backfillAshby({ connectionId: connected.connection.id, since: null });
+const backfill = await container.backfillAshby({ connectionId: connected.connection.id, includePast: true });
 say(`Backfill: ${backfill.found} past hires found in Ashby and queued for import.`);
 let past = await container.services.listNewHires({ limit: 500 });
 let pastDocs = (

@@ -1,8 +1,12 @@
 import type { NewHireSearch } from '../app/search-new-hires.js';
+import type { MemberImportReport } from '../app/import-members.js';
+import type { MemberEdit } from '../app/edit-member.js';
+import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
 import type { NewHireDetail } from '../app/get-new-hire.js';
+import type { Overview } from '../app/read-overview.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
 import type { AshbyField } from '../app/list-ashby-fields.js';
 import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
@@ -10,7 +14,7 @@ import type { ReplayResult } from '../app/replay-delivery.js';
 import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
 import type { DeliveryView } from '../core/model/delivery.js';
-import type { AuditEntry, Member, MemberUpdate } from '../core/model/member.js';
+import type { AuditEntry, Member, MemberHistoryEntry, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
@@ -107,6 +111,19 @@ export interface HttpServices {
   readonly documents: DocumentServices;
   /** HireBridge users and new-hire notifications (issue 6). */
   readonly people: PeopleServices;
+  /** Lists Ashby's hires and queues their imports (by default only those starting today or later). */
+  backfillAshby(
+    input: BackfillInput,
+  ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
+  /** Edits a member (fields, manager, archive or offboard); a bad value refuses the whole edit. */
+  editMember(input: Omit<MemberEdit, 'actor'> & { principal: Principal }): Promise<Member>;
+  memberHistory(memberId: string): Promise<MemberHistoryEntry[]>;
+  /** The directory as CSV (formula-like cells neutralised). */
+  exportMembersCsv(): Promise<string>;
+  /** A members CSV: imported, or with `dryRun` only checked (problems by line). */
+  importMembers(input: { csv: string; dryRun: boolean; principal: Principal }): Promise<MemberImportReport>;
+  /** The Overview page: review queue, upcoming starts, hires per month, time to add, failures. */
+  readOverview(): Promise<Overview>;
   /** Positions and their opening sync to Ashby. */
   readonly openings: OpeningServices;
   /** Destinations, pushes and the document links destinations fetch. */

@@ -15,7 +15,17 @@ export const jobCatalog = {
    */
   'ashby.application.import': {
     kind: 'ashby.application.import',
-    payload: z.object({ connectionId: z.string().min(1), applicationId: z.string().min(1) }),
+    payload: z.object({
+      connectionId: z.string().min(1),
+      applicationId: z.string().min(1),
+      /** Backfill: no alert of its own (the backfill's digest announces it). */
+      quiet: z.boolean().optional(),
+      /** Backfill: skip a hire whose start date is before this day (YYYY-MM-DD). */
+      startsOnOrAfter: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
     uniqueKey: (p) => `import:${p.connectionId}:${p.applicationId}`,
     // Ashby outages are retried inside the HTTP client first; these attempts cover longer ones,
     // spread by backoff over roughly a day before the job waits in dead for a hand retry.
@@ -60,6 +70,17 @@ export const jobCatalog = {
     backoff: { baseMs: 10_000, capMs: 60 * 60_000 },
   },
   /** Sends one new-hire email or Slack message. Unique per send; retried over a few hours, then dead. */
+  /**
+   * The one email and Slack message of a backfill (app/send-backfill-digest.ts): snoozes while the
+   * backfill's imports run, then announces the hires it brought, instead of an alert each.
+   */
+  'notifications.backfill-digest': {
+    kind: 'notifications.backfill-digest',
+    payload: z.object({ connectionId: z.string().min(1), since: z.number().int().nonnegative() }),
+    uniqueKey: (p) => `backfill-digest:${p.connectionId}`,
+    maxAttempts: 8,
+    backoff: { baseMs: 30_000, capMs: 60 * 60_000 },
+  },
   'notifications.send': {
     kind: 'notifications.send',
     payload: z.object({ sendId: z.string().min(1) }),

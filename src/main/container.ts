@@ -1,5 +1,6 @@
 import type { Logger as PinoLogger } from 'pino';
 import { checkReadiness } from '../app/check-readiness.js';
+import { readOverview } from '../app/read-overview.js';
 import { retryJob } from '../app/retry-job.js';
 import type { Actor } from '../app/actor.js';
 import type { Role } from '../core/auth/role.js';
@@ -16,6 +17,7 @@ import { checkOutboundUrl, outboundPolicy } from '../connectors/kit/outbound-pol
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
+import { overviewStore } from '../db/stores/overview-store.js';
 import type { HttpServices } from '../http/services.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -117,7 +119,12 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const inboxFeature = inboxWiring(inbox, intake);
   const { connections, fileUrlFor } = intake;
   const documents = documentsWiring(shared, { inbox, connections, fileUrlFor });
-  const notifications = notificationsWiring(shared, { inbox, connections, users: accounts.users });
+  const notifications = notificationsWiring(shared, {
+    inbox,
+    connections,
+    users: accounts.users,
+    pendingImports: (connectionId) => intake.imports.pendingImports(connectionId),
+  });
   const openings = openingsWiring(shared, {
     inbox,
     crashPoint,
@@ -137,6 +144,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
+    backfillAshby: (input) => intake.backfillAshby(input),
+    readOverview: () => readOverview({ overview: overviewStore(db, database.dialect), clock }),
     ...intake.services,
     connectAshby: async (input) => {
       if (input.connectedByUserId !== undefined)

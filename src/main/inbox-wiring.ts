@@ -5,6 +5,9 @@ import { deleteNewHire, restoreNewHire } from '../app/delete-new-hire.js';
 import { editNewHire } from '../app/edit-new-hire.js';
 import { getNewHire } from '../app/get-new-hire.js';
 import type { ImportDeps } from '../app/import-application.js';
+import { editMember } from '../app/edit-member.js';
+import { exportMembersCsv } from '../app/export-members.js';
+import { memberHistory } from '../app/member-history.js';
 import { importMembers } from '../app/import-members.js';
 import type { InboxDeps } from '../app/inbox-deps.js';
 import { getMember, listAudit, listMembers, pendingMemberUpdates } from '../app/list-members.js';
@@ -35,6 +38,11 @@ export function inboxWiring(
     decideMemberUpdate: ({ principal, ...input }) =>
       decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
     listAudit: (filter) => listAudit(inboxDeps, filter),
+    exportMembersCsv: () => exportMembersCsv(inboxDeps),
+    editMember: ({ principal, ...input }) => editMember(inboxDeps, { ...input, actor: actorOf(principal) }),
+    memberHistory: (memberId) => memberHistory(inboxDeps, memberId),
+    importMembers: ({ principal, ...input }) =>
+      importMembers(inboxDeps, { ...input, actor: actorOf(principal) }),
     reimportNewHire: ({ principal, ...input }) =>
       reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
   } satisfies Partial<HttpServices>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { actorOf } from '../app/actor.js';
 import { replayDeliveryAudited, revealWebhookSecretAudited } from '../app/admin-actions.js';
-import { backfillAshby, type BackfillProgress } from '../app/backfill-ashby.js';
+import { backfillAshby, type BackfillInput, type BackfillProgress } from '../app/backfill-ashby.js';
 import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
 import { currentMapping } from '../app/current-mapping.js';
 import { getMapping } from '../app/get-mapping.js';
@@ -189,10 +189,8 @@ export function intakeWiring(
     sourceOf,
     fileUrlFor: async (connectionId: string, fileHandle: string) =>
       (await sourceOf(connectionId))?.fileUrl(fileHandle),
-    backfillAshby: (
-      input: { connectionId: string; since: number | null },
-      onProgress?: (p: BackfillProgress) => void,
-    ) => backfillAshby({ gatewayFor: sourceOf, queue: imports }, input, onProgress),
+    backfillAshby: (input: BackfillInput, onProgress?: (p: BackfillProgress) => void) =>
+      backfillAshby({ gatewayFor: sourceOf, queue: imports, clock }, input, onProgress),
     /** Reconciles one connection now (the `ashby reconcile` command); undefined when it does not exist. */
     reconcileAshby: (connectionId: string) => reconcileAshby(reconcileDeps, { connectionId }),
     /** Makes sure every connection has a reconciliation waiting (at server start; a no-op when one waits). */

@@ -16,6 +16,7 @@ import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { UserStore } from '../core/ports/user-store.js';
 import { notificationStore } from '../db/stores/notification-store.js';
 import type { PeopleServices } from '../http/people-services.js';
+import { sendBackfillDigestHandler } from '../jobs/send-backfill-digest.job.js';
 import { sendNotificationHandler } from '../jobs/send-notification.job.js';
 import type { Shared } from './shared.js';
 
@@ -24,7 +25,12 @@ type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'invi
 /** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
 export function notificationsWiring(
   { config, db, clock, logger, secretBox, admin, emailEnabled, outbound }: Shared,
-  deps: { inbox: InboxStore; connections: AshbyConnectionStore; users: UserStore },
+  deps: {
+    inbox: InboxStore;
+    connections: AshbyConnectionStore;
+    users: UserStore;
+    pendingImports: (connectionId: string) => Promise<number>;
+  },
 ) {
   const notifications = notificationStore(db, secretBox);
   // The webhook URL is admin-typed: its calls go through the outbound address policy, pinned.
@@ -63,7 +69,10 @@ export function notificationsWiring(
   return {
     services,
     mailer: mailer || undefined,
-    jobs: [sendNotificationHandler(send)],
+    jobs: [
+      sendNotificationHandler(send),
+      sendBackfillDigestHandler({ ...send, pendingImports: deps.pendingImports }),
+    ],
     /** Before connecting: the connecting user must be an admin. */
     checkConnectingUser: (userId: string) => checkConnectingUser({ users }, userId),
   };

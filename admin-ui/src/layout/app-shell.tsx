@@ -4,6 +4,7 @@ import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 
 const INBOX_LINKS = [
+  { to: '/overview', label: 'Overview' },
   { to: '/new-hires', label: 'New hires' },
   { to: '/members', label: 'Members' },
   { to: '/positions', label: 'Positions' },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session';
+import { BackfillCard } from '../components/admin/backfill-card';
 import { ConnectAshbyForm } from '../components/admin/connect-ashby-form';
 import { ConnectionCard } from '../components/admin/connection-card';
 import { OpeningSyncCard } from '../components/admin/opening-sync-card';
@@ -39,6 +40,7 @@ export function IntegrationsPage() {
               connection={c}
               {...(connected?.id === c.id ? { secretToken: connected.secretToken } : {})}
             />
+            <BackfillCard connectionId={c.id} />
             <OpeningSyncCard connectionId={c.id} />
           </div>
         ))}

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/error-message';
 import { DocumentList } from '../components/inbox/document-list';
 import { useFieldDefinitions } from '../components/inbox/field-definitions';
 import { MemberPushes } from '../components/destinations/member-pushes';
+import { MemberEditor } from '../components/inbox/member-editor';
 import { MemberFields } from '../components/inbox/member-fields';
 import { memberName, type MemberDetail } from '../components/inbox/member-types';
 import { MemberUpdates } from '../components/inbox/member-updates';
@@ -71,6 +72,7 @@ export function MemberPage() {
           <MemberFields fields={data.fields} definitions={defs} />
         )}
         <ReportingLine member={data} />
+        <MemberEditor key={data.updatedAt} member={data} />
         <MemberPushes memberId={data.id} />
         <DocumentList
           ownerPath={ownerPath}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { withQuery } from '../api/client';
 import { ErrorMessage } from '../components/error-message';
+import { MemberImport } from '../components/inbox/member-import';
 import { memberName, type MemberDetail } from '../components/inbox/member-types';
 import { useDebounced } from '../components/inbox/use-debounced';
 import { useKeptQuery } from '../components/inbox/use-kept-query';
@@ -21,7 +22,14 @@ export function MembersPage() {
   );
   const items = list.data?.items ?? [];
   return (
-    <Page title="Members">
+    <Page
+      title="Members"
+      actions={
+        <a className="button" href="/api/v1/members/export.csv" download="members.csv">
+          Export CSV
+        </a>
+      }
+    >
       <div className="inbox">
         <div className="toolbar">
           <div className="field search-field">
@@ -66,6 +74,14 @@ export function MembersPage() {
                 <tr key={member.id}>
                   <td>
                     <Link to={`/members/${encodeURIComponent(member.id)}`}>{memberName(member)}</Link>
+                    {typeof member.fields['employmentStatus'] === 'string' && (
+                      <>
+                        {' '}
+                        <span className="badge">
+                          {member.fields['employmentStatus'] === 'offboarded' ? 'Offboarded' : 'Archived'}
+                        </span>
+                      </>
+                    )}
                     {member.pendingUpdates.length > 0 && (
                       <>
                         {' '}
@@ -87,6 +103,7 @@ export function MembersPage() {
             </tbody>
           </table>
         )}
+        <MemberImport />
       </div>
     </Page>
   );

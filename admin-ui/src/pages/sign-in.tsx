@@ -6,7 +6,7 @@ import { useSession } from '../auth/session';
 
 /** Only same-app paths are followed after sign-in (an open redirect would help phishing). */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/new-hires';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function SignInPage() {

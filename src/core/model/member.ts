@@ -49,3 +49,13 @@ export interface AuditEntry {
   /** Ids, field names and counts only; never personal values. */
   readonly details: Readonly<Record<string, unknown>>;
 }
+
+/** One change people made to a member in the directory (an edit, archive, offboard, reactivation). */
+export interface MemberHistoryEntry {
+  readonly id: string;
+  readonly memberId: string;
+  readonly at: number;
+  readonly actor: string;
+  readonly kind: 'edited' | 'archived' | 'offboarded' | 'reactivated';
+  readonly changes: FieldChanges;
+}

@@ -1,4 +1,4 @@
-import type { Member, MemberUpdate, OrgUnit, OrgUnitKind } from '../model/member.js';
+import type { Member, MemberHistoryEntry, MemberUpdate, OrgUnit, OrgUnitKind } from '../model/member.js';
 
 /** The people directory: members, departments and locations, and the updates waiting on members. */
 export interface DirectoryData {
@@ -15,6 +15,14 @@ export interface DirectoryData {
   insertMember(member: Member): Promise<boolean>;
   updateMemberFields(id: string, fields: Member['fields'], at: number): Promise<void>;
   setMemberManager(id: string, managerId: string | null, at: number): Promise<void>;
+  setMemberOrgUnits(
+    id: string,
+    units: { departmentId: string | null; locationId: string | null },
+    at: number,
+  ): Promise<void>;
+  addMemberHistory(entry: MemberHistoryEntry): Promise<void>;
+  /** Newest first. */
+  memberHistory(memberId: string): Promise<MemberHistoryEntry[]>;
   findOrgUnitByAshbyId(kind: OrgUnitKind, ashbyId: string): Promise<OrgUnit | undefined>;
   findOrgUnitByNameKey(kind: OrgUnitKind, nameKey: string): Promise<OrgUnit | undefined>;
   setOrgUnitAshbyId(kind: OrgUnitKind, id: string, ashbyId: string): Promise<void>;

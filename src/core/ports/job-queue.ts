@@ -3,11 +3,17 @@
  * catalog (src/jobs/catalog.ts) gives each kind its payload schema, unique key and retry policy.
  */
 export interface JobPayloads {
-  'ashby.application.import': { readonly connectionId: string; readonly applicationId: string };
+  'ashby.application.import': {
+    readonly connectionId: string;
+    readonly applicationId: string;
+    readonly quiet?: boolean | undefined;
+    readonly startsOnOrAfter?: string | undefined;
+  };
   'ashby.reconcile': { readonly connectionId: string };
   'documents.download': { readonly documentId: string };
   'documents.remove-file': { readonly blobKey: string };
   'notifications.send': { readonly sendId: string };
+  'notifications.backfill-digest': { readonly connectionId: string; readonly since: number };
   'openings.sync': { readonly connectionId: string };
   'destinations.push': { readonly memberId: string; readonly destinationId: string };
 }

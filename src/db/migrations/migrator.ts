@@ -11,6 +11,7 @@ import * as m0008 from './0008-destinations.js';
 import * as m0009 from './0009-account-security.js';
 import * as m0011 from './0011-positions-openings.js';
 import * as m0012 from './0012-rate-limits.js';
+import * as m0013 from './0013-member-history.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-account-security': m0009,
   '0011-positions-openings': m0011,
   '0012-rate-limits': m0012,
+  '0013-member-history': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Member, OrgUnitKind } from '../../core/model/member.js';
+import type { Member, MemberHistoryEntry, OrgUnitKind } from '../../core/model/member.js';
+import { insertMemberHistoryRow, listMemberHistoryRows } from '../repositories/member-history.repository.js';
 import { nameKey } from '../../core/names/name-key.js';
 import type { DirectoryData } from '../../core/ports/directory-store.js';
 import {
@@ -80,6 +81,30 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
       updateMemberRow(db, id, { ...memberFieldColumns(fields), updated_at: at }),
     setMemberManager: (id, managerId, at) =>
       updateMemberRow(db, id, { manager_id: managerId, updated_at: at }),
+    setMemberOrgUnits: (id, units, at) =>
+      updateMemberRow(db, id, {
+        department_id: units.departmentId,
+        location_id: units.locationId,
+        updated_at: at,
+      }),
+    addMemberHistory: (e) =>
+      insertMemberHistoryRow(db, {
+        id: e.id,
+        member_id: e.memberId,
+        at: e.at,
+        actor: e.actor,
+        kind: e.kind,
+        changes: JSON.stringify(e.changes),
+      }),
+    memberHistory: async (memberId) =>
+      (await listMemberHistoryRows(db, memberId)).map((r) => ({
+        id: r.id,
+        memberId: r.member_id,
+        at: Number(r.at),
+        actor: r.actor,
+        kind: r.kind as MemberHistoryEntry['kind'],
+        changes: JSON.parse(r.changes) as MemberHistoryEntry['changes'],
+      })),
     findOrgUnitByAshbyId: async (kind, ashbyId) => {
       const row = await findOrgUnitByAshbyId(db, tableOf(kind), ashbyId);
       return row && toOrgUnit(row);

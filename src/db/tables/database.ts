@@ -3,7 +3,7 @@ import type { AshbyConnectionTable } from './ashby-connection.table.js';
 import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
 import type { ConnectionMappingTable } from './connection-mapping.table.js';
 import type { DestinationTable, PushTable } from './destination.table.js';
-import type { MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
+import type { MemberHistoryTable, MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
 import type {
   ConnectionDocumentSettingsTable,
   DocumentCategoryTable,
@@ -46,6 +46,7 @@ export interface Database {
   locations: OrgUnitTable;
   members: MemberTable;
   member_updates: MemberUpdateTable;
+  member_history: MemberHistoryTable;
   audit_log: AuditLogTable;
   ashby_sync_state: AshbySyncStateTable;
   connection_mappings: ConnectionMappingTable;

@@ -42,3 +42,16 @@ export interface MemberUpdateTable {
   decided_by: string | null;
 }
 export type MemberUpdateRow = Selectable<MemberUpdateTable>;
+
+/** One change people made to a member in the directory. */
+export interface MemberHistoryTable {
+  id: string;
+  member_id: string;
+  at: number;
+  actor: string;
+  /** edited, archived, offboarded, reactivated */
+  kind: string;
+  /** JSON: { field: { from, to } } */
+  changes: string;
+}
+export type MemberHistoryRow = Selectable<MemberHistoryTable>;

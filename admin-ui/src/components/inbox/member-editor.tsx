@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import type { MemberHistoryResponse } from '../../../../src/contract/member-files';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ErrorMessage } from '../error-message';
+import { Time } from '../time';
+import { memberName, type MemberDetail } from './member-types';
+
+const EDITABLE = [
+  { key: 'workEmail', label: 'Work email', type: 'email' },
+  { key: 'employeeId', label: 'Employee id', type: 'text' },
+  { key: 'jobTitle', label: 'Job title', type: 'text' },
+  { key: 'department', label: 'Department', type: 'text' },
+  { key: 'location', label: 'Location', type: 'text' },
+] as const;
+
+const KIND_TEXT: Readonly<Record<MemberHistoryResponse['items'][number]['kind'], string>> = {
+  edited: 'Edited',
+  archived: 'Archived',
+  offboarded: 'Offboarded',
+  reactivated: 'Made active again',
+};
+
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '(empty)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+/**
+ * Edit a member (work email, employee id, title, department, location, manager), archive or offboard
+ * them with an end date, and read what people changed. A refused edit shows the server's reason and the
+ * stored values stay as they were.
+ */
+export function MemberEditor({ member }: { readonly member: MemberDetail }) {
+  const path = `/api/v1/members/${encodeURIComponent(member.id)}`;
+  const text = (key: string) => {
+    const value =
+      key === 'department'
+        ? member.department?.name
+        : key === 'location'
+          ? member.location?.name
+          : member.fields[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(EDITABLE.map((f) => [f.key, text(f.key)])),
+  );
+  const [managerId, setManagerId] = useState(member.managerId ?? '');
+  const [endDate, setEndDate] = useState(
+    typeof member.fields['employmentEndDate'] === 'string' ? member.fields['employmentEndDate'] : '',
+  );
+  const directory = useApiQuery<{ items: MemberDetail[] }>('/api/v1/members?limit=500');
+  const history = useApiQuery<MemberHistoryResponse>(`${path}/history`);
+  const save = useApiMutation<MemberDetail, Record<string, unknown>>(
+    (body) => ({ path, method: 'PATCH', body }),
+    ['/api/v1/members'],
+  );
+  const status =
+    typeof member.fields['employmentStatus'] === 'string' ? member.fields['employmentStatus'] : 'active';
+  const others = (directory.data?.items ?? []).filter((m) => m.id !== member.id);
+  return (
+    <section className="card member-editor" aria-labelledby="member-edit-title">
+      <h2 id="member-edit-title">Edit member</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            fields: Object.fromEntries(EDITABLE.map((f) => [f.key, values[f.key]?.trim() || null])),
+            managerId: managerId || null,
+          });
+        }}
+      >
+        <div className="grid-2">
+          {EDITABLE.map((f) => (
+            <div className="field" key={f.key}>
+              <label htmlFor={`member-${f.key}`}>{f.label}</label>
+              <input
+                id={`member-${f.key}`}
+                type={f.type}
+                maxLength={500}
+                value={values[f.key] ?? ''}
+                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+              />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="member-manager">Reports to</label>
+            <select id="member-manager" value={managerId} onChange={(e) => setManagerId(e.target.value)}>
+              <option value="">Nobody</option>
+              {others.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {memberName(m)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save changes
+          </button>
+        </div>
+      </form>
+      <h3>Status</h3>
+      <p>
+        {status === 'active'
+          ? 'Active.'
+          : `${status === 'offboarded' ? 'Offboarded' : 'Archived'}${endDate ? `, last day ${endDate}` : ''}.`}
+      </p>
+      <div className="field">
+        <label htmlFor="member-end-date">End date (last working day)</label>
+        <input
+          id="member-end-date"
+          type="date"
+          value={endDate}
+          onChange={(e) => setEndDate(e.target.value)}
+        />
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={save.isPending}
+          onClick={() => save.mutate({ status: 'offboarded', endDate: endDate || null })}
+        >
+          Offboard
+        </button>
+        <button
+          type="button"
+          disabled={save.isPending}
+          onClick={() => save.mutate({ status: 'archived', ...(endDate ? { endDate } : {}) })}
+        >
+          Archive
+        </button>
+        {status !== 'active' && (
+          <button type="button" disabled={save.isPending} onClick={() => save.mutate({ status: 'active' })}>
+            Make active again
+          </button>
+        )}
+      </div>
+      <ErrorMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="success">
+          Saved.
+        </p>
+      )}
+      <h3>History</h3>
+      {(history.data?.items.length ?? 0) === 0 ? (
+        <p className="muted">No changes made in the directory yet.</p>
+      ) : (
+        <ul className="admin-plain-list member-history">
+          {history.data?.items.map((entry) => (
+            <li key={entry.id}>
+              <strong>{KIND_TEXT[entry.kind]}</strong> <Time iso={entry.at} />
+              <ul>
+                {Object.entries(entry.changes).map(([key, change]) => (
+                  <li key={key}>
+                    {key}: {shown(change.from)} → {shown(change.to)}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
