@@ -73,7 +73,7 @@ export async function readOverview(deps: {
   const boundaries = monthBoundaries(now, MONTHS);
   const since = boundaries[0]!;
   const { overview } = deps;
-  const [review, upcoming, perMonth, timeToAdd, jobs, stalled, notifications] = await Promise.all([
+  const [review, upcoming, perMonth, timeToAdd, jobs, stalled, notifications, pushes] = await Promise.all([
     overview.reviewQueue({
       now,
       thresholdsMs: REVIEW_AGE_THRESHOLDS.map((t) => t.ms),
@@ -85,8 +85,9 @@ export async function readOverview(deps: {
     overview.failedJobs(),
     overview.stalledDeliveries({ stalledBefore: now - STALLED_AFTER_MS }),
     overview.failedNotifications(),
+    overview.failedPushes(),
   ]);
-  const attention = [...jobs, stalled, notifications];
+  const attention = [...jobs, stalled, notifications, pushes];
   return {
     generatedAt: now,
     review: {

@@ -154,6 +154,49 @@ async function seed(server: TestServer): Promise<void> {
       delivery('w-done', 'processed', NOW - DAY),
     ])
     .execute();
+  // One destination with a failed push, a paused one and a delivered one (only the first two count).
+  // Unique per (member, destination): one added member each.
+  const added = HIRES.filter((h) => h.addedAfterHours !== undefined).map((h) => `m-${h.id}`);
+  await db
+    .insertInto('destinations')
+    .values({
+      id: 'dest',
+      type: 'webhook',
+      name: 'Receiver',
+      base_url: null,
+      credentials_sealed: 'not read here',
+      enabled: 1,
+      status: 'ok',
+      status_message: null,
+      rate_next_at: 0,
+      paused_until: 0,
+      created_at: NOW - DAY,
+      updated_at: NOW - DAY,
+    })
+    .execute();
+  const push = (id: string, status: string, at: number, memberId: string) => ({
+    id,
+    member_id: memberId,
+    destination_id: 'dest',
+    status,
+    remote_id: null,
+    revision: 1,
+    attempts: 1,
+    last_error: status === 'delivered' ? null : 'HTTP 500',
+    warnings: null,
+    delivered_at: null,
+    locked_until: 0,
+    created_at: at,
+    updated_at: at,
+  });
+  await db
+    .insertInto('pushes')
+    .values([
+      push('p-failed', 'failed', NOW - 2 * HOUR, added[0]!),
+      push('p-paused', 'paused', NOW - HOUR, added[1]!),
+      push('p-done', 'delivered', NOW - HOUR, added[2]!),
+    ])
+    .execute();
 }
 
 describe.each(TEST_DIALECTS)('GET /api/v1/overview on %s', (dialect) => {
@@ -239,7 +282,12 @@ describe.each(TEST_DIALECTS)('GET /api/v1/overview on %s', (dialect) => {
       oldestAt: new Date(NOW - 20 * 60_000).toISOString(),
     });
     expect(byKind['failed_notifications']).toMatchObject({ count: 0, oldestAt: null });
-    expect(o.attention.total).toBe(3);
+    expect(byKind['failed_pushes']).toMatchObject({
+      count: 2,
+      page: '/pushes',
+      oldestAt: new Date(NOW - 2 * HOUR).toISOString(),
+    });
+    expect(o.attention.total).toBe(5);
     expect(o.attention.items.every((a) => a.label.length > 0 && !a.label.includes('_'))).toBe(true);
   });
 

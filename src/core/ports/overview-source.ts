@@ -28,11 +28,12 @@ export interface TimeToAddFigures {
 }
 
 /**
- * Something that failed and waits for a person. `kind` is an open list: the destination pushes add
- * `failed_pushes` next to these without changing the shape.
+ * Something that failed and waits for a person. `kind` is an open list: a new source of failures
+ * adds its kind next to these without changing the shape.
  */
 export interface AttentionFigure {
-  readonly kind: 'dead_jobs' | 'retrying_jobs' | 'stalled_webhook_deliveries' | 'failed_notifications';
+  readonly kind:
+    'dead_jobs' | 'retrying_jobs' | 'stalled_webhook_deliveries' | 'failed_notifications' | 'failed_pushes';
   readonly count: number;
   /** When the oldest of them happened; null when count is 0. */
   readonly oldestAt: number | null;
@@ -55,4 +56,6 @@ export interface OverviewSource {
   stalledDeliveries(input: { stalledBefore: number }): Promise<AttentionFigure>;
   /** Notifications that could not be sent (one query). */
   failedNotifications(): Promise<AttentionFigure>;
+  /** Pushes to HR systems that failed or wait on refused credentials. */
+  failedPushes(): Promise<AttentionFigure>;
 }

@@ -169,6 +169,19 @@ export async function readStalledDeliveries(db: Kysely<Database>, input: { stall
   };
 }
 
+/** Pushes to destinations that failed, or wait paused because the system refused the credentials. */
+export async function readFailedPushes(db: Kysely<Database>) {
+  const row = await db
+    .selectFrom('pushes')
+    .select([
+      (eb) => eb.fn.countAll<number | string>().as('count'),
+      (eb) => eb.fn.min('updated_at').as('oldest'),
+    ])
+    .where('status', 'in', ['failed', 'paused'])
+    .executeTakeFirst();
+  return { kind: 'failed_pushes' as const, count: num(row?.count), oldestAt: numOrNull(row?.oldest) };
+}
+
 /** Notification emails and Slack messages that gave up. */
 export async function readFailedNotifications(db: Kysely<Database>) {
   const row = await db

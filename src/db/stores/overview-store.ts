@@ -5,6 +5,7 @@ import {
   readArrivalsPerPeriod,
   readFailedJobs,
   readFailedNotifications,
+  readFailedPushes,
   readReviewQueue,
   readStalledDeliveries,
   readTimeToAdd,
@@ -22,5 +23,6 @@ export function overviewStore(db: Kysely<Database>, dialect: Dialect): OverviewS
     failedJobs: () => readFailedJobs(db),
     stalledDeliveries: (input) => readStalledDeliveries(db, input),
     failedNotifications: () => readFailedNotifications(db),
+    failedPushes: () => readFailedPushes(db),
   };
 }

@@ -14,6 +14,10 @@ const ATTENTION: Readonly<Record<string, { label: string; page: string | null }>
     page: '/deliveries',
   },
   failed_notifications: { label: 'Notification emails or Slack messages that could not be sent', page: null },
+  failed_pushes: {
+    label: 'Pushes to HR systems that failed or wait on refused credentials',
+    page: '/pushes',
+  },
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
