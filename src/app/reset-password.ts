@@ -1,11 +1,12 @@
 import { inviteState, RESET_LINK_TTL_MS } from '../core/auth/invite.js';
 import { passwordProblem } from '../core/auth/password-policy.js';
-import { AppError, notFound } from '../core/errors/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 import type { AccountData, Credentials } from '../core/ports/account-store.js';
 import { actorOf, type Actor } from './actor.js';
 import { refuseProblems } from './add-user.js';
 import { openSession } from './open-session.js';
 import { userPrincipal, type SignedIn, type SignInDeps } from './sign-in-deps.js';
+import { issueUserLink } from './user-link.js';
 
 /**
  * A password-reset link for a user who forgot theirs (an admin's action), made the way invites are: a
@@ -17,37 +18,21 @@ export async function createResetLink(
   deps: Pick<SignInDeps, 'accounts' | 'secrets' | 'clock' | 'ids' | 'publicUrl'>,
   input: { userId: string; actor: Actor },
 ): Promise<{ resetUrl: string; expiresAt: number }> {
-  const token = deps.secrets.generate();
-  const now = deps.clock.now();
-  const expiresAt = now + RESET_LINK_TTL_MS;
-  await deps.accounts.transaction(async (data) => {
-    const found = await data.findCredentials({ id: input.userId });
-    if (!found) throw notFound('User');
-    if (found.passwordHash === null)
-      throw new AppError('conflict', 'This user has not signed up yet; send them an invite link instead');
-    if (found.deactivatedAt !== null)
-      throw new AppError(
-        'conflict',
-        'This user is deactivated; reactivate them before resetting the password',
-      );
-    await data.voidInvites('reset', input.userId);
-    await data.insertInvite({
-      tokenHash: deps.secrets.hash(token),
-      purpose: 'reset',
-      userId: input.userId,
-      createdAt: now,
-      expiresAt,
-      usedAt: null,
-    });
-    await data.audit({
-      id: deps.ids.newId(),
-      at: now,
-      actor: input.actor,
-      action: 'user.password.reset_link',
-      targetType: 'user',
-      targetId: input.userId,
-      details: { expiresAt: new Date(expiresAt).toISOString() },
-    });
+  const { token, expiresAt } = await issueUserLink(deps, {
+    userId: input.userId,
+    actor: input.actor,
+    purpose: 'reset',
+    ttlMs: RESET_LINK_TTL_MS,
+    action: 'user.password.reset_link',
+    check: (found) => {
+      if (found.passwordHash === null)
+        throw new AppError('conflict', 'This user has not signed up yet; send them an invite link instead');
+      if (found.deactivatedAt !== null)
+        throw new AppError(
+          'conflict',
+          'This user is deactivated; reactivate them before resetting the password',
+        );
+    },
   });
   return { resetUrl: `${deps.publicUrl}/reset#${token}`, expiresAt };
 }
