@@ -64,7 +64,10 @@ export async function runBackfill(options: {
     const rss = startRssSampler(hb.child.pid);
     const cpuBefore = readCpuMs(hb.child.pid) ?? Number.NaN;
 
-    const cli = await hb.cli(['ashby', 'backfill', '--connection', connectionId, '--no-wait'], 120_000);
+    const cli = await hb.cli(
+      ['ashby', 'backfill', '--connection', connectionId, '--include-past', '--no-wait'],
+      120_000,
+    );
     if (cli.code !== 0) throw new Error(`backfill CLI failed (${cli.code}): ${cli.stderr.slice(-500)}`);
     const countHires = async () =>
       Number(

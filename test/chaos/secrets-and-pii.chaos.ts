@@ -207,7 +207,9 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     // 5. The CLI, which prints stored errors and runs the backfill and reconciliation.
     run.step('the CLI');
     expect((await cli(['jobs', 'list'])).code).toBe(0);
-    expect((await cli(['ashby', 'backfill', '--connection', connectionId, '--no-wait'])).code).toBe(0);
+    expect(
+      (await cli(['ashby', 'backfill', '--connection', connectionId, '--include-past', '--no-wait'])).code,
+    ).toBe(0);
     expect((await cli(['ashby', 'reconcile', '--connection', connectionId, '--no-wait'])).code).toBe(0);
     await settle(sim, inst, scaled(60_000));
 
