@@ -65,6 +65,9 @@ export async function startHireBridge(options: {
     DATA_DIR: dataDir,
     DATABASE_URL: target.dialect === 'sqlite' ? `sqlite:${target.file}` : target.url,
     LOG_LEVEL: 'info',
+    // The Ashby simulator listens on loopback over http, which the outbound address policy refuses
+    // unless told this is a private network.
+    ALLOW_PRIVATE_OUTBOUND: 'true',
     ...options.env,
   });
   const cli = (args: readonly string[], timeoutMs = 60_000) =>
