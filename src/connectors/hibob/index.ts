@@ -24,7 +24,3 @@ export const hibob: ConnectorDefinition<'hibob', 'destination', HibobCredentials
   capabilities: ['create', 'update', 'documents', 'compensation', 'manager', 'customFields'],
   create: (context, creds) => createHibobDestination(context, creds),
 };
-
-export { createHibobDestination } from './destination.js';
-export { hibobSettingsSchema } from './settings.js';
-export { HIBOB_PRESET_MAPPING } from './field-mapping.js';

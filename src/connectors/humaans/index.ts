@@ -22,7 +22,3 @@ export const humaans: ConnectorDefinition<'humaans', 'destination', HumaansCrede
     capabilities: ['create', 'update', 'documents', 'compensation', 'manager', 'customFields'],
     create: (context, creds) => createHumaansDestination(context, creds),
   };
-
-export { createHumaansDestination } from './destination.js';
-export { humaansSettingsSchema } from './settings.js';
-export { HUMAANS_PRESET_MAPPING } from './field-mapping.js';

@@ -19,7 +19,12 @@ const isHttps = (publicUrl: string) => publicUrl.toLowerCase().startsWith('https
 export const sessionCookieName = (publicUrl: string) =>
   isHttps(publicUrl) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 
-/** The session cookie's value from the Cookie header, if there is a well-formed one. */
+/**
+ * The session cookie's value from the Cookie header, if there is a well-formed one. Hand-written on
+ * purpose, re-checked on Node 24 against the `cookie` package (v2, Node 22+): its parser keeps only the
+ * first of several cookies with one name, while a browser sends one per matching path, so a cookie
+ * planted on another path could shadow the session; here the first well-formed one wins.
+ */
 export function readSessionCookie(request: FastifyRequest, publicUrl: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;

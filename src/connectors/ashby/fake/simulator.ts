@@ -21,7 +21,7 @@ import { TimerRegistry } from './timers.js';
 import { WebhookSender } from './webhook-sender.js';
 import { applicationWire } from './wire-records.js';
 
-export type { AshbySimulator, AshbySimulatorOptions, SimulatorStats } from './simulator-types.js';
+export type { AshbySimulator, AshbySimulatorOptions } from './simulator-types.js';
 
 const API_PATH = /^\/([A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*)$/;
 
