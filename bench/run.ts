@@ -6,6 +6,7 @@ import { runAshbyCalls } from './ashby-calls.js';
 import { runBackfill } from './backfill.js';
 import { runHireLatency } from './hire-latency.js';
 import { runIntake } from './intake.js';
+import { runWorkers } from './workers.js';
 import { killAllChildren, runToEnd } from './lib/children.js';
 import { startHireSession } from './lib/hire-session.js';
 import { REPO_ROOT, type ServerMode } from './lib/hirebridge.js';
@@ -22,7 +23,7 @@ import { headlineRows, renderTable } from './lib/report.js';
  *   --server dist|tsx     run HireBridge from a fresh `npm run build` (the default: what `npm start`
  *                         runs, and what the figures are about) or from source through tsx (quicker to
  *                         start, but the loader adds CPU per request and about 60 MB of RSS)
- *   --only a,b            some of: intake, calls, latency, backfill
+ *   --only a,b            some of: intake, calls, latency, backfill, workers
  */
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,9 @@ const { values } = parseArgs({
   strict: true,
 });
 const quick = values.quick;
-const only = new Set((values.only ?? 'intake,calls,latency,backfill').split(',').map((s) => s.trim()));
+const only = new Set(
+  (values.only ?? 'intake,calls,latency,backfill,workers').split(',').map((s) => s.trim()),
+);
 if (values.server !== undefined && values.server !== 'dist' && values.server !== 'tsx') {
   throw new Error('--server takes dist or tsx');
 }
@@ -52,6 +55,7 @@ const plan = quick
       calls: { warmHires: 5 },
       latency: { hires: 20, latencyMs: 50, pollMs: 5 },
       backfill: { hires: 100, limitPerMinute: 3_600, safety: 0.9, latencyMs: 25 },
+      workers: { hires: 60, latencyMs: 25 },
     }
   : {
       intake: {
@@ -66,6 +70,7 @@ const plan = quick
       calls: { warmHires: 20 },
       latency: { hires: 200, latencyMs: 50, pollMs: 5 },
       backfill: { hires: 2_000, limitPerMinute: 6_000, safety: 0.9, latencyMs: 25 },
+      workers: { hires: 400, latencyMs: 25 },
     };
 
 // Every child is killed however the run ends; a watchdog bounds the whole run.
@@ -158,6 +163,12 @@ if (only.has('calls') || only.has('latency')) {
 if (only.has('backfill')) {
   await step('backfill', async () => {
     results['backfill'] = await runBackfill({ mode, ...plan.backfill });
+  });
+}
+
+if (only.has('workers')) {
+  await step('scale-out (1 and 2 worker processes on PostgreSQL)', async () => {
+    results['workers'] = await runWorkers({ mode, ...plan.workers });
   });
 }
 

@@ -38,6 +38,8 @@ export interface HireBridge {
     args: readonly string[],
     timeoutMs?: number,
   ): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Starts a worker process (`hirebridge worker`) on the same database; stopped by `dispose`. */
+  startWorker(): ManagedChild;
   /** Stops the process and removes its database and data directory. */
   dispose(): Promise<void>;
 }
@@ -74,7 +76,9 @@ export async function startHireBridge(options: {
     runToEnd(process.execPath, [...entry(options.mode, 'cli'), ...args], { env, cwd: REPO_ROOT, timeoutMs });
   let child: ManagedChild | undefined;
   let handle: DatabaseHandle | undefined;
+  const workers: ManagedChild[] = [];
   const cleanup = async () => {
+    await Promise.all(workers.map((w) => w.stop()));
     await child?.stop();
     await handle?.close();
     await drop().catch(() => undefined);
@@ -142,6 +146,14 @@ export async function startHireBridge(options: {
         });
         if (r.status !== 201) throw new Error(`connect failed: ${r.status} ${JSON.stringify(r.body)}`);
         return { connectionId: r.body.id, secretToken: r.body.secretToken };
+      },
+      startWorker: () => {
+        const worker = spawnChild(process.execPath, [...entry(options.mode, 'cli'), 'worker'], {
+          env,
+          cwd: REPO_ROOT,
+        });
+        workers.push(worker);
+        return worker;
       },
       dispose: cleanup,
     };

@@ -99,6 +99,15 @@ export function headlineRows(results: Json, fromSource = false): Row[] {
       met: undefined,
     });
   }
+  const workers = results['workers'];
+  if (workers) {
+    rows.push({
+      figure: `Scale-out on PostgreSQL: import jobs/s, 2 workers vs 1 (${fmt(num(workers, 'hires'), 0)} hires)`,
+      value: `${fmt(num(workers, 'ratio'), 2)} (${fmt(num(workers, 'twoWorkersJobsPerSecond'), 1)} vs ${fmt(num(workers, 'oneWorkerJobsPerSecond'), 1)} jobs/s)`,
+      target: '(none)',
+      met: undefined,
+    });
+  }
   const backfill = results['backfill'];
   if (backfill) {
     rows.push({
