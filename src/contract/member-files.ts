@@ -47,3 +47,18 @@ export interface MemberHistoryResponse {
     readonly changes: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
   }[];
 }
+
+/**
+ * GET /api/v1/members/:id/manager-match: for a member with no manager set, the member Ashby's
+ * "Reporting to" now matches (same email, else the one member with the same name), for a one-click
+ * match through PATCH /api/v1/members/:id {managerId}; `none` when a manager is set or none was named.
+ */
+export type ManagerMatchResponse =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'matched';
+      readonly memberId: string;
+      readonly name: string;
+      readonly by: 'email' | 'name';
+    }
+  | { readonly status: 'unmatched'; readonly reason: string };

@@ -24,6 +24,7 @@ import { memberEditRoutes } from './routes/api/member-edits.js';
 import { memberFileRoutes } from './routes/api/member-files.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
+import { newHireBulkRoutes } from './routes/api/new-hire-bulk.js';
 import { newHireRoutes } from './routes/api/new-hires.js';
 import { overviewRoutes } from './routes/api/overview.js';
 import { peopleRoutes } from './routes/api/people.js';
@@ -89,6 +90,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     jobRoutes(api, options.services);
     connectionRoutes(api, options.services);
     newHireRoutes(api, options.services);
+    newHireBulkRoutes(api, options.services);
     deliveryRoutes(api, options.services);
     memberRoutes(api, options.services);
     auditRoutes(api, options.services);

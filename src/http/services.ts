@@ -1,4 +1,6 @@
 import type { NewHireSearch } from '../app/search-new-hires.js';
+import type { BulkOutcome } from '../app/bulk-new-hires.js';
+import type { ManagerSuggestion } from '../app/suggest-manager.js';
 import type { MemberImportReport } from '../app/import-members.js';
 import type { MemberEdit } from '../app/edit-member.js';
 import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
@@ -76,6 +78,14 @@ export interface HttpServices {
     destinations?: readonly string[];
   }): Promise<{ member: Member; created: boolean }>;
   deleteNewHire(input: { newHireId: string; principal: Principal }): Promise<void>;
+  /** Add member for each id, each in its own transaction; an outcome per id. */
+  bulkAddMembers(input: {
+    ids: readonly string[];
+    principal: Principal;
+    destinations?: readonly string[];
+  }): Promise<BulkOutcome[]>;
+  /** Delete new hire for each id, each in its own transaction; an outcome per id. */
+  bulkDeleteNewHires(input: { ids: readonly string[]; principal: Principal }): Promise<BulkOutcome[]>;
   listMembers(filter: { query?: string; limit: number }): Promise<Member[]>;
   /** Pending Ashby changes per member id (only members that have some), for list badges. */
   pendingMemberUpdates(memberIds: readonly string[]): Promise<ReadonlyMap<string, MemberUpdate[]>>;
@@ -118,6 +128,8 @@ export interface HttpServices {
   /** Edits a member (fields, manager, archive or offboard); a bad value refuses the whole edit. */
   editMember(input: Omit<MemberEdit, 'actor'> & { principal: Principal }): Promise<Member>;
   memberHistory(memberId: string): Promise<MemberHistoryEntry[]>;
+  /** For a member without a manager: who Ashby's "Reporting to" matches now, for a one-click match. */
+  suggestManager(memberId: string): Promise<ManagerSuggestion>;
   /** The directory as CSV (formula-like cells neutralised). */
   exportMembersCsv(): Promise<string>;
   /** A members CSV: imported, or with `dryRun` only checked (problems by line). */

@@ -1,5 +1,6 @@
 import { actorOf, type Actor } from '../app/actor.js';
 import { addMember } from '../app/add-member.js';
+import { bulkAddMembers, bulkDeleteNewHires } from '../app/bulk-new-hires.js';
 import { decideMemberUpdate } from '../app/decide-member-update.js';
 import { deleteNewHire, restoreNewHire } from '../app/delete-new-hire.js';
 import { editNewHire } from '../app/edit-new-hire.js';
@@ -14,6 +15,7 @@ import { getMember, listAudit, listMembers, pendingMemberUpdates } from '../app/
 import { listNewHires } from '../app/list-new-hires.js';
 import { reimportNewHire } from '../app/reimport-new-hire.js';
 import { searchNewHires } from '../app/search-new-hires.js';
+import { suggestManager } from '../app/suggest-manager.js';
 import type { ImportQueue } from '../core/ports/import-queue.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { HttpServices } from '../http/services.js';
@@ -32,6 +34,10 @@ export function inboxWiring(
     addMember: ({ principal, ...input }) => addMember(inboxDeps, { ...input, actor: actorOf(principal) }),
     deleteNewHire: ({ principal, ...input }) =>
       deleteNewHire(inboxDeps, { ...input, actor: actorOf(principal) }),
+    bulkAddMembers: ({ principal, ...input }) =>
+      bulkAddMembers(inboxDeps, { ...input, actor: actorOf(principal) }),
+    bulkDeleteNewHires: ({ principal, ...input }) =>
+      bulkDeleteNewHires(inboxDeps, { ...input, actor: actorOf(principal) }),
     listMembers: (filter) => listMembers(inboxDeps, filter),
     pendingMemberUpdates: (memberIds) => pendingMemberUpdates(inboxDeps, memberIds),
     getMember: (id) => getMember(inboxDeps, id),
@@ -41,6 +47,7 @@ export function inboxWiring(
     exportMembersCsv: () => exportMembersCsv(inboxDeps),
     editMember: ({ principal, ...input }) => editMember(inboxDeps, { ...input, actor: actorOf(principal) }),
     memberHistory: (memberId) => memberHistory(inboxDeps, memberId),
+    suggestManager: (memberId) => suggestManager(inboxDeps, memberId),
     importMembers: ({ principal, ...input }) =>
       importMembers(inboxDeps, { ...input, actor: actorOf(principal) }),
     reimportNewHire: ({ principal, ...input }) =>

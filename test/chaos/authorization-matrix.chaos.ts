@@ -59,6 +59,9 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/new-hires/:id/reimport': 'inbox',
   'POST /api/v1/new-hires/:id/revert': 'inbox',
   'DELETE /api/v1/new-hires/:id': 'inbox',
+  // Bulk Add member and delete: the same role as the single-hire routes.
+  'POST /api/v1/new-hires/bulk-add-member': 'inbox',
+  'POST /api/v1/new-hires/bulk-delete': 'inbox',
   'GET /api/v1/new-hires/:id/documents': 'inbox',
   'GET /api/v1/new-hires/:id/documents/:docId/content': 'inbox',
   'GET /api/v1/overview': 'inbox',
@@ -69,6 +72,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/members/:id': 'inbox',
   'PATCH /api/v1/members/:id': 'inbox',
   'GET /api/v1/members/:id/history': 'inbox',
+  'GET /api/v1/members/:id/manager-match': 'inbox',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
   'GET /api/v1/members/:id/documents': 'inbox',
   'GET /api/v1/members/:id/documents/:docId/content': 'inbox',

@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { ErrorMessage } from '../components/error-message';
 import { CompletenessBadge, StatusBadge } from '../components/inbox/badges';
+import { BulkActions } from '../components/inbox/bulk-actions';
 import { MissingFieldNames } from '../components/inbox/missing-field-names';
 import {
   NewHireFilters,
@@ -43,6 +44,12 @@ export function NewHiresPage() {
   const mayManage = useSession().user?.mayManageInbox ?? false;
   // The cursors of the pages before this one, so Previous page can go back.
   const [cursors, setCursors] = useState<readonly string[]>([]);
+  // Selected rows of this page (bulk add and delete); another page or filter starts a new selection.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const turnPage = (next: readonly string[]) => {
+    setCursors(next);
+    setSelected(new Set());
+  };
   const location = useLocation();
   const notice = (location.state as { notice?: unknown } | null)?.notice;
   const cursor = cursors[cursors.length - 1];
@@ -53,6 +60,7 @@ export function NewHiresPage() {
   const items = list.data?.items ?? [];
   const nextCursor = list.data?.nextCursor ?? null;
   const showStatus = filters.status !== 'in_review';
+  const selectable = mayManage ? items.filter((h) => h.status === 'in_review') : [];
   return (
     <Page title="New hires">
       <div className="inbox">
@@ -65,7 +73,7 @@ export function NewHiresPage() {
           value={filters}
           onChange={(next) => {
             setFilters(next);
-            setCursors([]);
+            turnPage([]);
           }}
         />
         {list.data && (
@@ -73,6 +81,9 @@ export function NewHiresPage() {
             {items.length} {items.length === 1 ? 'new hire' : 'new hires'}
             {cursors.length > 0 || nextCursor ? ` on page ${String(cursors.length + 1)}` : ''}
           </p>
+        )}
+        {mayManage && items.length > 0 && (
+          <BulkActions selectable={selectable} selected={selected} onSelect={setSelected} />
         )}
         {list.isPending ? (
           <p className="muted">Loading…</p>
@@ -84,6 +95,11 @@ export function NewHiresPage() {
           <table>
             <thead>
               <tr>
+                {mayManage && (
+                  <th scope="col" className="select-cell">
+                    <span className="visually-hidden">Select</span>
+                  </th>
+                )}
                 <th scope="col">Name</th>
                 <th scope="col">Job</th>
                 <th scope="col">Start date</th>
@@ -98,6 +114,23 @@ export function NewHiresPage() {
             <tbody>
               {items.map((hire) => (
                 <tr key={hire.id}>
+                  {mayManage && (
+                    <td className="select-cell">
+                      {hire.status === 'in_review' && (
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${newHireName(hire.fields)}`}
+                          checked={selected.has(hire.id)}
+                          onChange={(e) => {
+                            const next = new Set(selected);
+                            if (e.target.checked) next.add(hire.id);
+                            else next.delete(hire.id);
+                            setSelected(next);
+                          }}
+                        />
+                      )}
+                    </td>
+                  )}
                   <td>
                     <Link to={`/new-hires/${encodeURIComponent(hire.id)}`}>{newHireName(hire.fields)}</Link>
                   </td>
@@ -139,14 +172,14 @@ export function NewHiresPage() {
             <button
               type="button"
               disabled={cursors.length === 0}
-              onClick={() => setCursors(cursors.slice(0, -1))}
+              onClick={() => turnPage(cursors.slice(0, -1))}
             >
               Previous page
             </button>
             <button
               type="button"
               disabled={!nextCursor}
-              onClick={() => nextCursor && setCursors([...cursors, nextCursor])}
+              onClick={() => nextCursor && turnPage([...cursors, nextCursor])}
             >
               Next page
             </button>

@@ -3,6 +3,7 @@ import type { MemberHistoryResponse } from '../../../../src/contract/member-file
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
 import { Time } from '../time';
+import { MemberCombobox } from './member-combobox';
 import { memberName, type MemberDetail } from './member-types';
 
 const EDITABLE = [
@@ -12,6 +13,13 @@ const EDITABLE = [
   { key: 'department', label: 'Department', type: 'text' },
   { key: 'location', label: 'Location', type: 'text' },
 ] as const;
+
+type ManagerChoice =
+  | { readonly kind: 'keep' }
+  | { readonly kind: 'member'; readonly id: string }
+  | { readonly kind: 'nobody' }
+  /** Text typed but no member chosen: not saved. */
+  | { readonly kind: 'typed' };
 
 const KIND_TEXT: Readonly<Record<MemberHistoryResponse['items'][number]['kind'], string>> = {
   edited: 'Edited',
@@ -46,11 +54,14 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(EDITABLE.map((f) => [f.key, text(f.key)])),
   );
-  const [managerId, setManagerId] = useState(member.managerId ?? '');
+  // The manager: kept as it is until a member is chosen from the list or the box is emptied (nobody).
+  const [manager, setManager] = useState<ManagerChoice>({ kind: 'keep' });
   const [endDate, setEndDate] = useState(
     typeof member.fields['employmentEndDate'] === 'string' ? member.fields['employmentEndDate'] : '',
   );
-  const directory = useApiQuery<{ items: MemberDetail[] }>('/api/v1/members?limit=500');
+  const current = useApiQuery<MemberDetail>(
+    member.managerId ? `/api/v1/members/${encodeURIComponent(member.managerId)}` : undefined,
+  );
   const history = useApiQuery<MemberHistoryResponse>(`${path}/history`);
   const save = useApiMutation<MemberDetail, Record<string, unknown>>(
     (body) => ({ path, method: 'PATCH', body }),
@@ -58,16 +69,18 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
   );
   const status =
     typeof member.fields['employmentStatus'] === 'string' ? member.fields['employmentStatus'] : 'active';
-  const others = (directory.data?.items ?? []).filter((m) => m.id !== member.id);
+  const managerName = member.managerId ? (current.data ? memberName(current.data) : undefined) : '';
   return (
     <section className="card member-editor" aria-labelledby="member-edit-title">
       <h2 id="member-edit-title">Edit member</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (manager.kind === 'typed') return;
           save.mutate({
             fields: Object.fromEntries(EDITABLE.map((f) => [f.key, values[f.key]?.trim() || null])),
-            managerId: managerId || null,
+            managerId:
+              manager.kind === 'member' ? manager.id : manager.kind === 'nobody' ? null : member.managerId,
           });
         }}
       >
@@ -85,19 +98,38 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
             </div>
           ))}
           <div className="field">
-            <label htmlFor="member-manager">Reports to</label>
-            <select id="member-manager" value={managerId} onChange={(e) => setManagerId(e.target.value)}>
-              <option value="">Nobody</option>
-              {others.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {memberName(m)}
-                </option>
-              ))}
-            </select>
+            {current.error ? (
+              <ErrorMessage error={current.error} />
+            ) : managerName === undefined ? (
+              <p className="muted">Loading the manager…</p>
+            ) : (
+              <MemberCombobox
+                id="member-manager"
+                label="Reports to"
+                initialText={managerName}
+                excludeId={member.id}
+                describedBy="member-manager-hint"
+                invalid={manager.kind === 'typed'}
+                onChange={({ text: typed, member: chosen }) =>
+                  setManager(
+                    chosen
+                      ? { kind: 'member', id: chosen.id }
+                      : typed.trim() === ''
+                        ? { kind: 'nobody' }
+                        : { kind: 'typed' },
+                  )
+                }
+              />
+            )}
+            <p id="member-manager-hint" className={manager.kind === 'typed' ? 'field-problem' : 'hint'}>
+              {manager.kind === 'typed'
+                ? 'Choose a member from the list, or empty the box for nobody; until then the saved manager is kept.'
+                : 'Type a name or email to search the directory; empty the box for nobody.'}
+            </p>
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
+          <button type="submit" className="primary" disabled={save.isPending || manager.kind === 'typed'}>
             Save changes
           </button>
         </div>

@@ -1,6 +1,7 @@
 import type { NewHireDetailResponse } from '../../../../src/contract/new-hires';
 import type { FieldRowSpec } from './field-definitions';
 import { FieldEditor } from './field-editor';
+import { PersonFieldEditor } from './person-field-editor';
 import { ReportingResolution } from './reporting-resolution';
 import { RevertFieldButton } from './revert-field-button';
 import { ValueText } from './value-text';
@@ -32,7 +33,15 @@ export function NewHireFieldRow(props: {
         {row.definition?.custom && <span className="badge custom">custom</span>}
       </th>
       <td>
-        {props.editing ? (
+        {props.editing && (row.definition?.type === 'person' || row.key === 'reportingTo') ? (
+          <PersonFieldEditor
+            newHireId={hire.id}
+            fieldKey={row.key}
+            label={row.label}
+            value={field?.value ?? null}
+            onDone={() => props.onEdit(null)}
+          />
+        ) : props.editing ? (
           <FieldEditor
             newHireId={hire.id}
             row={row}
@@ -47,7 +56,12 @@ export function NewHireFieldRow(props: {
         {field?.error && (
           <p className="field-problem">Ashby&apos;s value could not be used: {field.error.message}</p>
         )}
-        {row.key === 'reportingTo' && <ReportingResolution match={hire.reportingTo} />}
+        {row.key === 'reportingTo' && !props.editing && (
+          <ReportingResolution
+            match={hire.reportingTo}
+            onChoose={props.editable ? () => props.onEdit(row.key) : undefined}
+          />
+        )}
       </td>
       <td className="source">
         {field ? <span className="muted">{sourceText(field.source)}</span> : <span className="muted">—</span>}

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { editMemberRequestSchema, type MemberHistoryResponse } from '../../../contract/member-files.js';
+import {
+  editMemberRequestSchema,
+  type ManagerMatchResponse,
+  type MemberHistoryResponse,
+} from '../../../contract/member-files.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { parseInput } from '../../validate.js';
@@ -38,5 +42,10 @@ export function memberEditRoutes(app: FastifyInstance, services: HttpServices): 
         changes: e.changes,
       })),
     };
+  });
+  app.get('/api/v1/members/:id/manager-match', async (request): Promise<ManagerMatchResponse> => {
+    requireRole(request, 'inbox');
+    const { id } = parseInput(idParams, request.params, 'params');
+    return services.suggestManager(id);
   });
 }
