@@ -16,37 +16,37 @@ const SOURCES: Readonly<Record<string, (db: Kysely<Database>, ids: readonly stri
     db
       .selectFrom('users')
       .select([sql.lit('user').as('target_type'), 'id', 'name as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   api_token: (db, ids) =>
     db
       .selectFrom('api_tokens')
       .select([sql.lit('api_token').as('target_type'), 'id', 'name as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   new_hire: (db, ids) =>
     db
       .selectFrom('new_hires')
       .select([sql.lit('new_hire').as('target_type'), 'id', 'fields as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   member: (db, ids) =>
     db
       .selectFrom('members')
       .select([sql.lit('member').as('target_type'), 'id', 'fields as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   connection: (db, ids) =>
     db
       .selectFrom('ashby_connections')
       .select([sql.lit('connection').as('target_type'), 'id', 'name as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   destination: (db, ids) =>
     db
       .selectFrom('destinations')
       .select([sql.lit('destination').as('target_type'), 'id', 'name as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
   position: (db, ids) =>
     db
       .selectFrom('positions')
       .select([sql.lit('position').as('target_type'), 'id', 'title as label'])
-      .where('id', 'in', ids) as unknown as LabelQuery,
+      .where('id', 'in', ids),
 };
 
 /**
