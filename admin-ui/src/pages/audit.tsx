@@ -50,14 +50,18 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** What an entry is about: its current name linked to its page, else its kind and id. */
+/** What an entry is about: its current name linked to its page, with its kind and id under it. */
 function Subject({ entry }: { readonly entry: AuditItemResponse }) {
   const kind = TYPE_NAMES[entry.targetType] ?? entry.targetType;
-  const label = entry.targetName ?? `${kind} ${entry.targetId}`;
+  const label = entry.targetName ?? kind;
   return (
     <>
       {entry.targetLink ? <Link to={entry.targetLink}>{label}</Link> : label}
-      {entry.targetName !== null && <span className="muted"> ({kind})</span>}
+      <br />
+      <span className="muted">
+        {entry.targetName !== null && `${kind} `}
+        <code>{entry.targetId}</code>
+      </span>
     </>
   );
 }
