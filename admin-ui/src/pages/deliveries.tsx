@@ -41,14 +41,18 @@ const STATUS_BADGE: Readonly<Record<DeliveryResponse['status'], string>> = {
   ignored: 'badge',
 };
 
-/** The application a delivery named: its new hire's name linked to the review page, else the id. */
+/** The application a delivery named: its new hire's name linked to the review page, with the id under it. */
 function Application({ delivery }: { readonly delivery: DeliveryResponse }) {
   if (delivery.applicationId === null) return <span className="muted">none</span>;
   if (delivery.newHire === null) return <code>{delivery.applicationId}</code>;
   return (
-    <Link to={`/new-hires/${encodeURIComponent(delivery.newHire.id)}`}>
-      {delivery.newHire.name ?? delivery.applicationId}
-    </Link>
+    <>
+      <Link to={`/new-hires/${encodeURIComponent(delivery.newHire.id)}`}>
+        {delivery.newHire.name ?? 'New hire'}
+      </Link>
+      <br />
+      <code className="muted">{delivery.applicationId}</code>
+    </>
   );
 }
 
@@ -153,7 +157,7 @@ export function DeliveriesPage() {
                   <td data-label="Action">
                     <code>{d.action}</code>
                   </td>
-                  <td data-label="Application" title={d.applicationId ?? undefined}>
+                  <td data-label="Application">
                     <Application delivery={d} />
                   </td>
                   <td data-label="Status">
