@@ -81,4 +81,38 @@ describe.each(TEST_DIALECTS)('The audit log store on %s', (dialect) => {
     expect(await auditLog(db.withPlugin(plugin)).auditTargetNames([])).toEqual([]);
     expect(counter.statements).toBe(1);
   });
+
+  it('pages by position through entries that share a time, and filters groups and actors literally', async () => {
+    testDb = await createTestDatabase(dialect);
+    const log = auditLog(testDb.handle.db);
+    const entries = [
+      { id: 'a1', at: 1_000, actor: 'user:Dana (u1)', action: 'new_hire.edit' },
+      { id: 'a2', at: 1_000, actor: 'user:Dana (u1)', action: 'newXhire.edit' },
+      { id: 'a3', at: 1_000, actor: 'token:100% sure (t1)', action: 'new_hire' },
+      { id: 'a4', at: 1_000, actor: 'token:100x sure (t2)', action: 'new_hire.delete' },
+      { id: 'a5', at: 2_000, actor: 'cli', action: 'user.role' },
+      { id: 'a6', at: 2_000, actor: 'cli', action: 'users.x' },
+      { id: 'a7', at: 500, actor: 'ashby', action: 'user' },
+    ];
+    for (const e of entries) await log.audit({ ...e, targetType: 'user', targetId: 'u1', details: {} });
+
+    const seen: string[] = [];
+    let after: { at: number; id: string } | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = await log.listAudit({ limit: 2, ...(after ? { after } : {}) });
+      seen.push(...page.map((e) => e.id));
+      const last = page.at(-1);
+      if (page.length < 2 || !last) break;
+      after = { at: last.at, id: last.id };
+    }
+    expect(seen).toEqual(['a6', 'a5', 'a4', 'a3', 'a2', 'a1', 'a7']);
+
+    const ids = async (filter: Parameters<typeof log.listAudit>[0]) =>
+      (await log.listAudit(filter)).map((e) => e.id).sort();
+    expect(await ids({ limit: 10, action: 'new_hire' })).toEqual(['a1', 'a3', 'a4']);
+    expect(await ids({ limit: 10, action: 'user' })).toEqual(['a5', 'a7']);
+    expect(await ids({ limit: 10, actor: '100% SURE' })).toEqual(['a3']);
+    expect(await ids({ limit: 10, actor: 'dana' })).toEqual(['a1', 'a2']);
+    expect(await ids({ limit: 10, from: 1_000, to: 2_000 })).toEqual(['a1', 'a2', 'a3', 'a4']);
+  });
 });
