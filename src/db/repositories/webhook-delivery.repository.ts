@@ -75,16 +75,20 @@ export function listDeliveries(db: Kysely<Database>, filter: DeliveryFilter): Pr
   return query.execute();
 }
 
-/** The new hires of a page's applications, in one query (the caller matches the connection). */
+/**
+ * The new hires of a page's applications, in one query. Both columns are filtered so the unique index
+ * on (connection_id, application_id) serves it; the caller matches the exact pairs.
+ */
 export function findHiresOfApplications(
   db: Kysely<Database>,
-  applicationIds: readonly string[],
+  applications: readonly { readonly connectionId: string; readonly applicationId: string }[],
 ): Promise<{ id: string; connection_id: string; application_id: string; fields: string }[]> {
-  if (applicationIds.length === 0) return Promise.resolve([]);
+  if (applications.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('new_hires')
     .select(['id', 'connection_id', 'application_id', 'fields'])
-    .where('application_id', 'in', [...new Set(applicationIds)])
+    .where('connection_id', 'in', [...new Set(applications.map((a) => a.connectionId))])
+    .where('application_id', 'in', [...new Set(applications.map((a) => a.applicationId))])
     .execute();
 }
 

@@ -43,10 +43,7 @@ export function deliveryLog(db: Kysely<Database>): DeliveryLog {
       return row && toView(row);
     },
     hiresOf: async (applications) => {
-      const rows = await findHiresOfApplications(
-        db,
-        applications.map((a) => a.applicationId),
-      );
+      const rows = await findHiresOfApplications(db, applications);
       const wanted = new Set(applications.map((a) => `${a.connectionId}\n${a.applicationId}`));
       return rows
         .filter((r) => wanted.has(`${r.connection_id}\n${r.application_id}`))
