@@ -34,8 +34,3 @@ export function getMember(
     return { member, updates: await data.memberUpdates(id) };
   });
 }
-
-/** The audit log, newest first. */
-export function listAudit(deps: { readonly inbox: InboxStore }, filter: { limit: number; before?: number }) {
-  return deps.inbox.read((data) => data.listAudit(filter));
-}

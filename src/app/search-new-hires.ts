@@ -1,7 +1,7 @@
-import { AppError } from '../core/errors/app-error.js';
 import { displayNameOf } from '../core/names/display-name.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
 
 export interface NewHireSearch {
   readonly status?: NewHireStatus;
@@ -88,16 +88,16 @@ export async function searchNewHires(
   return { items, nextCursor: next < sorted.length ? cursorOf(next) : null };
 }
 
-function cursorOf(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
+const cursorOf = (offset: number) => encodeCursor({ o: offset });
 
-function offsetOf(cursor: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    // Falls through to the refusal: a cursor is only ever one this API returned.
-  }
-  throw new AppError('validation_failed', 'cursor is not one this list returned: start again without it');
-}
+const offsetOf = (cursor: string) =>
+  decodeCursor(
+    cursor,
+    (p): p is { o: number } =>
+      typeof p === 'object' &&
+      p !== null &&
+      'o' in p &&
+      typeof p.o === 'number' &&
+      Number.isInteger(p.o) &&
+      p.o >= 0,
+  ).o;

@@ -1,10 +1,5 @@
 import { z } from 'zod';
 
-export const listDeliveriesQuerySchema = z.object({
-  connectionId: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 export const deliverySchema = z.object({
   id: z.string(),
   connectionId: z.string(),
@@ -15,5 +10,7 @@ export const deliverySchema = z.object({
   outcome: z.string().nullable(),
   receivedAt: z.string(),
   processedAt: z.string().nullable(),
+  /** The new hire the delivery's application became, with its name as it is now. */
+  newHire: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
 });
 export type DeliveryResponse = z.infer<typeof deliverySchema>;

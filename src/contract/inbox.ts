@@ -16,10 +16,6 @@ export const listMembersQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const listAuditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 const orgUnit = z.object({ id: z.string(), name: z.string(), ashbyId: z.string().nullable() }).nullable();
 const change = z.object({ from: z.unknown(), to: z.unknown() });
 

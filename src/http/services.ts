@@ -1,6 +1,8 @@
 import type { NewHireSearch } from '../app/search-new-hires.js';
 import type { BulkOutcome } from '../app/bulk-new-hires.js';
 import type { ManagerSuggestion } from '../app/suggest-manager.js';
+import type { AuditLine, AuditQuery } from '../app/audit-log-page.js';
+import type { DeliveryLine, DeliveryQuery } from '../app/delivery-log-page.js';
 import type { MemberImportReport } from '../app/import-members.js';
 import type { MemberEdit } from '../app/edit-member.js';
 import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
@@ -15,8 +17,7 @@ import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
 import type { ReplayResult } from '../app/replay-delivery.js';
 import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
-import type { DeliveryView } from '../core/model/delivery.js';
-import type { AuditEntry, Member, MemberHistoryEntry, MemberUpdate } from '../core/model/member.js';
+import type { Member, MemberHistoryEntry, MemberUpdate } from '../core/model/member.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
@@ -30,6 +31,12 @@ import type { DocumentServices, PeopleServices } from './people-services.js';
  * The use cases the HTTP layer may call, already bound to their dependencies by src/main. Routes see
  * nothing else: no database, no queue, no connectors.
  */
+/** A page of a log: how many entries, and the previous page's `nextCursor`. */
+interface LogPage {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 export interface HttpServices {
   /** Resolves an `Authorization` header (an API token). */
   authenticate(authorization: string | undefined): Promise<Principal>;
@@ -96,8 +103,14 @@ export interface HttpServices {
     decision: 'accept' | 'reject';
     principal: Principal;
   }): Promise<Member>;
-  listAudit(filter: { limit: number }): Promise<AuditEntry[]>;
-  listDeliveries(filter: { connectionId?: string; limit: number }): Promise<DeliveryView[]>;
+  /** The Audit log, filtered, a page at a time, its targets named and linked; and as CSV. */
+  readAuditLog(query: AuditQuery & LogPage): Promise<{ items: AuditLine[]; nextCursor: string | null }>;
+  exportAuditCsv(query: AuditQuery): Promise<string>;
+  /** The Delivery log, filtered, a page at a time, with the new hire of each application; and as CSV. */
+  readDeliveryLog(
+    query: DeliveryQuery & LogPage,
+  ): Promise<{ items: DeliveryLine[]; nextCursor: string | null }>;
+  exportDeliveriesCsv(query: DeliveryQuery): Promise<string>;
   /** Queues the import a delivery asked for again (admins, from the delivery log). */
   replayDelivery(input: { deliveryId: string; principal: Principal }): Promise<ReplayResult>;
   /** The connection's Secret Token, decrypted, for an admin to paste into Ashby (audited). */

@@ -7,11 +7,12 @@ import { editNewHire } from '../app/edit-new-hire.js';
 import { getNewHire } from '../app/get-new-hire.js';
 import type { ImportDeps } from '../app/import-application.js';
 import { editMember } from '../app/edit-member.js';
+import { exportAuditCsv, readAuditLog } from '../app/audit-log-page.js';
 import { exportMembersCsv } from '../app/export-members.js';
 import { memberHistory } from '../app/member-history.js';
 import { importMembers } from '../app/import-members.js';
 import type { InboxDeps } from '../app/inbox-deps.js';
-import { getMember, listAudit, listMembers, pendingMemberUpdates } from '../app/list-members.js';
+import { getMember, listMembers, pendingMemberUpdates } from '../app/list-members.js';
 import { listNewHires } from '../app/list-new-hires.js';
 import { reimportNewHire } from '../app/reimport-new-hire.js';
 import { searchNewHires } from '../app/search-new-hires.js';
@@ -43,7 +44,8 @@ export function inboxWiring(
     getMember: (id) => getMember(inboxDeps, id),
     decideMemberUpdate: ({ principal, ...input }) =>
       decideMemberUpdate(inboxDeps, { ...input, actor: actorOf(principal) }),
-    listAudit: (filter) => listAudit(inboxDeps, filter),
+    readAuditLog: (query) => readAuditLog(inboxDeps, query),
+    exportAuditCsv: (query) => exportAuditCsv(inboxDeps, query),
     exportMembersCsv: () => exportMembersCsv(inboxDeps),
     editMember: ({ principal, ...input }) => editMember(inboxDeps, { ...input, actor: actorOf(principal) }),
     memberHistory: (memberId) => memberHistory(inboxDeps, memberId),

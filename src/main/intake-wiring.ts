@@ -5,12 +5,12 @@ import { replayDeliveryAudited, revealWebhookSecretAudited } from '../app/admin-
 import { backfillAshby, type BackfillInput, type BackfillProgress } from '../app/backfill-ashby.js';
 import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
 import { currentMapping } from '../app/current-mapping.js';
+import { exportDeliveriesCsv, readDeliveryLog } from '../app/delivery-log-page.js';
 import { getMapping } from '../app/get-mapping.js';
 import type { ImportDeps } from '../app/import-application.js';
 import type { InboxDeps } from '../app/inbox-deps.js';
 import { ingestAshbyDelivery, type IngestDeps } from '../app/ingest-ashby-delivery.js';
 import { listAshbyFields } from '../app/list-ashby-fields.js';
-import { listDeliveries } from '../app/list-deliveries.js';
 import type { MappingDeps } from '../app/mapping-deps.js';
 import { previewMapping } from '../app/preview-mapping.js';
 import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
@@ -156,7 +156,8 @@ export function intakeWiring(
     reconnectAshby: (input) => reconnectAshby(connectDeps, input),
     listConnections: () => connections.list(),
     getConnection: async (id) => (await connections.find(id)) ?? Promise.reject(notFound('Ashby connection')),
-    listDeliveries: (filter) => listDeliveries({ deliveries }, filter),
+    readDeliveryLog: (query) => readDeliveryLog({ deliveries }, query),
+    exportDeliveriesCsv: (query) => exportDeliveriesCsv({ deliveries }, query),
     replayDelivery: ({ deliveryId, principal }) =>
       replayDeliveryAudited(
         { ...admin, findDelivery: (id) => deliveries.find(id) },

@@ -1,21 +1,46 @@
-import { actorName } from '../components/actor-name';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { AuditItemResponse } from '../../../src/contract/logs';
+import { withQuery } from '../api/client';
 import { useApiQuery } from '../api/hooks';
-import type { ListAnswer } from '../components/admin/types';
+import { actorName } from '../components/actor-name';
+import { Pager, useCursorPages } from '../components/admin/cursor-pages';
+import { DayRange, filterQuery, LogFilters, TextFilter } from '../components/admin/log-filters';
 import { ErrorMessage } from '../components/error-message';
 import { Page } from '../components/page';
 import { Time } from '../components/time';
 import './admin.css';
 
-/** GET /api/v1/audit items (src/http/routes/api/audit.ts). */
-interface AuditItem {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly details: Readonly<Record<string, unknown>>;
-}
+const PAGE_SIZE = 50;
+
+/** Action groups (`user` is every `user.*`) and single actions, offered under the Action box. */
+const ACTIONS = [
+  'connection',
+  'delivery.replay',
+  'destination',
+  'mapping.save',
+  'members.import',
+  'new_hire',
+  'openings',
+  'position',
+  'push.retry',
+  'token',
+  'user',
+];
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  new_hire: 'new hire',
+  member: 'member',
+  user: 'user',
+  api_token: 'API token',
+  connection: 'Ashby connection',
+  destination: 'destination',
+  position: 'position',
+  directory: 'directory',
+  delivery: 'delivery',
+};
+
+const NO_FILTERS = { action: '', actor: '', from: '', to: '' };
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -25,22 +50,71 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Every change a person or token made, newest first. */
+/** What an entry is about: its current name linked to its page, with its kind and id under it. */
+function Subject({ entry }: { readonly entry: AuditItemResponse }) {
+  const kind = TYPE_NAMES[entry.targetType] ?? entry.targetType;
+  const label = entry.targetName ?? kind;
+  return (
+    <>
+      {entry.targetLink ? <Link to={entry.targetLink}>{label}</Link> : label}
+      <br />
+      <span className="muted">
+        {entry.targetName !== null && `${kind} `}
+        <code>{entry.targetId}</code>
+      </span>
+    </>
+  );
+}
+
+/** Every change a person or token made, newest first, filtered, a page at a time, and as CSV. */
 export function AuditPage() {
-  const audit = useApiQuery<ListAnswer<AuditItem>>('/api/v1/audit?limit=200');
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const pages = useCursorPages();
+  const query = filterQuery(filters);
+  const audit = useApiQuery<{ items: AuditItemResponse[]; nextCursor: string | null }>(
+    withQuery('/api/v1/audit', { ...query, limit: PAGE_SIZE, cursor: pages.cursor }),
+  );
   const items = audit.data?.items ?? [];
+  const change = (patch: Partial<typeof NO_FILTERS>) => {
+    setFilters({ ...filters, ...patch });
+    pages.restart();
+  };
+  const filtered = Object.values(filters).some((v) => v.trim() !== '');
   return (
     <Page title="Audit log">
       <div className="admin-page">
         <p className="hint">
-          The latest 200 changes, newest first. Entries name ids and fields, never personal values.
+          Changes people and API tokens made, newest first. Entries name ids and fields, never personal
+          values; names shown are the current ones. Days are UTC.
         </p>
+        <LogFilters label="Audit log">
+          <TextFilter
+            id="audit-action"
+            label="Action"
+            placeholder="e.g. new_hire or user.role"
+            value={filters.action}
+            suggestions={ACTIONS}
+            onChange={(action) => change({ action })}
+          />
+          <TextFilter
+            id="audit-actor"
+            label="Who"
+            placeholder="Name or id"
+            value={filters.actor}
+            onChange={(actor) => change({ actor })}
+          />
+          <DayRange idPrefix="audit" from={filters.from} to={filters.to} onChange={change} />
+        </LogFilters>
+        <a className="button" href={withQuery('/api/v1/audit/export.csv', query)} download="audit-log.csv">
+          Export CSV
+        </a>
         {audit.isPending && <p>Loading…</p>}
         <ErrorMessage error={audit.error} />
         {audit.isSuccess && items.length === 0 && (
           <p className="muted">
-            Nothing yet. Changes people and API tokens make (connecting Ashby, saving the mapping, adding
-            members) appear here.
+            {filtered
+              ? 'No changes match these filters.'
+              : 'Nothing yet. Changes people and API tokens make (connecting Ashby, saving the mapping, adding members) appear here.'}
           </p>
         )}
         {items.length > 0 && (
@@ -67,7 +141,7 @@ export function AuditPage() {
                     <code>{e.action}</code>
                   </td>
                   <td data-label="Subject">
-                    {e.targetType} <code>{e.targetId}</code>
+                    <Subject entry={e} />
                   </td>
                   <td data-label="Details">
                     {Object.keys(e.details).length === 0 ? (
@@ -87,6 +161,7 @@ export function AuditPage() {
             </tbody>
           </table>
         )}
+        <Pager label="Pages of the audit log" pages={pages} nextCursor={audit.data?.nextCursor ?? null} />
       </div>
     </Page>
   );

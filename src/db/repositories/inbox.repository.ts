@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { AuditFilter } from '../../core/ports/audit-log.js';
 import type { Database } from '../tables/database.js';
 import type {
   AuditLogRow,
@@ -64,16 +65,41 @@ export async function insertAudit(db: Kysely<Database>, row: AuditLogTable): Pro
   await db.insertInto('audit_log').values(row).execute();
 }
 
-export function listAuditRows(
-  db: Kysely<Database>,
-  filter: { limit: number; before?: number },
-): Promise<AuditLogRow[]> {
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A page of the audit log, newest first: the filters of the Audit log page (action or action group,
+ * words of the actor, a time window) and the position after the previous page's last entry.
+ */
+export function listAuditRows(db: Kysely<Database>, filter: AuditFilter): Promise<AuditLogRow[]> {
   let query = db
     .selectFrom('audit_log')
     .selectAll()
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit);
-  if (filter.before !== undefined) query = query.where('at', '<', filter.before);
+  const { action, actor, from, to, after } = filter;
+  if (action !== undefined) {
+    query = query.where((eb) =>
+      // A group by its prefix, without LIKE: SQLite's LIKE folds case and PostgreSQL's does not.
+      eb.or([
+        eb('action', '=', action),
+        sql<boolean>`substr(action, 1, ${action.length + 1}) = ${`${action}.`}`,
+      ]),
+    );
+  }
+  if (actor !== undefined) {
+    // An explicit ESCAPE: SQLite has no default escape character for LIKE, PostgreSQL uses backslash.
+    query = query.where(
+      sql<boolean>`lower(actor) like ${`%${likeEscaped(actor.toLowerCase())}%`} escape '\\'`,
+    );
+  }
+  if (from !== undefined) query = query.where('at', '>=', from);
+  if (to !== undefined) query = query.where('at', '<', to);
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
+    );
+  }
   return query.execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { preparedQuery } from '../prepared-query.js';
+import type { DeliveryFilter } from '../../core/ports/delivery-log.js';
 import type { Database } from '../tables/database.js';
 import type { WebhookDeliveryRow, WebhookDeliveryTable } from '../tables/webhook-delivery.table.js';
 
@@ -49,19 +50,46 @@ export async function markDeliveriesProcessed(
   return Number(result.numUpdatedRows);
 }
 
-export function listDeliveries(
-  db: Kysely<Database>,
-  filter: { connectionId?: string; limit: number; before?: number },
-): Promise<WebhookDeliveryRow[]> {
+/** A page of the delivery log, newest first, with the Delivery log page's filters. */
+export function listDeliveries(db: Kysely<Database>, filter: DeliveryFilter): Promise<WebhookDeliveryRow[]> {
   let query = db
     .selectFrom('webhook_deliveries')
     .selectAll()
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit);
-  if (filter.connectionId) query = query.where('connection_id', '=', filter.connectionId);
-  if (filter.before !== undefined) query = query.where('received_at', '<', filter.before);
+  const { connectionId, action, status, from, to, after } = filter;
+  if (connectionId !== undefined) query = query.where('connection_id', '=', connectionId);
+  if (action !== undefined) query = query.where('action', '=', action);
+  if (status !== undefined) query = query.where('status', '=', status);
+  if (from !== undefined) query = query.where('received_at', '>=', from);
+  if (to !== undefined) query = query.where('received_at', '<', to);
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('received_at', '<', after.at),
+        eb.and([eb('received_at', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
   return query.execute();
+}
+
+/**
+ * The new hires of a page's applications, in one query. Both columns are filtered so the unique index
+ * on (connection_id, application_id) serves it; the caller matches the exact pairs.
+ */
+export function findHiresOfApplications(
+  db: Kysely<Database>,
+  applications: readonly { readonly connectionId: string; readonly applicationId: string }[],
+): Promise<{ id: string; connection_id: string; application_id: string; fields: string }[]> {
+  if (applications.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('new_hires')
+    .select(['id', 'connection_id', 'application_id', 'fields'])
+    .where('connection_id', 'in', [...new Set(applications.map((a) => a.connectionId))])
+    .where('application_id', 'in', [...new Set(applications.map((a) => a.applicationId))])
+    .execute();
 }
 
 export function findDelivery(db: Kysely<Database>, id: string): Promise<WebhookDeliveryRow | undefined> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeliveryView } from '../../core/model/delivery.js';
+import { displayNameOf } from '../../core/names/display-name.js';
 import type { IntakeData } from '../../core/ports/delivery-intake.js';
 import type { DeliveryLog } from '../../core/ports/delivery-log.js';
 import type { JobQueue } from '../../core/ports/job-queue.js';
@@ -7,12 +8,19 @@ import { touchConnectionDelivery } from '../repositories/ashby-connection.reposi
 import {
   findDelivery,
   findEventSibling,
+  findHiresOfApplications,
   insertDeliveryOnce,
   listDeliveries,
   markDeliveryProcessed,
 } from '../repositories/webhook-delivery.repository.js';
 import type { Database } from '../tables/database.js';
 import type { WebhookDeliveryRow } from '../tables/webhook-delivery.table.js';
+
+/** A new hire's name from its fields JSON (`{key: {value}}`). */
+function newHireName(fieldsJson: string): string | null {
+  const fields = JSON.parse(fieldsJson) as Record<string, { value?: unknown } | undefined>;
+  return displayNameOf((key) => fields[key]?.value);
+}
 
 const toView = (r: WebhookDeliveryRow): DeliveryView => ({
   id: r.id,
@@ -33,6 +41,18 @@ export function deliveryLog(db: Kysely<Database>): DeliveryLog {
     find: async (id) => {
       const row = await findDelivery(db, id);
       return row && toView(row);
+    },
+    hiresOf: async (applications) => {
+      const rows = await findHiresOfApplications(db, applications);
+      const wanted = new Set(applications.map((a) => `${a.connectionId}\n${a.applicationId}`));
+      return rows
+        .filter((r) => wanted.has(`${r.connection_id}\n${r.application_id}`))
+        .map((r) => ({
+          connectionId: r.connection_id,
+          applicationId: r.application_id,
+          newHireId: r.id,
+          name: newHireName(r.fields),
+        }));
     },
   };
 }

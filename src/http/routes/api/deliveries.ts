@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { listDeliveriesQuerySchema, type DeliveryResponse } from '../../../contract/deliveries.js';
-import type { DeliveryView } from '../../../core/model/delivery.js';
+import type { DeliveryLine } from '../../../app/delivery-log-page.js';
+import type { DeliveryResponse } from '../../../contract/deliveries.js';
+import { deliveryFilterQuerySchema, listDeliveriesQuerySchema } from '../../../contract/logs.js';
+import { definedOnly, sendCsv } from '../../log-replies.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
@@ -9,7 +11,7 @@ import { parseInput } from '../../validate.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-function toDeliveryResponse(d: DeliveryView): DeliveryResponse {
+function toDeliveryResponse(d: DeliveryLine): DeliveryResponse {
   return {
     id: d.id,
     connectionId: d.connectionId,
@@ -20,22 +22,26 @@ function toDeliveryResponse(d: DeliveryView): DeliveryResponse {
     outcome: d.outcome,
     receivedAt: new Date(d.receivedAt).toISOString(),
     processedAt: isoOrNull(d.processedAt),
+    newHire: d.newHire,
   };
 }
 
 /**
- * The delivery log: every webhook received, newest first, with what became of it, and a replay that
- * imports the delivery's application again (admins).
+ * The delivery log: every webhook received, newest first, filtered by action, status and days, a page
+ * at a time or as CSV, with the new hire each application became; and a replay that imports the
+ * delivery's application again (admins).
  */
 export function deliveryRoutes(app: FastifyInstance, services: HttpServices): void {
   app.get('/api/v1/deliveries', async (request) => {
     requireRole(request, 'admin');
     const q = parseInput(listDeliveriesQuerySchema, request.query, 'query');
-    const items = await services.listDeliveries({
-      limit: q.limit,
-      ...(q.connectionId ? { connectionId: q.connectionId } : {}),
-    });
-    return { items: items.map(toDeliveryResponse) };
+    const page = await services.readDeliveryLog(definedOnly(q));
+    return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
+  });
+  app.get('/api/v1/deliveries/export.csv', async (request, reply) => {
+    requireRole(request, 'admin');
+    const q = parseInput(deliveryFilterQuerySchema, request.query, 'query');
+    return sendCsv(reply, 'delivery-log.csv', await services.exportDeliveriesCsv(definedOnly(q)));
   });
   app.post('/api/v1/deliveries/:id/replay', async (request, reply) => {
     const principal = requireRole(request, 'admin');

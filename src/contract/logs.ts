@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** A calendar day, YYYY-MM-DD, that exists (no 30 February). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((d) => {
+    // Runs after a failed pattern too (zod reports every problem), so an unparseable text is no date.
+    const at = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(d);
+  }, 'is not a date in the calendar');
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+};
+
+/**
+ * GET /api/v1/audit/export.csv filters: `action` (one, or a group: `user` is every `user.*`), `actor`
+ * (words of who did it: their name or id), `from`/`to` (days, both included, UTC).
+ */
+export const auditFilterQuerySchema = z.object({
+  action: z.string().trim().min(1).max(100).optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+/** GET /api/v1/audit: the filters above, newest first, with `limit` and `cursor` (the answer's nextCursor). */
+export const listAuditQuerySchema = auditFilterQuerySchema.extend(page);
+
+export const auditItemSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  /** The target's name as it is now; null when it has none or no longer exists. */
+  targetName: z.string().nullable(),
+  /** Where the admin app shows the target (a path), when it has a page. */
+  targetLink: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditItemResponse = z.infer<typeof auditItemSchema>;
+
+/** GET /api/v1/deliveries/export.csv filters: connection, Ashby action, status, days (UTC). */
+export const deliveryFilterQuerySchema = z.object({
+  connectionId: z.string().max(100).optional(),
+  action: z.string().trim().min(1).max(100).optional(),
+  status: z.enum(['queued', 'processed', 'ignored']).optional(),
+  from: day.optional(),
+  to: day.optional(),
+});
+
+/** GET /api/v1/deliveries: the filters above, newest first, with `limit` and `cursor`. */
+export const listDeliveriesQuerySchema = deliveryFilterQuerySchema.extend(page);
