@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { NotificationResponse } from '../../../../src/contract/people';
 import { useApiMutation } from '../../api/hooks';
+import { DESTINATIONS_PATH } from '../destinations/types';
 import { ErrorMessage } from '../error-message';
 import { Time } from '../time';
 
@@ -75,10 +77,18 @@ function DestinationNotice({
   readonly destination: NonNullable<NotificationResponse['destination']>;
   readonly onOpen: () => void;
 }) {
+  const client = useQueryClient();
   const name = d.name === null ? 'A destination (since removed)' : `Destination “${d.name}”`;
   return (
     <>
-      <Link to="/destinations" onClick={onOpen}>
+      <Link
+        to="/destinations"
+        onClick={() => {
+          // The list may have been read just before the pause (Add member lists destinations too).
+          void client.invalidateQueries({ queryKey: [DESTINATIONS_PATH] });
+          onOpen();
+        }}
+      >
         {name} refused its credentials: pushes to it are paused
       </Link>
       <div className="hint">
