@@ -68,8 +68,11 @@ export type SendResponse = z.infer<typeof sendSchema>;
 export const notificationSchema = z.object({
   id: z.string(),
   userId: z.string(),
-  newHireId: z.string(),
-  connectionId: z.string(),
+  /** new_hire: a new hire arrived; destination_paused: a destination refused its credentials (admins). */
+  kind: z.enum(['new_hire', 'destination_paused']),
+  /** Set for new_hire, null for destination_paused. */
+  newHireId: z.string().nullable(),
+  connectionId: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
   /** Null once the new hire was deleted: notifications keep no personal data of their own. */
@@ -82,6 +85,21 @@ export const notificationSchema = z.object({
     })
     .nullable(),
   email: sendSchema.nullable(),
+  /** Set for destination_paused: the destination as it is now, what it answered, and the page to fix it. */
+  destination: z
+    .object({
+      id: z.string(),
+      /** Null once the destination was removed. */
+      name: z.string().nullable(),
+      type: z.string().nullable(),
+      /** credentials_refused while still paused; ok once a test or an edit resumed it. */
+      status: z.enum(['ok', 'credentials_refused']).nullable(),
+      /** What the destination answered when it refused. */
+      message: z.string(),
+      /** PUBLIC_URL/destinations */
+      link: z.string(),
+    })
+    .nullable(),
 });
 export type NotificationResponse = z.infer<typeof notificationSchema>;
 

@@ -23,6 +23,7 @@ import type { Mailer } from '../core/ports/notification-channels.js';
 import type { UserStore } from '../core/ports/user-store.js';
 import { destinationStore } from '../db/stores/destination-store.js';
 import { documentStore } from '../db/stores/document-store.js';
+import { notificationStore } from '../db/stores/notification-store.js';
 import type { DestinationServices } from '../http/destination-services.js';
 import { pushMemberHandler } from '../jobs/push-member.job.js';
 import { createLinkSigner } from '../security/signed-link.js';
@@ -59,7 +60,15 @@ export function destinationsWiring(
   const types = destinationTypes(destinationConnectors, http, outbound.guardedFetch, clock);
   const signer = createLinkSigner(deps.secretKey);
   const documents = documentStore(db);
-  const refusal = { users: deps.users, mailer: deps.mailer, logger, publicUrl: config.publicUrl };
+  const refusal = {
+    users: deps.users,
+    notifications: notificationStore(db, secretBox),
+    mailer: deps.mailer,
+    logger,
+    clock,
+    ids,
+    publicUrl: config.publicUrl,
+  };
   const credentialsRefused = (d: Destination, message: string) =>
     notifyCredentialsRefused(refusal, d, message);
   const manage: DestinationDeps = {

@@ -14,6 +14,7 @@ import { sleep } from '../connectors/kit/sleep.js';
 import type { AshbyConnectionStore } from '../core/ports/ashby-connection-store.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { UserStore } from '../core/ports/user-store.js';
+import { destinationStore } from '../db/stores/destination-store.js';
 import { notificationStore } from '../db/stores/notification-store.js';
 import type { PeopleServices } from '../http/people-services.js';
 import { sendBackfillDigestHandler } from '../jobs/send-backfill-digest.job.js';
@@ -24,7 +25,7 @@ type NotificationServices = Omit<PeopleServices, 'listUsers' | 'addUser' | 'invi
 
 /** New-hire notifications: in-app, email over SMTP, Slack incoming webhooks; their settings and sends. */
 export function notificationsWiring(
-  { config, db, clock, logger, secretBox, admin, emailEnabled, outbound }: Shared,
+  { config, db, clock, ids, logger, secretBox, admin, emailEnabled, outbound }: Shared,
   deps: {
     inbox: InboxStore;
     connections: AshbyConnectionStore;
@@ -49,6 +50,9 @@ export function notificationsWiring(
   const slack = slackConnector.create(connectorContext(slackConnector, base), {});
   const mailer = config.documents.smtp && smtp.create(connectorContext(smtp, base), config.documents.smtp);
   const { users, inbox, connections } = deps;
+  // Destination notices name their destination as it is when read.
+  const destinations = destinationStore(db, secretBox, ids);
+  const { publicUrl } = config;
   const settingsDeps = { notifications, users, connections, clock, emailEnabled };
   const services: NotificationServices = {
     notificationSettings: (connectionId) => getNotificationSettings(settingsDeps, connectionId),
@@ -58,8 +62,7 @@ export function notificationsWiring(
         i,
         actorOf(principal),
       ),
-    listNotifications: (i) =>
-      listNotifications({ notifications, users, inbox, publicUrl: config.publicUrl }, i),
+    listNotifications: (i) => listNotifications({ notifications, users, inbox, destinations, publicUrl }, i),
     markNotificationRead: (i) => markNotificationRead({ notifications, clock }, i),
     markAllNotificationsRead: (i) => markAllNotificationsRead({ notifications, clock }, i),
     unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),

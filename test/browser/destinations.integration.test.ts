@@ -17,8 +17,8 @@ import { waitFor } from '../support/wait-for.js';
 /**
  * Destinations in the admin app, in Chromium against a real HireBridge, the Ashby simulator and a
  * Standard Webhooks receiver over loopback (ALLOW_PRIVATE_OUTBOUND=true): add a webhook destination,
- * add members with it ticked, watch a push deliver, pause on 401, resume by Test, fail with the
- * receiver's message and retry. Every page is audited with axe at 1440 and 390 px.
+ * add members with it ticked, watch a push deliver, pause on 401 (the admin's notification links to
+ * the Destinations page), resume by Test, fail with the receiver's message and retry. Every page is audited with axe at 1440 and 390 px.
  */
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d'; // complete
 const OLUWASEUN = 'cec15da7-4ddc-5495-a088-806dff7a598f'; // complete
@@ -142,7 +142,17 @@ describe.skipIf(!browserTestsEnabled())('Destinations in the admin app (Chromium
     await heading(page, 'Failed pushes');
     await page.getByRole('link', { name: 'Open member' }).first().waitFor();
     await bothWidths(page, 'failed-pushes');
-    await page.goto('/destinations');
+    // The admin is told in the app too: a notice naming the destination, linked to the Destinations page.
+    await page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click();
+    await heading(page, 'Notifications');
+    const notice = page.getByRole('link', {
+      name: 'Destination “People webhook” refused its credentials: pushes to it are paused',
+    });
+    await notice.waitFor();
+    await page.getByText(/credentials refused \(HTTP 401\) · fix the credentials/).waitFor();
+    await bothWidths(page, 'notifications-destination-paused');
+    await notice.click();
+    await heading(page, 'Destinations');
     await page.getByText('Credentials refused', { exact: true }).waitFor();
     receiver.setSecret(secret);
     await page.getByRole('button', { name: 'Test People webhook' }).click();

@@ -5,7 +5,7 @@ import { NotificationItem } from '../components/inbox/notification-item';
 import { Page } from '../components/page';
 import './inbox.css';
 
-/** The signed-in user's new-hire notifications, newest first; reading one refreshes the bell. */
+/** The signed-in user's notifications (new hires; paused destinations for admins), newest first; reading one refreshes the bell. */
 export function NotificationsPage() {
   // A signed-in user reads their own notifications (the server refuses naming anyone else).
   const list = useApiQuery<{ items: NotificationResponse[] }>('/api/v1/notifications', {
@@ -38,6 +38,7 @@ export function NotificationsPage() {
           <p className="empty">
             No notifications yet. You are notified here when a new hire arrives from Ashby, if you are one of
             the people an admin chose to hear about new hires (by default, the admin who connected Ashby).
+            Admins are also told here when a destination refuses its credentials and its pushes pause.
           </p>
         ) : (
           <ul className="notifications">

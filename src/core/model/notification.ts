@@ -16,6 +16,26 @@ export interface AppNotification {
   readonly readAt: number | null;
 }
 
+/**
+ * An in-app notice to one admin that a destination refused HireBridge's credentials, so its pushes are
+ * paused. It keeps the destination's id and what the system answered; the name is read when shown. At
+ * most one is unread per admin and destination: a repeated refusal refreshes it.
+ */
+export interface DestinationNotice {
+  readonly id: string;
+  readonly userId: string;
+  readonly destinationId: string;
+  /** The system's answer, e.g. "credentials refused (HTTP 401)" (no personal data). */
+  readonly detail: string;
+  readonly createdAt: number;
+  readonly readAt: number | null;
+}
+
+/** Any in-app notification, by what it is about. */
+export type InAppNotification =
+  | ({ readonly kind: 'new_hire' } & AppNotification)
+  | ({ readonly kind: 'destination_paused' } & DestinationNotice);
+
 /** One email (to one user) or Slack message (per connection) about a new hire, sent by a queued job. */
 export interface NotificationSend {
   readonly id: string;

@@ -1,5 +1,7 @@
 import type {
   AppNotification,
+  DestinationNotice,
+  InAppNotification,
   NotificationSend,
   NotificationSettings,
   SendStatus,
@@ -33,7 +35,12 @@ export interface NotificationStore {
     },
   ): Promise<void>;
   listSends(filter: { status?: SendStatus; newHireId?: string; limit: number }): Promise<NotificationSend[]>;
-  listForUser(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<AppNotification[]>;
+  listForUser(userId: string, filter: { unreadOnly: boolean; limit: number }): Promise<InAppNotification[]>;
+  /**
+   * A notice that a destination refused its credentials. When the user has an unread one about this
+   * destination already, that one is refreshed (new answer, new time) instead; false then.
+   */
+  insertDestinationNotice(notice: DestinationNotice): Promise<boolean>;
   countUnread(userId: string): Promise<number>;
   /** False when the notification does not exist or belongs to another user. */
   markRead(id: string, userId: string, at: number): Promise<boolean>;

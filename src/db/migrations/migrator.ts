@@ -12,6 +12,7 @@ import * as m0009 from './0009-account-security.js';
 import * as m0011 from './0011-positions-openings.js';
 import * as m0012 from './0012-rate-limits.js';
 import * as m0013 from './0013-member-history.js';
+import * as m0014 from './0014-destination-notices.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-positions-openings': m0011,
   '0012-rate-limits': m0012,
   '0013-member-history': m0013,
+  '0014-destination-notices': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../tables/database.js';
 import type {
   ConnectionNotificationSettingsRow,
@@ -39,7 +39,10 @@ export async function upsertNotificationSettingsRow(
     .execute();
 }
 
-export async function insertNotificationOnce(db: Kysely<Database>, row: NotificationTable): Promise<boolean> {
+export async function insertNotificationOnce(
+  db: Kysely<Database>,
+  row: Insertable<NotificationTable>,
+): Promise<boolean> {
   const inserted = await db
     .insertInto('notifications')
     .values(row)
@@ -47,6 +50,39 @@ export async function insertNotificationOnce(db: Kysely<Database>, row: Notifica
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
+}
+
+/**
+ * A destination notice for one user: inserted, or, when the user has an unread one about this
+ * destination already (the partial unique index), that one refreshed with the new answer and time.
+ * Returns true when a new row was inserted.
+ */
+export async function upsertDestinationNoticeRow(
+  db: Kysely<Database>,
+  row: { id: string; user_id: string; destination_id: string; detail: string; created_at: number },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('notifications')
+    .values({
+      ...row,
+      kind: 'destination_paused',
+      new_hire_id: null,
+      connection_id: null,
+      read_at: null,
+    })
+    // No target: the only unique rule a destination notice can break is one unread per destination and user.
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return true;
+  await db
+    .updateTable('notifications')
+    .set({ detail: row.detail, created_at: row.created_at })
+    .where('destination_id', '=', row.destination_id)
+    .where('user_id', '=', row.user_id)
+    .where('read_at', 'is', null)
+    .execute();
+  return false;
 }
 
 export function listNotificationRows(

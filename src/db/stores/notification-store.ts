@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { NotificationSend, NotificationSettings } from '../../core/model/notification.js';
+import type {
+  InAppNotification,
+  NotificationSend,
+  NotificationSettings,
+} from '../../core/model/notification.js';
 import type { NotificationData, NotificationStore } from '../../core/ports/notification-store.js';
 import {
   countUnreadNotificationRows,
@@ -11,11 +15,12 @@ import {
   listSendRows,
   markNotificationRead,
   updateSendRow,
+  upsertDestinationNoticeRow,
   upsertNotificationSettingsRow,
 } from '../repositories/notification.repository.js';
 import { listUserRows } from '../repositories/user.repository.js';
 import type { Database } from '../tables/database.js';
-import type { NotificationSendRow } from '../tables/notification.table.js';
+import type { NotificationRow, NotificationSendRow } from '../tables/notification.table.js';
 import type { SecretBox } from '../../core/ports/secret-box.js';
 import { toUser } from './user-store.js';
 
@@ -50,6 +55,16 @@ function toSend(row: NotificationSendRow): NotificationSend {
   };
 }
 
+/** A row as the notification it is; a row of an unknown kind (a newer version's) reads as none. */
+function toNotification(r: NotificationRow): InAppNotification | undefined {
+  const common = { id: r.id, userId: r.user_id, createdAt: r.created_at, readAt: r.read_at };
+  if (r.kind === 'destination_paused' && r.destination_id !== null)
+    return { ...common, kind: 'destination_paused', destinationId: r.destination_id, detail: r.detail ?? '' };
+  if (r.kind === 'new_hire' && r.new_hire_id !== null && r.connection_id !== null)
+    return { ...common, kind: 'new_hire', newHireId: r.new_hire_id, connectionId: r.connection_id };
+  return undefined;
+}
+
 /** The in-transaction notification operations of the inbox (InboxData.notifications). */
 export function notificationData(db: Kysely<Database>, options: { emailEnabled: boolean }): NotificationData {
   return {
@@ -61,8 +76,11 @@ export function notificationData(db: Kysely<Database>, options: { emailEnabled: 
       insertNotificationOnce(db, {
         id: n.id,
         user_id: n.userId,
+        kind: 'new_hire',
         new_hire_id: n.newHireId,
         connection_id: n.connectionId,
+        destination_id: null,
+        detail: null,
         created_at: n.createdAt,
         read_at: n.readAt,
       }),
@@ -99,14 +117,17 @@ export function notificationStore(db: Kysely<Database>, box: SecretBox): Notific
       }),
     listSends: async (filter) => (await listSendRows(db, filter)).map(toSend),
     listForUser: async (userId, filter) =>
-      (await listNotificationRows(db, userId, filter)).map((r) => ({
-        id: r.id,
-        userId: r.user_id,
-        newHireId: r.new_hire_id,
-        connectionId: r.connection_id,
-        createdAt: r.created_at,
-        readAt: r.read_at,
-      })),
+      (await listNotificationRows(db, userId, filter))
+        .map(toNotification)
+        .filter((n): n is InAppNotification => n !== undefined),
+    insertDestinationNotice: (n) =>
+      upsertDestinationNoticeRow(db, {
+        id: n.id,
+        user_id: n.userId,
+        destination_id: n.destinationId,
+        detail: n.detail.slice(0, 500),
+        created_at: n.createdAt,
+      }),
     countUnread: (userId) => countUnreadNotificationRows(db, userId),
     markRead: (id, userId, at) => markNotificationRead(db, id, userId, at),
     settings: (connectionId) => readSettings(db, connectionId),

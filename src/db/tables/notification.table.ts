@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface UserTable {
   id: string;
@@ -31,8 +31,15 @@ export type ConnectionNotificationSettingsRow = Selectable<ConnectionNotificatio
 export interface NotificationTable {
   id: string;
   user_id: string;
-  new_hire_id: string;
-  connection_id: string;
+  /** new_hire (the default), destination_paused */
+  kind: Generated<string>;
+  /** Set for new_hire notifications. */
+  new_hire_id: string | null;
+  connection_id: string | null;
+  /** Set for destination_paused notices (no foreign key: a removed destination leaves its notices). */
+  destination_id: string | null;
+  /** What the destination answered, for destination_paused notices. */
+  detail: string | null;
   created_at: number;
   read_at: number | null;
 }

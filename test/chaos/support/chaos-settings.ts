@@ -38,6 +38,10 @@ export const sizes = {
   killChaos: LONG
     ? { hired: 500, active: 750, archived: 750, chaosMs: 180_000, killEveryMs: [1_000, 3_000] as const }
     : { hired: 100, active: 150, archived: 150, chaosMs: 30_000, killEveryMs: [1_000, 2_500] as const },
+  /** Add member under worker SIGKILLs: members added (two destinations each) over the chaos window. */
+  pushChaos: LONG
+    ? { members: 150, chaosMs: 60_000, killEveryMs: [800, 2_500] as const, minKills: 12 }
+    : { members: 24, chaosMs: 12_000, killEveryMs: [700, 1_800] as const, minKills: 4 },
   /** fast-check runs per property of the webhook fuzz, and the single-byte mutations. */
   fuzzRuns: LONG ? 5_000 : 600,
   mutations: LONG ? 50_000 : 10_000,

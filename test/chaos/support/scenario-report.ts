@@ -3,7 +3,18 @@ import { inject } from 'vitest';
 import type { Dialect } from '../../../src/db/dialects/create-database.js';
 
 /** The figures a scenario may report, in the order they are printed. Omit what does not apply. */
-const FIELDS = ['sent', 'acked', 'newHires', 'expected', 'duplicates', 'lost'] as const;
+const FIELDS = [
+  'sent',
+  'acked',
+  'newHires',
+  'expected',
+  'members',
+  'pushes',
+  'delivered',
+  'remotePeople',
+  'duplicates',
+  'lost',
+] as const;
 export type Figures = Partial<Record<(typeof FIELDS)[number], number>>;
 
 /**

@@ -83,21 +83,46 @@ const toSettings = (s: NotificationSettingsView): NotificationSettingsResponse =
   channels: { ...s.channels },
 });
 
-const toNotification = (v: NotificationView): NotificationResponse => ({
-  id: v.notification.id,
-  userId: v.notification.userId,
-  newHireId: v.notification.newHireId,
-  connectionId: v.notification.connectionId,
-  createdAt: iso(v.notification.createdAt),
-  readAt: isoOrNull(v.notification.readAt),
-  newHire: v.notice && {
-    name: v.notice.name,
-    jobTitle: v.notice.jobTitle,
-    startDate: v.notice.startDate,
-    link: v.notice.link,
-  },
-  email: v.email && toSend(v.email),
-});
+const toNotification = (v: NotificationView): NotificationResponse => {
+  const common = {
+    id: v.notification.id,
+    userId: v.notification.userId,
+    kind: v.kind,
+    createdAt: iso(v.notification.createdAt),
+    readAt: isoOrNull(v.notification.readAt),
+  };
+  if (v.kind === 'destination_paused') {
+    const d = v.destination;
+    return {
+      ...common,
+      newHireId: null,
+      connectionId: null,
+      newHire: null,
+      email: null,
+      destination: {
+        id: v.notification.destinationId,
+        name: d?.name ?? null,
+        type: d?.type ?? null,
+        status: d?.status ?? null,
+        message: v.notification.detail,
+        link: v.link,
+      },
+    };
+  }
+  return {
+    ...common,
+    newHireId: v.notification.newHireId,
+    connectionId: v.notification.connectionId,
+    newHire: v.notice && {
+      name: v.notice.name,
+      jobTitle: v.notice.jobTitle,
+      startDate: v.notice.startDate,
+      link: v.notice.link,
+    },
+    email: v.email && toSend(v.email),
+    destination: null,
+  };
+};
 
 /**
  * HireBridge users (admins), notification settings per connection (admins), in-app notifications and
