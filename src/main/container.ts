@@ -12,7 +12,8 @@ import type { Config } from '../config/config.js';
 import { preparePrivateDataDir } from '../config/private-data-dir.js';
 import { resolveSecretKey } from '../config/secret-key-file.js';
 import { databaseClock } from '../db/database-clock.js';
-import { guardedFetch } from '../connectors/kit/guarded-fetch.js';
+import { guardedFetch, guardedUnlessTrusted } from '../connectors/kit/guarded-fetch.js';
+import { DEFAULT_ASHBY_API_URL } from '../core/model/ashby-connection.js';
 import { checkOutboundUrl, outboundPolicy } from '../connectors/kit/outbound-policy.js';
 import { createDatabase, type DatabaseHandle } from '../db/dialects/create-database.js';
 import { migrateToLatest } from '../db/migrations/migrator.js';
@@ -91,9 +92,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const fetchFn = overrides.fetch ?? fetch;
   const metrics = createMetrics();
   const policy = outboundPolicy(config.destinations.allowPrivateOutbound);
+  const pinned = guardedFetch(policy);
   const outbound = {
     checkUrl: async (url: string, field: string) => void (await checkOutboundUrl(policy, url, field)),
-    guardedFetch: guardedFetch(policy),
+    guardedFetch: pinned,
+    // A custom Ashby API URL is admin-typed: its calls connect only to checked addresses, like the
+    // destinations'; Ashby's own API keeps plain fetch. A test's own fetch (counting or faulting
+    // calls) takes the place of both.
+    ashbyFetch: overrides.fetch ?? guardedUnlessTrusted([DEFAULT_ASHBY_API_URL], pinned, fetch),
   };
   const shared: Shared = {
     config,

@@ -96,7 +96,7 @@ export function intakeWiring(
   const { inbox, crashPoint } = deps;
   const connections = ashbyConnectionStore(db, secretBox);
   const sourceFor = ashbySources(connectorRegistry.ashby, {
-    fetch: shared.fetch,
+    fetch: shared.outbound.ashbyFetch,
     clock,
     logger,
     requestsPerMinute: config.ashbyRequestsPerMinute,

@@ -34,6 +34,8 @@ export interface Shared {
   readonly outbound: {
     readonly checkUrl: (url: string, field: string) => Promise<void>;
     readonly guardedFetch: typeof globalThis.fetch;
+    /** Ashby's API calls: guarded and pinned too, unless a test supplied its own fetch. */
+    readonly ashbyFetch: typeof globalThis.fetch;
   };
   /** Counts outbound API calls for /metrics. */
   readonly outboundCalls: OutboundCallObserver;

@@ -60,3 +60,20 @@ export function guardedFetch(policy: OutboundPolicy): typeof fetch {
     });
   };
 }
+
+/**
+ * `guarded` for every URL except those under `trustedOrigins` (addresses HireBridge itself knows, such
+ * as Ashby's public API), which go through `plain`: the guarded transport opens a new connection per
+ * call, a cost worth paying for an admin-typed address but not for hundreds of calls to a fixed one.
+ */
+export function guardedUnlessTrusted(
+  trustedOrigins: readonly string[],
+  guarded: typeof fetch,
+  plain: typeof fetch,
+): typeof fetch {
+  const trusted = new Set(trustedOrigins.map((o) => new URL(o).origin));
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return trusted.has(new URL(url).origin) ? plain(input, init) : guarded(input, init);
+  };
+}
