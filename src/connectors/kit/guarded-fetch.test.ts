@@ -6,7 +6,7 @@ describe('guarded unless trusted', () => {
   const via =
     (name: string): typeof fetch =>
     async (input) => {
-      calls.push(`${name} ${String(input)}`);
+      calls.push(`${name} ${typeof input === 'string' ? input : 'not a string'}`);
       return new Response('ok');
     };
   const fetchFor = guardedUnlessTrusted(['https://api.ashbyhq.com'], via('guarded'), via('plain'));
