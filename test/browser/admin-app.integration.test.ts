@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
   clearScreenshots,
-  launchBrowser,
   newWatchedContext,
   screenshot,
   screenshotAndAudit,
-  startBrowserStack,
+  useBrowserAndStack,
   type BrowserStack,
   type WatchedContext,
 } from '../support/browser.js';
@@ -53,19 +52,13 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
   let opened: WatchedContext[] = [];
   const expectedRefusals = new Map<WatchedContext, RegExp[]>();
 
-  beforeAll(async () => {
-    clearScreenshots();
-    const [launched, started] = await Promise.allSettled([launchBrowser(), startBrowserStack()]);
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'fulfilled') stack = started.value;
-    // afterAll closes whichever started; the reason the other did not is the failure.
-    if (launched.status === 'rejected') throw launched.reason;
-    if (started.status === 'rejected') throw started.reason;
-  }, 60_000);
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (stack as BrowserStack | undefined)?.dispose();
-  });
+  useBrowserAndStack(
+    (b, s) => {
+      browser = b;
+      stack = s;
+    },
+    { beforeStart: clearScreenshots },
+  );
   afterEach(async (ctx) => {
     const contexts = opened;
     opened = [];

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_KEYS } from '../../src/connectors/ashby/fake/sample-fixture.js';
 import {
   browserTestsEnabled,
-  launchBrowser,
   newWatchedContext,
   screenshot,
   screenshotAndAudit,
-  startBrowserStack,
+  useBrowserAndStack,
   type BrowserStack,
   type WatchedContext,
 } from '../support/browser.js';
@@ -58,16 +57,9 @@ describe.skipIf(!enabled)('Bulk actions and managers from the directory, on a la
   let opened: WatchedContext[] = [];
   const hireIds: Record<string, string> = {};
 
-  beforeAll(async () => {
-    const [launched, started] = await Promise.allSettled([launchBrowser(), startBrowserStack()]);
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'fulfilled') stack = started.value;
-    if (launched.status === 'rejected') throw launched.reason;
-    if (started.status === 'rejected') throw started.reason;
-  }, 60_000);
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (stack as BrowserStack | undefined)?.dispose();
+  useBrowserAndStack((b, s) => {
+    browser = b;
+    stack = s;
   });
   afterEach(async (ctx) => {
     const contexts = opened;

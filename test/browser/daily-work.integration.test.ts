@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
-  launchBrowser,
   newWatchedContext,
   screenshot,
   screenshotAndAudit,
-  startBrowserStack,
+  useBrowserAndStack,
   type BrowserStack,
   type WatchedContext,
 } from '../support/browser.js';
@@ -45,16 +44,9 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
   let adminState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
   let opened: WatchedContext[] = [];
 
-  beforeAll(async () => {
-    const [launched, started] = await Promise.allSettled([launchBrowser(), startBrowserStack()]);
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'fulfilled') stack = started.value;
-    if (launched.status === 'rejected') throw launched.reason;
-    if (started.status === 'rejected') throw started.reason;
-  }, 60_000);
-  afterAll(async () => {
-    await (browser as Browser | undefined)?.close();
-    await (stack as BrowserStack | undefined)?.dispose();
+  useBrowserAndStack((b, s) => {
+    browser = b;
+    stack = s;
   });
   afterEach(async (ctx) => {
     const contexts = opened;

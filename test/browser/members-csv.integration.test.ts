@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
-  launchBrowser,
   newWatchedContext,
   screenshotAndAudit,
-  startBrowserStack,
+  useBrowserAndStack,
   type BrowserStack,
   type WatchedContext,
 } from '../support/browser.js';
@@ -33,18 +32,17 @@ describe.skipIf(!enabled)('Members CSV import and export in the admin app (SQLit
   let stack: BrowserStack;
   const opened: WatchedContext[] = [];
 
-  beforeAll(async () => {
-    const [launched, started] = await Promise.allSettled([launchBrowser(), startBrowserStack()]);
-    if (launched.status === 'fulfilled') browser = launched.value;
-    if (started.status === 'fulfilled') stack = started.value;
-    if (launched.status === 'rejected') throw launched.reason;
-    if (started.status === 'rejected') throw started.reason;
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of opened) await c.close();
-    await (browser as Browser | undefined)?.close();
-    await (stack as BrowserStack | undefined)?.dispose();
-  });
+  useBrowserAndStack(
+    (b, s) => {
+      browser = b;
+      stack = s;
+    },
+    {
+      beforeClose: async () => {
+        for (const c of opened) await c.close();
+      },
+    },
+  );
 
   const heading = (page: Page, name: string) =>
     page.getByRole('heading', { level: 1, name, exact: true }).waitFor();

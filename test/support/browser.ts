@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startAshbySimulator, type AshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { SAMPLE_COMPANY_PATH } from '../../src/connectors/ashby/fake/sample-fixture.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -246,4 +247,31 @@ export async function startBrowserStack(extraEnv: Record<string, string> = {}): 
       await server.dispose();
     },
   };
+}
+
+/**
+ * Chromium and a HireBridge stack for one describe block: both start at once before its tests, and
+ * whichever started is closed after them (the reason the other did not start fails the suite).
+ * `onReady` receives both; `beforeClose` runs first at the end (closing the block's own contexts).
+ */
+export function useBrowserAndStack(
+  onReady: (browser: Browser, stack: BrowserStack) => void,
+  options: { readonly beforeStart?: () => void; readonly beforeClose?: () => Promise<void> } = {},
+): void {
+  let browser: Browser | undefined;
+  let stack: BrowserStack | undefined;
+  beforeAll(async () => {
+    options.beforeStart?.();
+    const [launched, started] = await Promise.allSettled([launchBrowser(), startBrowserStack()]);
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'fulfilled') stack = started.value;
+    if (launched.status === 'rejected') throw launched.reason;
+    if (started.status === 'rejected') throw started.reason;
+    onReady(launched.value, started.value);
+  }, 60_000);
+  afterAll(async () => {
+    await options.beforeClose?.();
+    await browser?.close();
+    await stack?.dispose();
+  });
 }
