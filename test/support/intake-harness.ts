@@ -96,6 +96,9 @@ export function bearerApi(baseUrl: string, token: string): IntakeHarness['api'] 
   };
 }
 
+/** How far ahead of this process the database clock may stand (db/database-clock.ts). */
+const CLOCK_MARGIN_MS = 2_000;
+
 /** Waits until Ashby has no delivery pending and HireBridge no job due or running. */
 export async function settleSimulatorAndQueue(
   sim: AshbySimulator,
@@ -107,13 +110,16 @@ export async function settleSimulatorAndQueue(
     async () => {
       if (!(await sim.idleWithin(10))) return false;
       // Due or running jobs only: recurring jobs (reconciliation) always wait for their next run.
+      // On PostgreSQL the server's queue time is the database's clock, which may stand a little ahead
+      // of this process's: a job queued "now" counts as due within that margin.
+      const dueBy = Date.now() + CLOCK_MARGIN_MS;
       const busy = await server.container.database.db
         .selectFrom('jobs')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where((eb) =>
           eb.or([
             eb('state', '=', 'running'),
-            eb.and([eb('state', '=', 'available'), eb('run_at', '<=', Date.now())]),
+            eb.and([eb('state', '=', 'available'), eb('run_at', '<=', dueBy)]),
           ]),
         )
         .executeTakeFirst();
