@@ -12,28 +12,45 @@ export async function recordDelivery(
   d: NewDelivery,
   importApplication: boolean,
 ): Promise<boolean> {
-  const isNew = await data.insertDelivery(d, importApplication ? 'queued' : 'ignored');
-  if (!isNew) return false;
-  if (importApplication && d.applicationId !== null) {
-    const sibling = await data.findEventSibling({
-      connectionId: d.connectionId,
-      actionKey: d.actionKey,
-      applicationId: d.applicationId,
-      excludeId: d.id,
-    });
-    if (sibling !== undefined) {
-      await data.markDeliveryProcessed(
-        d.id,
-        `same Ashby event as the ${sibling} delivery; imported once`,
-        d.receivedAt,
-      );
-    } else {
-      await data.jobs.enqueue('ashby.application.import', {
-        connectionId: d.connectionId,
-        applicationId: d.applicationId,
-      });
-    }
+  if (!importApplication || d.applicationId === null) {
+    if (!(await data.insertDelivery(d, 'ignored', d.ignoredBecause))) return false;
+  } else if (!(await recordImportRequest(data, d, d.applicationId))) {
+    return false;
   }
   await data.touchConnection(d.connectionId, d.receivedAt);
   return true;
+}
+
+async function recordImportRequest(
+  data: IntakeData,
+  d: NewDelivery,
+  applicationId: string,
+): Promise<boolean> {
+  // Twice at most: the database lets one delivery per event wait for its import, so an insert refused
+  // although this delivery is not stored means a sibling committed after the first look (PostgreSQL,
+  // whose statements each see what is committed when they start); the second look finds it.
+  for (let look = 0; look < 2; look += 1) {
+    const sibling = await data.findEventSibling({
+      connectionId: d.connectionId,
+      actionKey: d.actionKey,
+      applicationId,
+      excludeId: d.id,
+    });
+    const stored =
+      sibling === undefined
+        ? await data.insertDelivery(d, 'queued', d.ignoredBecause)
+        : await data.insertDelivery(
+            d,
+            'processed',
+            `same Ashby event as the ${sibling} delivery; imported once`,
+          );
+    if (stored) {
+      if (sibling === undefined) {
+        await data.jobs.enqueue('ashby.application.import', { connectionId: d.connectionId, applicationId });
+      }
+      return true;
+    }
+    if (sibling !== undefined || (await data.isStored(d))) return false;
+  }
+  throw new Error('could not store an Ashby delivery: its event kept changing under the intake');
 }

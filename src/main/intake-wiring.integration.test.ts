@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewDelivery } from '../core/ports/delivery-intake.js';
 import { findConnection, insertConnection } from '../db/repositories/ashby-connection.repository.js';
 import { FakeClock, sequentialIds } from '../../test/support/fake-clock.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../test/support/test-databases.js';
+import { waitFor } from '../../test/support/wait-for.js';
 import { deliveryIntake } from './intake-wiring.js';
 
 let testDb: TestDatabase | undefined;
@@ -155,5 +157,86 @@ describe.each(TEST_DIALECTS)('delivery intake on %s', (dialect) => {
     expect((await findConnection(t.db, CONNECTION))?.last_delivery_at).toBe(at);
     await t.intake.record(delivery(3, { receivedAt: at + 61_000 }), true);
     expect((await findConnection(t.db, CONNECTION))?.last_delivery_at).toBe(at + 61_000);
+  });
+});
+
+describe.runIf(TEST_DIALECTS.includes('postgres'))('delivery intake on postgres, racing instances', () => {
+  it("queues no second import for a sibling delivery that raced the first one's commit", async () => {
+    const t = await setUp('postgres');
+    const first = delivery(1, { applicationId: 'application-1' });
+    const sibling = delivery(2, {
+      applicationId: 'application-1',
+      actionKey: 'action-1',
+      action: 'applicationUpdate',
+    });
+    let racing: Promise<{ duplicate: boolean }> | undefined;
+    // Another instance stores the first delivery of the event with its import, and a worker claims the
+    // job the moment that commits (here: already 'running' in the same transaction). The sibling arrives
+    // while it is uncommitted, so its statement cannot see it.
+    await t.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('webhook_deliveries')
+        .values({
+          id: first.id,
+          connection_id: CONNECTION,
+          action_key: first.actionKey,
+          action: first.action,
+          body_sha256: first.bodySha256,
+          application_id: 'application-1',
+          status: 'queued',
+          outcome: null,
+          received_at: first.receivedAt,
+          processed_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto('jobs')
+        .values({
+          id: 'job-first',
+          kind: 'ashby.application.import',
+          payload: JSON.stringify({ connectionId: CONNECTION, applicationId: 'application-1' }),
+          state: 'running',
+          priority: 0,
+          attempt: 1,
+          max_attempts: 8,
+          run_at: 0,
+          unique_key: 'import:conn-1:application-1',
+          created_at: 0,
+          updated_at: 0,
+        })
+        .execute();
+      let settled = false;
+      racing = t.intake.record(sibling, true).finally(() => (settled = true));
+      // The sibling's insert waits on the first one's row (one delivery per event may wait for its
+      // import); without that rule it would settle at once, with an import of its own.
+      await waitFor('the sibling delivery to wait for the first one, or to be stored', async () => {
+        if (settled) return true;
+        const { rows } = await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%webhook_deliveries%'`.execute(
+          t.db,
+        );
+        return (rows[0]?.n ?? 0) > 0;
+      });
+    });
+    expect(await racing).toEqual({ duplicate: false });
+    const rows = await t.db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'status', 'outcome'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: 'delivery-1', status: 'queued', outcome: null },
+      {
+        id: 'delivery-2',
+        status: 'processed',
+        outcome: 'same Ashby event as the candidateHire delivery; imported once',
+      },
+    ]);
+    const imports = await t.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'ashby.application.import')
+      .execute();
+    expect(imports).toEqual([{ id: 'job-first' }]);
   });
 });

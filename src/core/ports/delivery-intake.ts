@@ -23,8 +23,18 @@ export interface DeliveryIntake {
 
 /** The intake's writes inside one transaction (app/record-delivery.ts decides what to do with them). */
 export interface IntakeData {
-  /** False when the same (connection, actionKey, action) was stored before. */
-  insertDelivery(delivery: NewDelivery, status: 'queued' | 'ignored'): Promise<boolean>;
+  /**
+   * False when it was not stored: the same (connection, actionKey, action) was stored before, or (on
+   * PostgreSQL) a sibling of the same event committed as 'queued' after this transaction looked for it.
+   * `outcome` is what the delivery log says about a delivery settled at once.
+   */
+  insertDelivery(
+    delivery: NewDelivery,
+    status: 'queued' | 'ignored' | 'processed',
+    outcome: string | null,
+  ): Promise<boolean>;
+  /** Whether this (connection, actionKey, action) is stored. */
+  isStored(delivery: NewDelivery): Promise<boolean>;
   /** Another delivery of the same Ashby event and application that already asked for its import. */
   findEventSibling(query: {
     connectionId: string;
@@ -32,7 +42,6 @@ export interface IntakeData {
     applicationId: string;
     excludeId: string;
   }): Promise<string | undefined>;
-  markDeliveryProcessed(id: string, outcome: string, at: number): Promise<void>;
   touchConnection(connectionId: string, at: number): Promise<void>;
   readonly jobs: JobQueue;
 }

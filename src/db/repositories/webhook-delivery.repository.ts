@@ -123,18 +123,21 @@ export async function findEventSibling(
   return rows[0]?.action;
 }
 
-const updateDeliveryProcessed = preparedQuery(['id', 'outcome', 'now'], (db, p) =>
+const selectStored = preparedQuery(['connectionId', 'actionKey', 'action'], (db, p) =>
   db
-    .updateTable('webhook_deliveries')
-    .set({ status: 'processed', outcome: p.outcome, processed_at: p.now })
-    .where('id', '=', p.id),
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('connection_id', '=', p.connectionId)
+    .where('action_key', '=', p.actionKey)
+    .where('action', '=', p.action)
+    .limit(1),
 );
 
-export async function markDeliveryProcessed(
+/** Whether (connection, action key, action) is stored: tells a repeat from a sibling's conflict. */
+export async function isDeliveryStored(
   db: Kysely<Database>,
-  id: string,
-  outcome: string,
-  now: number,
-): Promise<void> {
-  await updateDeliveryProcessed(db, { id, outcome, now });
+  d: { connectionId: string; actionKey: string; action: string },
+): Promise<boolean> {
+  const { rows } = await selectStored(db, d);
+  return rows.length > 0;
 }

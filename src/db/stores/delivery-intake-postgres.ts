@@ -18,6 +18,11 @@ import type { NewJobRow } from '../tables/job.table.js';
  * When neither `j` nor `w` got a row (the waiting job was claimed, or committed, in between), the final
  * select divides by zero: the statement fails whole, nothing is written, and the caller falls back to the
  * transactional path, which retries the enqueue (queue/enqueue.ts).
+ * The statement sees what was committed when it started, so a sibling delivery of the same event still
+ * in flight is not in `sib`; the index of migration 0015 lets only one of them wait for the import, so
+ * this insert waits for the sibling's commit and then stores nothing. `seen_before` then tells a repeat
+ * of this very delivery (a duplicate) from that race, which the transactional path settles, seeing the
+ * sibling by then.
  */
 const SQL = `
 with sib as (
@@ -61,6 +66,9 @@ t as (
 select
   (select count(*) from d)::integer as inserted,
   (select count(*) from j)::integer as job_inserted,
+  case when exists (select 1 from d) then true else exists (
+    select 1 from webhook_deliveries where connection_id = $2 and action_key = $3 and action = $4
+  ) end as seen_before,
   1 / (case when exists (select 1 from d where d.status = 'queued')
               and not exists (select 1 from j) and not exists (select 1 from w)
        then 0 else 1 end) as checked
@@ -82,7 +90,10 @@ const NAMED = (parameters: unknown[]): CompiledQuery => ({
 
 export type OneStatementOutcome =
   | { readonly kind: 'done'; readonly inserted: boolean; readonly jobInserted: boolean }
-  /** The waiting import job changed state under the statement: nothing was written; use a transaction. */
+  /**
+   * The waiting import job changed state under the statement, or a sibling delivery of the same event
+   * committed during it: nothing was written; use a transaction.
+   */
   | { readonly kind: 'retry' };
 
 /**
@@ -118,8 +129,11 @@ export async function recordDeliveryInOneStatement(
     job?.created_at ?? d.receivedAt,
   ];
   try {
-    const { rows } = await db.executeQuery<{ inserted: number; job_inserted: number }>(NAMED(params));
+    const { rows } = await db.executeQuery<{ inserted: number; job_inserted: number; seen_before: boolean }>(
+      NAMED(params),
+    );
     const row = rows[0];
+    if (row !== undefined && row.inserted === 0 && !row.seen_before) return { kind: 'retry' };
     return { kind: 'done', inserted: (row?.inserted ?? 0) > 0, jobInserted: (row?.job_inserted ?? 0) > 0 };
   } catch (err) {
     if ((err as { code?: unknown }).code === DIVISION_BY_ZERO) return { kind: 'retry' };

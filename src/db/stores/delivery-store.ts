@@ -10,8 +10,8 @@ import {
   findEventSibling,
   findHiresOfApplications,
   insertDeliveryOnce,
+  isDeliveryStored,
   listDeliveries,
-  markDeliveryProcessed,
 } from '../repositories/webhook-delivery.repository.js';
 import type { Database } from '../tables/database.js';
 import type { WebhookDeliveryRow } from '../tables/webhook-delivery.table.js';
@@ -84,7 +84,7 @@ export function deliveryTouches(): DeliveryTouches {
 /** The intake's writes over one handle (a transaction), with the job queue bound to the same handle. */
 export function intakeData(db: Kysely<Database>, jobs: JobQueue, touches: DeliveryTouches): IntakeData {
   return {
-    insertDelivery: (d, status) =>
+    insertDelivery: (d, status, outcome) =>
       insertDeliveryOnce(db, {
         id: d.id,
         connection_id: d.connectionId,
@@ -93,12 +93,12 @@ export function intakeData(db: Kysely<Database>, jobs: JobQueue, touches: Delive
         body_sha256: d.bodySha256,
         application_id: d.applicationId,
         status,
-        outcome: d.ignoredBecause,
+        outcome,
         received_at: d.receivedAt,
         processed_at: status === 'queued' ? null : d.receivedAt,
       }),
     findEventSibling: (query) => findEventSibling(db, query),
-    markDeliveryProcessed: (id, outcome, at) => markDeliveryProcessed(db, id, outcome, at),
+    isStored: (d) => isDeliveryStored(db, d),
     touchConnection: async (connectionId, at) => {
       if (touches.due(connectionId, at)) await touchConnectionDelivery(db, connectionId, at);
     },
