@@ -27,6 +27,20 @@ export const jobCatalog = {
         .optional(),
     }),
     uniqueKey: (p) => `import:${p.connectionId}:${p.applicationId}`,
+    // One waiting import does what every request folded into it asked: a webhook's (no options) makes it
+    // a live import, so a hire that happens while a backfill's import of it waits is announced and not
+    // skipped for its start date; between two backfills the earlier cutoff wins. The PostgreSQL intake
+    // writes a webhook's payload over a waiting one in SQL (db/stores/delivery-intake-postgres.ts).
+    mergeWaiting: (waiting, incoming) => {
+      const cutoffs = [waiting.startsOnOrAfter, incoming.startsOnOrAfter];
+      const both = cutoffs.every((c) => c !== undefined) ? cutoffs.sort()[0] : undefined;
+      return {
+        connectionId: incoming.connectionId,
+        applicationId: incoming.applicationId,
+        ...(waiting.quiet === true && incoming.quiet === true ? { quiet: true } : {}),
+        ...(both === undefined ? {} : { startsOnOrAfter: both }),
+      };
+    },
     // Ashby outages are retried inside the HTTP client first; these attempts cover longer ones,
     // spread by backoff over roughly a day before the job waits in dead for a hand retry.
     maxAttempts: 12,

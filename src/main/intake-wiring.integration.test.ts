@@ -117,6 +117,30 @@ describe.each(TEST_DIALECTS)('delivery intake on %s', (dialect) => {
     expect(jobs).toEqual([{ unique_key: 'import:conn-1:application-1', state: 'available' }]);
   });
 
+  it("turns a backfill's waiting import of the application into a live one", async () => {
+    const t = await setUp(dialect);
+    const live = { connectionId: CONNECTION, applicationId: 'application-1' };
+    await t.db
+      .insertInto('jobs')
+      .values({
+        id: 'job-backfill',
+        kind: 'ashby.application.import',
+        payload: JSON.stringify({ ...live, quiet: true, startsOnOrAfter: '2026-01-01' }),
+        state: 'available',
+        priority: 0,
+        attempt: 0,
+        max_attempts: 12,
+        run_at: 0,
+        unique_key: 'import:conn-1:application-1',
+        created_at: 0,
+        updated_at: 0,
+      })
+      .execute();
+    await t.intake.record(delivery(1, { applicationId: 'application-1' }), true);
+    const jobs = await t.db.selectFrom('jobs').select(['id', 'payload']).execute();
+    expect(jobs.map((j) => [j.id, JSON.parse(j.payload) as unknown])).toEqual([['job-backfill', live]]);
+  });
+
   it('answers a delivery only once it is committed, and a second wave after the first', async () => {
     const t = await setUp(dialect);
     const first = Promise.all([1, 2, 3].map((n) => t.intake.record(delivery(n), true)));

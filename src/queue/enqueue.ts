@@ -47,7 +47,7 @@ const touchWaitingJob = preparedQuery(['uniqueKey', 'now'], (db, p) =>
     .set({ updated_at: p.now })
     .where('unique_key', '=', p.uniqueKey)
     .where('state', '=', 'available')
-    .returning('id'),
+    .returning(['id', 'payload']),
 );
 
 /** The row of a new job, its payload checked against the job's schema. */
@@ -96,8 +96,24 @@ export async function enqueue<P>(
     // first, nothing waits any more and the insert is tried again. (SQLite runs one write transaction at
     // a time, so no claim can come in between there.) Found by the kill -9 chaos suite.
     const waiting = (await touchWaitingJob(db, { uniqueKey: options.uniqueKey ?? null, now })).rows[0];
-    if (waiting) return { id: waiting.id, inserted: false };
+    if (waiting) {
+      if (definition.mergeWaiting) {
+        const merged = mergedPayload(definition, waiting.payload, row.payload);
+        if (merged !== waiting.payload)
+          await db.updateTable('jobs').set({ payload: merged }).where('id', '=', waiting.id).execute();
+      }
+      return { id: waiting.id, inserted: false };
+    }
     if (tries >= 5)
       throw new Error(`could not enqueue ${definition.kind}: its unique key kept changing state`);
   }
+}
+
+/** The payload a waiting job runs with once `incoming` is folded into it (its definition's merge rule). */
+function mergedPayload<P>(definition: JobDefinition<P>, waitingJson: string, incomingJson: string): string {
+  const incoming = definition.payload.parse(JSON.parse(incomingJson));
+  const waiting = definition.payload.safeParse(JSON.parse(waitingJson));
+  // A waiting payload this version cannot read (written by an older one) is replaced, not merged.
+  if (!waiting.success || !definition.mergeWaiting) return incomingJson;
+  return JSON.stringify(definition.payload.parse(definition.mergeWaiting(waiting.data, incoming)));
 }

@@ -19,6 +19,11 @@ export interface JobDefinition<P = unknown> {
   readonly priority?: number;
   /** While a job with this key waits, queuing another is a no-op (one import per application...). */
   readonly uniqueKey?: (payload: P) => string;
+  /**
+   * When a job with the same unique key waits, the payload it runs with from now on: the one job does
+   * the work both asked for. Without it the waiting job's payload stays as it was.
+   */
+  readonly mergeWaiting?: (waiting: P, incoming: P) => P;
 }
 
 /** What a handler may return instead of finishing normally. */
@@ -39,7 +44,7 @@ export type JobHandler<P> = (payload: P, context: JobContext) => Promise<JobOutc
 
 /** A definition with its handler, as the worker runs it: the payload is validated before the handler. */
 export interface RegisteredJob {
-  readonly definition: Omit<JobDefinition, 'payload' | 'uniqueKey'>;
+  readonly definition: Omit<JobDefinition, 'payload' | 'uniqueKey' | 'mergeWaiting'>;
   run(rawPayload: unknown, context: JobContext): Promise<JobOutcome | void>;
 }
 

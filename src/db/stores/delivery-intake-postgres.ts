@@ -13,7 +13,9 @@ import type { NewJobRow } from '../tables/job.table.js';
  *     or 'ignored' otherwise; nothing when (connection, action key, action) is already stored;
  *   - `j`: the import job, when the delivery is new and queued; a waiting job with the same unique key
  *     makes the insert a no-op, and `w` then writes to that job's row, which locks it until this
- *     statement commits so a worker cannot claim it before the delivery is visible (queue/enqueue.ts);
+ *     statement commits so a worker cannot claim it before the delivery is visible (queue/enqueue.ts),
+ *     and gives it this delivery's payload: the catalog's merge of any waiting import with a webhook's
+ *     is the webhook's (a live import: announced, no start-date cutoff; jobs/catalog.ts);
  *   - `t`: last_delivery_at, when the caller says it is due.
  * When neither `j` nor `w` got a row (the waiting job was claimed, or committed, in between), the final
  * select divides by zero: the statement fails whole, nothing is written, and the caller falls back to the
@@ -53,7 +55,7 @@ j as (
   returning id
 ),
 w as (
-  update jobs set updated_at = $19::bigint
+  update jobs set updated_at = $19::bigint, payload = $14
   where unique_key = $18 and state = 'available'
     and exists (select 1 from d where d.status = 'queued') and not exists (select 1 from j)
   returning id
