@@ -104,7 +104,16 @@ export async function createChaosInstall(
     startServer: async (extraEnv = {}) => {
       const server = track(new HireBridgeProcess('server', { ...baseEnv, ...extraEnv }));
       // A second web instance listens on its own PORT; PUBLIC_URL stays the installation's.
-      await waitUntilServing(server, extraEnv['PORT'] ? `http://127.0.0.1:${extraEnv['PORT']}` : url);
+      const serverUrl = extraEnv['PORT'] ? `http://127.0.0.1:${extraEnv['PORT']}` : url;
+      await waitUntilServing(server, serverUrl);
+      // The health check answers for whoever holds the port; this installation's token proves it is ours.
+      const ours = await fetch(`${serverUrl}/api/v1/jobs?limit=1`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      if (ours.status !== 200)
+        throw new Error(
+          `${serverUrl} answered its health check but not this installation's API token (${ours.status}): another process holds the port`,
+        );
       return server;
     },
     startWorker: async (extraEnv = {}) => {
