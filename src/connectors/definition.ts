@@ -91,7 +91,8 @@ export interface ConnectorDefinition<
   readonly settings?: DestinationSettingsSpec<Settings>;
   /**
    * Builds a client bound to one account. Pure wiring: no call is made until a method is used.
-   * `settings` is the destination's saved settings already parsed by `settings.schema` (defaults filled).
+   * `settings` is the destination's saved settings already parsed by `settings.schema` (defaults filled);
+   * left out (tests, tools), the connector uses its defaults.
    */
-  create(context: ConnectorContext, credentials: Credentials, settings: Settings): Instance;
+  create(context: ConnectorContext, credentials: Credentials, settings?: Settings): Instance;
 }

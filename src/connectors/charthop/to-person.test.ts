@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pushDocument, pushedMember } from '../../../test/support/destination-target.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { CHARTHOP_FIELD_PRESET } from './index.js';
+import { charthopFieldRuleSchema } from './field-mapping.js';
 import { hireBodySchema, jobBodySchema, personBodySchema, type Job } from './schemas.js';
 import {
   fileFieldFor,
@@ -40,7 +41,8 @@ describe('ChartHop mapping (pure)', () => {
   it('preset rows cover the person, job and hire it sends', () => {
     const targets = CHARTHOP_FIELD_PRESET.map((r) => r.target);
     expect(targets).toEqual(expect.arrayContaining(['person.contact.homeEmail', 'job.title', 'hire.date']));
-    expect(new Set(CHARTHOP_FIELD_PRESET.map((r) => r.field)).size).toBe(CHARTHOP_FIELD_PRESET.length);
+    expect(new Set(targets).size).toBe(CHARTHOP_FIELD_PRESET.length);
+    for (const rule of CHARTHOP_FIELD_PRESET) expect(charthopFieldRuleSchema.safeParse(rule).success).toBe(true);
   });
 
   it('matches home email before work email, over any member email, case-insensitively', () => {
