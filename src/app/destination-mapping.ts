@@ -74,7 +74,7 @@ export async function saveDestinationMapping(
   input: { id: string; rules: readonly unknown[] | null; actor: Actor },
 ): Promise<DestinationMapping> {
   const { destination } = await withSettings(deps, input.id);
-  const { mapping: _old, ...rest } = destination.settings;
+  const rest = withoutMapping(destination.settings);
   const next = input.rules === null ? rest : { ...rest, mapping: input.rules };
   await saveSettings(deps, destination, next, input.actor, 'destination.mapping', {
     rules: input.rules === null ? 'preset' : input.rules.length,
@@ -93,10 +93,7 @@ export async function getDestinationSettings(
   schema: unknown;
 }> {
   const { destination, spec } = await withSettings(deps, id);
-  const { mapping: _mapping, ...settings } = parsedOrDefaults(spec, destination.settings) as Record<
-    string,
-    unknown
-  >;
+  const settings = withoutMapping(parsedOrDefaults(spec, destination.settings) as Record<string, unknown>);
   const savedKeys = Object.keys(destination.settings).filter((k) => k !== 'mapping');
   return { destination, settings, savedKeys, schema: spec.formSchema };
 }
@@ -157,7 +154,10 @@ function settingsRefused(
       const rule = rules[index] as { target?: unknown } | undefined;
       const target = typeof rule?.target === 'string' ? ` (target "${rule.target}")` : '';
       const part = rest.length > 0 ? `${rest.join('.')} ` : '';
-      return { field: `rules.${index}${rest.length ? `.${rest.join('.')}` : ''}`, message: `rule ${index + 1}${target}: ${part}${p.message}` };
+      return {
+        field: `rules.${index}${rest.length ? `.${rest.join('.')}` : ''}`,
+        message: `rule ${index + 1}${target}: ${part}${p.message}`,
+      };
     }
     const field = p.path.length > 0 ? `settings.${p.path.join('.')}` : 'settings';
     return { field, message: `${field}: ${p.message}` };
@@ -167,6 +167,10 @@ function settingsRefused(
     `Not saved, ${destination.name}: ${described.map((d) => d.message).join('; ')}`,
     { details: { problems: described.map((d) => ({ field: d.field, message: d.message })) } },
   );
+}
+
+function withoutMapping(settings: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => key !== 'mapping'));
 }
 
 /** The settings as the connector reads them (defaults filled); saved settings that no longer parse give the defaults. */

@@ -78,7 +78,9 @@ function settingsType(spec: DestinationSettingsSpec): DestinationSettingsType {
     required?: string[];
   };
   // The mapping has its own editor (GET|PUT mapping); the form shows the rest.
-  const { mapping: _mapping, ...properties } = form.properties ?? {};
+  const properties = Object.fromEntries(
+    Object.entries(form.properties ?? {}).filter(([key]) => key !== 'mapping'),
+  );
   return {
     formSchema: { ...form, properties, required: (form.required ?? []).filter((k) => k !== 'mapping') },
     preset: spec.preset,

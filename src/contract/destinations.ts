@@ -56,6 +56,8 @@ export interface DestinationTypeResponse {
   readonly credentialsSchema: unknown;
   /** Credential keys HireBridge generates when left out (e.g. the webhook's signingSecret). */
   readonly generatedKeys: readonly string[];
+  /** Whether destinations of this type have settings, a field mapping and a preview. */
+  readonly hasSettings: boolean;
 }
 
 export interface PushResponse {

@@ -27,7 +27,11 @@ export interface DestinationServices {
   }): Promise<{ destination: Destination; resumedPushes: number }>;
   /** The field mapping: the saved copy or the preset, with the HireBridge fields it can read. */
   mapping(id: string): Promise<DestinationMapping>;
-  saveMapping(input: { id: string; rules: readonly unknown[] | null; principal: Principal }): Promise<DestinationMapping>;
+  saveMapping(input: {
+    id: string;
+    rules: readonly unknown[] | null;
+    principal: Principal;
+  }): Promise<DestinationMapping>;
   settings(id: string): Promise<{
     destination: Destination;
     settings: Record<string, unknown>;
@@ -40,7 +44,10 @@ export interface DestinationServices {
     principal: Principal;
   }): Promise<Destination>;
   /** What a push of the member would send; sends nothing. */
-  preview(input: { id: string; memberId: string }): Promise<{ destination: Destination; preview: DestinationPreview }>;
+  preview(input: {
+    id: string;
+    memberId: string;
+  }): Promise<{ destination: Destination; preview: DestinationPreview }>;
   memberPushes(memberId: string): Promise<Push[]>;
   listPushes(filter: { status?: PushStatus; limit: number }): Promise<Push[]>;
   retryPush(input: { memberId: string; destinationId: string; principal: Principal }): Promise<Push>;

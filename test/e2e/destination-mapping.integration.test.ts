@@ -59,7 +59,11 @@ describe.each(TEST_DIALECTS)('Destination mapping, settings and preview on %s', 
 
   beforeAll(async () => {
     h = await startIntakeHarness(dialect, {
-      env: { ALLOW_PRIVATE_OUTBOUND: 'true', DESTINATION_RETRY_BASE_MS: '20', DESTINATION_TIMEOUT_MS: '2000' },
+      env: {
+        ALLOW_PRIVATE_OUTBOUND: 'true',
+        DESTINATION_RETRY_BASE_MS: '20',
+        DESTINATION_TIMEOUT_MS: '2000',
+      },
     });
     hibob = await startHibobFake({ writesPerMinute: 1000, searchesPerMinute: 1000 });
     humaans = await startHumaansFake();
@@ -85,7 +89,9 @@ describe.each(TEST_DIALECTS)('Destination mapping, settings and preview on %s', 
     const hire = list.body.items.find((i) => i.source.applicationId === ANNA)!;
     await h.api(
       `/api/v1/new-hires/${hire.id}`,
-      json('PATCH', { fields: { employmentStartDate: '2027-01-04', salaryAmount: 90000, salaryCurrency: 'eur' } }),
+      json('PATCH', {
+        fields: { employmentStartDate: '2027-01-04', salaryAmount: 90000, salaryCurrency: 'eur' },
+      }),
     );
     // Added with no destination ticked: the previews below are the only thing that could reach a fake.
     const added = await h.api<{ id: string }>(

@@ -42,7 +42,8 @@ export function previewCharthop(member: PushedMember, settings: CharthopSettings
     body: toHireBody(member, '{personId}', '{jobId}', rules),
   }));
   const skipped = member.documents.filter((d) => fileFieldFor(d) === null).length;
-  if (skipped > 0) notes.push(`${skipped} other file(s) not sent: ChartHop takes the offer letter and resume`);
+  if (skipped > 0)
+    notes.push(`${skipped} other file(s) not sent: ChartHop takes the offer letter and resume`);
   for (const doc of member.documents) {
     const fieldId = fileFieldFor(doc);
     if (fieldId === null) continue;

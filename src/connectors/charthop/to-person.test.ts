@@ -42,7 +42,8 @@ describe('ChartHop mapping (pure)', () => {
     const targets = CHARTHOP_FIELD_PRESET.map((r) => r.target);
     expect(targets).toEqual(expect.arrayContaining(['person.contact.homeEmail', 'job.title', 'hire.date']));
     expect(new Set(targets).size).toBe(CHARTHOP_FIELD_PRESET.length);
-    for (const rule of CHARTHOP_FIELD_PRESET) expect(charthopFieldRuleSchema.safeParse(rule).success).toBe(true);
+    for (const rule of CHARTHOP_FIELD_PRESET)
+      expect(charthopFieldRuleSchema.safeParse(rule).success).toBe(true);
   });
 
   it('matches home email before work email, over any member email, case-insensitively', () => {

@@ -46,7 +46,7 @@ export function toPersonBody(member: PushedMember, rules: Rules = CHARTHOP_FIELD
       },
     });
   }
-  return { ...body, name: { ...body.name, first, last } } as PersonBody;
+  return { ...body, name: { ...body.name, first, last } };
 }
 
 const lower = (s: string | null | undefined) => s?.trim().toLowerCase() ?? null;

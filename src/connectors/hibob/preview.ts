@@ -4,7 +4,7 @@ import { lookupAtPush, managerAtPush } from '../kit/preview-notes.js';
 import type { NamedListItem } from './schemas.js';
 import type { HibobSettings } from './settings.js';
 import { planDocuments } from './to-documents.js';
-import { planEmployee, type LoadedLists } from './to-employee.js';
+import { planEmployee } from './to-employee.js';
 
 const ID = '{employeeId}';
 
@@ -23,7 +23,7 @@ export function previewHibob(member: PushedMember, settings: HibobSettings): Des
       `${target}: the id of the item "${label}" in HiBob's list "${rule.list}", read from HiBob when pushing; left out and reported if the list has no such item`,
     );
   }
-  const planned = planEmployee(member, settings, lists as LoadedLists);
+  const planned = planEmployee(member, settings, lists);
   const docs = planDocuments(member.documents, settings.documentFolders);
   const manager = managerAtPush(member, 'HiBob');
   const requests: DestinationPreview['requests'][number][] = [

@@ -21,18 +21,18 @@ export const humaans: ConnectorDefinition<
   HumaansDestination,
   HumaansSettings
 > = {
-    type: 'humaans',
-    kind: 'destination',
-    label: 'Humaans',
-    credentials,
-    defaultBaseUrl: 'https://app.humaans.io/api',
-    capabilities: ['create', 'update', 'documents', 'compensation', 'manager', 'customFields'],
-    settings: {
-      schema: humaansSettingsSchema,
-      rule: humaansFieldRuleSchema,
-      preset: HUMAANS_PRESET_MAPPING,
-      targets: 'a Humaans field such as person.firstName, jobRole.jobTitle or customField.<id>',
-      preview: previewHumaans,
-    },
-    create: (context, creds, settings) => createHumaansDestination(context, creds, settings),
-  };
+  type: 'humaans',
+  kind: 'destination',
+  label: 'Humaans',
+  credentials,
+  defaultBaseUrl: 'https://app.humaans.io/api',
+  capabilities: ['create', 'update', 'documents', 'compensation', 'manager', 'customFields'],
+  settings: {
+    schema: humaansSettingsSchema,
+    rule: humaansFieldRuleSchema,
+    preset: HUMAANS_PRESET_MAPPING,
+    targets: 'a Humaans field such as person.firstName, jobRole.jobTitle or customField.<id>',
+    preview: previewHumaans,
+  },
+  create: (context, creds, settings) => createHumaansDestination(context, creds, settings),
+};

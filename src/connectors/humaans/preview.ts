@@ -46,12 +46,17 @@ export function previewHumaans(member: PushedMember, settings: HumaansSettings):
       path: '/custom-values',
       body: { personId: ID, ...value },
     });
-  for (const { document: _document, ...doc } of planned.documents)
+  for (const doc of planned.documents)
     requests.push({
       step: `document ${doc.name}`,
       method: 'POST',
       path: '/documents',
-      body: { personId: ID, ...doc, link: '<a HireBridge download link, valid 7 days>' },
+      body: {
+        personId: ID,
+        name: doc.name,
+        ...(doc.documentTypeId === undefined ? {} : { documentTypeId: doc.documentTypeId }),
+        link: '<a HireBridge download link, valid 7 days>',
+      },
     });
   const atPush = [
     lookupAtPush('Humaans'),
@@ -59,7 +64,9 @@ export function previewHumaans(member: PushedMember, settings: HumaansSettings):
       ? [`location: the Humaans location named "${member.location}", read from Humaans when pushing`]
       : []),
     ...(planned.compensation
-      ? [`compensation type: the one named "${settings.compensationTypeName}", read from Humaans when pushing`]
+      ? [
+          `compensation type: the one named "${settings.compensationTypeName}", read from Humaans when pushing`,
+        ]
       : []),
     ...(manager ? [manager] : []),
   ];

@@ -31,14 +31,19 @@ export function fieldRuleSchema(
   options: { lists?: boolean } = {},
 ): z.ZodType<FieldRule> {
   return z.strictObject({
-    target: z.string().trim().regex(targets, { message: `must be ${example}` }),
+    target: z
+      .string()
+      .trim()
+      .regex(targets, { message: `must be ${example}` }),
     from: z
       .array(sourceKey, { error: 'must be a list of HireBridge field keys' })
       .min(1, 'must name at least one HireBridge field')
       .max(10, 'must name at most 10 HireBridge fields'),
     ...(options.lists
       ? { list: z.string().trim().min(1, 'must name a list').max(100).optional() }
-      : { list: z.undefined({ error: 'is not supported by this system (it has no named lists)' }).optional() }),
+      : {
+          list: z.undefined({ error: 'is not supported by this system (it has no named lists)' }).optional(),
+        }),
   });
 }
 
@@ -91,7 +96,10 @@ export function setPath(target: Record<string, unknown>, path: readonly string[]
 }
 
 /** The values under one section (`employee.first_name` -> `{first_name}`), nested by the rest of the path. */
-export function sectionBody(values: ReadonlyMap<string, SourceValue>, section: string): Record<string, unknown> {
+export function sectionBody(
+  values: ReadonlyMap<string, SourceValue>,
+  section: string,
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [target, value] of values) {
     const [head, ...rest] = target.split('.');

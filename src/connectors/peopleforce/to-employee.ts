@@ -103,7 +103,10 @@ export function toPositionBody(member: PushedMember, ids: ResolvedIds): Position
 }
 
 /** The salary body (through the mapping); null unless amount, currency and start date are all known. */
-export function toSalaryBody(member: PushedMember, rules: Rules = PEOPLEFORCE_FIELD_PRESET): SalaryBody | null {
+export function toSalaryBody(
+  member: PushedMember,
+  rules: Rules = PEOPLEFORCE_FIELD_PRESET,
+): SalaryBody | null {
   const values = resolveValues(member, rules);
   const amount = Number(values.get('salary.amount') ?? Number.NaN);
   const currency = values.get('salary.currency_code');

@@ -68,6 +68,7 @@ export function destinationRoutes(app: FastifyInstance, services: HttpServices):
       defaultBaseUrl: t.defaultBaseUrl ?? null,
       credentialsSchema: t.credentialsSchema,
       generatedKeys: [...t.generatedKeys],
+      hasSettings: t.settings !== null,
     }));
     return { items };
   });
