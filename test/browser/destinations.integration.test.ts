@@ -218,7 +218,8 @@ describe.skipIf(!browserTestsEnabled())('Destinations in the admin app (Chromium
       await page.getByLabel('Password').fill(ADMIN.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
     }
-    await heading(page, 'Integrations');
+    // The landing page depends on whether Ashby is connected yet (Integrations, else Overview).
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
   };
 
   it('adds HiBob, Humaans, PeopleForce and ChartHop, edits HiBob’s settings and mapping, previews, and a member reaches each once', async () => {
