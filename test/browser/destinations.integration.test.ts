@@ -119,17 +119,32 @@ describe.skipIf(!browserTestsEnabled())('Destinations in the admin app (Chromium
     return new URL(page.url()).pathname.split('/').at(-1) ?? '';
   };
 
+  /** The admin signed in: through the setup link when no admin exists yet (this test run alone). */
+  const signInAdmin = async (page: Page) => {
+    const state = await stack.api<{ setupRequired: boolean }>('/api/v1/auth/state');
+    if (state.body.setupRequired) {
+      await page.goto(stack.setupUrl);
+      await heading(page, 'Create the first admin');
+      await page.getByLabel('Your name').fill(ADMIN.name);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Create admin account' }).click();
+    } else {
+      await page.goto('/sign-in');
+      await heading(page, 'Sign in');
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    // The landing page depends on whether Ashby is connected yet (Integrations, else Overview).
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  };
+
   it('adds a webhook destination, pushes an added member, pauses on 401, resumes, fails and retries', async () => {
     watched = await newWatchedContext(browser, stack.server.url);
     const { page } = watched;
     // Refusals the scenario causes on purpose are not problems.
-    await page.goto(stack.setupUrl);
-    await heading(page, 'Create the first admin');
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await heading(page, 'Integrations');
+    await signInAdmin(page);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Destinations' }).click();
     await heading(page, 'Destinations');
@@ -200,27 +215,6 @@ describe.skipIf(!browserTestsEnabled())('Destinations in the admin app (Chromium
     );
     expect(receiver.createdCounts().get(oluwaseun)).toBe(1);
   }, 180_000);
-
-  /** The admin signed in: through the setup link when no admin exists yet (this test run alone). */
-  const signInAdmin = async (page: Page) => {
-    const state = await stack.api<{ setupRequired: boolean }>('/api/v1/auth/state');
-    if (state.body.setupRequired) {
-      await page.goto(stack.setupUrl);
-      await heading(page, 'Create the first admin');
-      await page.getByLabel('Your name').fill(ADMIN.name);
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel('Password').fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Create admin account' }).click();
-    } else {
-      await page.goto('/sign-in');
-      await heading(page, 'Sign in');
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel('Password').fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
-    // The landing page depends on whether Ashby is connected yet (Integrations, else Overview).
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  };
 
   it('adds HiBob, Humaans, PeopleForce and ChartHop, edits HiBob’s settings and mapping, previews, and a member reaches each once', async () => {
     watched = await newWatchedContext(browser, stack.server.url);

@@ -95,4 +95,19 @@ describe('ChartHop mapping (pure)', () => {
     expect(fileFieldFor(pushDocument({ kind: 'resume' }))).toBe('resume');
     expect(fileFieldFor(pushDocument({ kind: 'candidate_file' }))).toBeNull();
   });
+
+  it('follows a saved mapping: a person custom field, and the job title from another field', () => {
+    const rules = [
+      ...CHARTHOP_FIELD_PRESET.filter((r) => r.target !== 'job.title'),
+      { target: 'person.fields.cf_team', from: ['team'] },
+      { target: 'job.title', from: ['team'] },
+    ];
+    const member = pushedMember({ fields: { ...pushedMember().fields, team: 'Platform' } });
+    expect(toPersonBody(member, rules)).toMatchObject({
+      name: { first: 'Ada' },
+      fields: { cf_team: 'Platform' },
+    });
+    expect(toJobBody(member, null, rules).title).toBe('Platform');
+    expect(matchOpenJob([job({ title: 'Platform' })], member, rules)?.id).toBe('j');
+  });
 });

@@ -59,6 +59,10 @@ function toMappingResponse(m: DestinationMapping): DestinationMappingResponse {
  */
 export function destinationRoutes(app: FastifyInstance, services: HttpServices): void {
   const destinations = services.destinations;
+  const settingsAnswer = async (id: string): Promise<DestinationSettingsResponse> => {
+    const { destination, settings, savedKeys, schema } = await destinations.settings(id);
+    return { destinationId: destination.id, type: destination.type, settings, savedKeys, schema };
+  };
   app.get('/api/v1/destination-types', async (request) => {
     requireRole(request, 'admin');
     const items: DestinationTypeResponse[] = destinations.types().map((t) => ({
@@ -115,30 +119,14 @@ export function destinationRoutes(app: FastifyInstance, services: HttpServices):
   app.get('/api/v1/destinations/:id/settings', async (request) => {
     requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
-    const { destination, settings, savedKeys, schema } = await destinations.settings(id);
-    const answer: DestinationSettingsResponse = {
-      destinationId: destination.id,
-      type: destination.type,
-      settings,
-      savedKeys,
-      schema,
-    };
-    return answer;
+    return settingsAnswer(id);
   });
   app.patch('/api/v1/destinations/:id/settings', async (request) => {
     const principal = requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
     const body = parseInput(patchDestinationSettingsRequestSchema, request.body, 'body');
     await destinations.saveSettings({ id, settings: body.settings, principal });
-    const { destination, settings, savedKeys, schema } = await destinations.settings(id);
-    const answer: DestinationSettingsResponse = {
-      destinationId: destination.id,
-      type: destination.type,
-      settings,
-      savedKeys,
-      schema,
-    };
-    return answer;
+    return settingsAnswer(id);
   });
   app.get('/api/v1/destinations/:id/mapping', async (request) => {
     requireRole(request, 'admin');
