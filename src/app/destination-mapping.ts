@@ -106,7 +106,24 @@ export async function saveDestinationSettings(
   deps: DestinationDeps,
   input: { id: string; settings: Readonly<Record<string, unknown>>; actor: Actor },
 ): Promise<Destination> {
-  const { destination } = await withSettings(deps, input.id);
+  const { destination, spec } = await withSettings(deps, input.id);
+  // The settings schema drops keys it does not know; refusing them keeps a typo from looking saved.
+  const known = Object.keys((spec.formSchema as { properties?: object }).properties ?? {});
+  const unknown = Object.keys(input.settings).filter((k) => k !== 'mapping' && !known.includes(k));
+  if (unknown.length > 0) {
+    const problems = unknown.map((k) => ({
+      field: `settings.${k}`,
+      message:
+        known.length > 0
+          ? `not a setting of ${destination.type}; one of ${known.join(', ')}`
+          : `${destination.type} has no settings besides its field mapping`,
+    }));
+    throw new AppError(
+      'validation_failed',
+      `Not saved, ${destination.name}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      { details: { problems } },
+    );
+  }
   if ('mapping' in input.settings) {
     throw new AppError('validation_failed', 'settings.mapping: change the mapping with PUT …/mapping', {
       details: { problems: [{ field: 'settings.mapping', message: 'change it with PUT …/mapping' }] },

@@ -106,7 +106,7 @@ describe.each(TEST_DIALECTS)('Destination mapping, settings and preview on %s', 
     await h.dispose();
   });
 
-  it('reads each preset with the HireBridge fields a rule can read; the webhook has none', async () => {
+  it('reads each preset with the HireBridge fields a rule can read', async () => {
     for (const type of ['hibob', 'humaans', 'peopleforce', 'charthop']) {
       const mapping = await h.api<Mapping>(`/api/v1/destinations/${ids[type]}/mapping`);
       expect(mapping.status, type).toBe(200);
@@ -219,6 +219,14 @@ describe.each(TEST_DIALECTS)('Destination mapping, settings and preview on %s', 
     const bad = await h.api<ErrorBody>(path, json('PATCH', { settings: { payPeriod: 'Fortnightly' } }));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('settings.payPeriod');
+    const typo = await h.api<ErrorBody>(path, json('PATCH', { settings: { defaultSyte: 'Berlin' } }));
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.message).toContain('settings.defaultSyte: not a setting of hibob');
+    const noSuchSetting = await h.api<ErrorBody>(
+      `/api/v1/destinations/${ids['peopleforce']}/settings`,
+      json('PATCH', { settings: { payPeriod: 'Annual' } }),
+    );
+    expect(noSuchSetting.status).toBe(400);
     const saved = await h.api<{ settings: Record<string, unknown>; savedKeys: string[] }>(
       path,
       json('PATCH', { settings: { defaultSite: 'Berlin', writesPerMinute: 6000, searchesPerMinute: 6000 } }),
