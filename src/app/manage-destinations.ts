@@ -80,6 +80,7 @@ export async function addDestination(
     enabled: input.enabled ?? true,
     status: 'ok',
     statusMessage: null,
+    settings: {},
     createdAt: at,
     updatedAt: at,
   };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../core/ports/clock.js';
+import type { DestinationPreview, PushedMember } from '../core/ports/destination.js';
+import type { FieldRule } from './kit/field-mapping.js';
 import type { HttpClient } from './kit/http-client.js';
 
 /**
@@ -47,11 +49,28 @@ export interface ConnectorContext {
   readonly fetch: typeof globalThis.fetch;
 }
 
+/**
+ * A destination's settings and field mapping, one shape for every destination (the framework behind
+ * GET|PUT mapping, preview and the settings form): the settings schema (every key defaulted, so `{}`
+ * works; `mapping` holds the rules), the schema of one rule with the system's targets, the preset, and
+ * `preview`, which runs the same pure planning the push runs and calls nothing.
+ */
+export interface DestinationSettingsSpec<Settings = unknown> {
+  readonly schema: z.ZodType<Settings>;
+  readonly rule: z.ZodType<FieldRule>;
+  readonly preset: readonly FieldRule[];
+  /** The targets an admin may write, in words ("a HiBob field path such as work.title"). */
+  readonly targets: string;
+  /** The request bodies a push would send for this member with these settings; no I/O. */
+  preview(member: PushedMember, settings: Settings): DestinationPreview;
+}
+
 export interface ConnectorDefinition<
   Type extends string = string,
   Kind extends ConnectorKind = ConnectorKind,
   Credentials = unknown,
   Instance = unknown,
+  Settings = unknown,
 > {
   /** Stable identifier, stored with each configured connection or destination (`ashby`, `webhook`...). */
   readonly type: Type;
@@ -68,6 +87,12 @@ export interface ConnectorDefinition<
    * destination is added, for the keys the admin left out; stored sealed with the rest and shown once.
    */
   generateCredentials?(given: Credentials): Readonly<Record<string, string>>;
-  /** Builds a client bound to one account. Pure wiring: no call is made until a method is used. */
-  create(context: ConnectorContext, credentials: Credentials): Instance;
+  /** Destinations with settings and a field mapping; the parsed settings reach `create`. */
+  readonly settings?: DestinationSettingsSpec<Settings>;
+  /**
+   * Builds a client bound to one account. Pure wiring: no call is made until a method is used.
+   * `settings` is the destination's saved settings already parsed by `settings.schema` (defaults filled);
+   * left out (tests, tools), the connector uses its defaults.
+   */
+  create(context: ConnectorContext, credentials: Credentials, settings?: Settings): Instance;
 }

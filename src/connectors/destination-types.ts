@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import type { Clock } from '../core/ports/clock.js';
 import type { DestinationClient } from '../core/ports/destination.js';
-import type { DestinationType, DestinationTypes } from '../core/ports/destination-types.js';
+import type {
+  DestinationSettingsType,
+  DestinationType,
+  DestinationTypes,
+} from '../core/ports/destination-types.js';
 import { connectorContext } from './context.js';
-import type { ConnectorDefinition } from './definition.js';
+import type { ConnectorDefinition, DestinationSettingsSpec } from './definition.js';
 import type { HttpClient } from './kit/http-client.js';
 
 /**
@@ -11,7 +15,7 @@ import type { HttpClient } from './kit/http-client.js';
  * its zod schema before `create` sees them, so a list can hold them side by side.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type DestinationDefinition = ConnectorDefinition<string, 'destination', any, DestinationClient>;
+export type DestinationDefinition = ConnectorDefinition<string, 'destination', any, DestinationClient, any>;
 
 /**
  * The registry's destination definitions as the use cases' port: the form drawn from each credentials
@@ -50,6 +54,7 @@ export function destinationTypes(
           .filter((e): e is [string, string] => /url$/i.test(e[0]) && typeof e[1] === 'string')
           .map(([key, url]) => ({ field: `credentials.${key}`, url })),
       ],
+      settings: def.settings ? settingsType(def.settings) : null,
       client: (destination) =>
         def.create(
           connectorContext(
@@ -58,11 +63,49 @@ export function destinationTypes(
             { baseUrl: destination.baseUrl ?? undefined, limiterKey: `destination:${destination.id}` },
           ),
           def.credentials.parse(destination.credentials),
+          parsedSettings(def.settings, destination.settings ?? {}),
         ),
     };
   });
   const byType = new Map(all.map((t) => [t.type, t]));
   return { list: () => all, get: (type) => byType.get(type) };
+}
+
+/** The framework's view of one definition's settings: the form schema, the checks and the preview. */
+function settingsType(spec: DestinationSettingsSpec): DestinationSettingsType {
+  const form = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  // The mapping has its own editor (GET|PUT mapping); the form shows the rest.
+  const properties = Object.fromEntries(
+    Object.entries(form.properties ?? {}).filter(([key]) => key !== 'mapping'),
+  );
+  return {
+    formSchema: { ...form, properties, required: (form.required ?? []).filter((k) => k !== 'mapping') },
+    preset: spec.preset,
+    targets: spec.targets,
+    parse: (input) => {
+      const parsed = spec.schema.safeParse(input);
+      if (parsed.success) return { ok: true, settings: parsed.data };
+      const problems = parsed.error.issues.map((issue) => ({
+        path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        message: issue.message,
+      }));
+      return { ok: false, problems };
+    },
+    preview: (member, settings) => spec.preview(member, settings),
+  };
+}
+
+/**
+ * The saved settings, parsed with their defaults. Settings saved by an older version that no longer
+ * parse give way to the defaults rather than stopping every push (saving checks them, so this is rare).
+ */
+function parsedSettings(spec: DestinationSettingsSpec | undefined, saved: Readonly<Record<string, unknown>>) {
+  if (!spec) return undefined;
+  const parsed = spec.schema.safeParse(saved);
+  return parsed.success ? parsed.data : spec.schema.parse({});
 }
 
 /** The keys a definition generates when left out (asked once with none given). */

@@ -56,6 +56,8 @@ export interface DestinationTypeResponse {
   readonly credentialsSchema: unknown;
   /** Credential keys HireBridge generates when left out (e.g. the webhook's signingSecret). */
   readonly generatedKeys: readonly string[];
+  /** Whether destinations of this type have settings, a field mapping and a preview. */
+  readonly hasSettings: boolean;
 }
 
 export interface PushResponse {
@@ -68,4 +70,81 @@ export interface PushResponse {
   readonly lastError: string | null;
   readonly warnings: readonly string[];
   readonly updatedAt: string;
+}
+
+/** One field-mapping rule as the API carries it; the system's own targets are checked by the server. */
+const mappingRule = z.looseObject({
+  target: z.string({ error: 'must be the system field (text)' }).max(300, 'must be at most 300 characters'),
+  from: z
+    .array(z.string().max(100, 'must be at most 100 characters'), {
+      error: 'must be a list of HireBridge field keys',
+    })
+    .max(10, 'must name at most 10 HireBridge fields'),
+  list: z.string().max(100, 'must be at most 100 characters').optional(),
+});
+
+/** PUT /api/v1/destinations/:id/mapping: the whole mapping, or null to go back to the preset. */
+export const putMappingRequestSchema = z.strictObject({
+  rules: z
+    .array(mappingRule, { error: 'must be a list of rules, or null for the preset' })
+    .min(1, 'must hold at least one rule (null goes back to the preset)')
+    .max(200, 'must hold at most 200 rules')
+    .nullable(),
+});
+
+/** PATCH /api/v1/destinations/:id/settings: keys to change; null puts a key back to its default. */
+export const patchDestinationSettingsRequestSchema = z.strictObject({
+  settings: z.record(z.string().max(100), z.unknown(), { error: 'must be an object of settings' }),
+});
+
+/** POST /api/v1/destinations/:id/preview */
+export const previewRequestSchema = z.strictObject({
+  memberId: z.string({ error: 'is required: the member to preview' }).min(1, 'is required').max(100),
+});
+
+export interface MappingRuleResponse {
+  readonly target: string;
+  readonly from: readonly string[];
+  readonly list?: string;
+}
+
+export interface DestinationMappingResponse {
+  readonly destinationId: string;
+  readonly type: string;
+  readonly rules: readonly MappingRuleResponse[];
+  /** True while the destination uses the preset (nothing saved). */
+  readonly isPreset: boolean;
+  readonly preset: readonly MappingRuleResponse[];
+  /** The targets an admin may write, in words. */
+  readonly targets: string;
+  /** The HireBridge fields a rule can read (custom field keys are accepted too). */
+  readonly sourceFields: readonly { readonly key: string; readonly label: string }[];
+}
+
+export interface DestinationSettingsResponse {
+  readonly destinationId: string;
+  readonly type: string;
+  /** The settings in effect (defaults filled), the mapping apart. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** The keys the admin saved (the others are defaults). */
+  readonly savedKeys: readonly string[];
+  /** JSON Schema of the settings form. */
+  readonly schema: unknown;
+}
+
+export interface DestinationPreviewResponse {
+  readonly destinationId: string;
+  readonly memberId: string;
+  /** Nothing was sent: these are the requests a push would make, in order. */
+  readonly requests: readonly {
+    readonly step: string;
+    readonly method: string;
+    readonly path: string;
+    readonly body: unknown;
+  }[];
+  readonly notes: readonly string[];
+  /** What the system is asked when pushing (list item ids, the manager...). */
+  readonly atPush: readonly string[];
+  /** Required fields with no value: a push would fail naming these. */
+  readonly missing: readonly string[];
 }

@@ -1,7 +1,9 @@
+import type { DestinationMapping } from '../app/destination-mapping.js';
 import type { DestinationEdit } from '../app/manage-destinations.js';
 import type { Principal } from '../core/auth/role.js';
 import type { HireDocument } from '../core/model/document.js';
 import type { Destination, Push, PushStatus } from '../core/model/destination.js';
+import type { DestinationPreview } from '../core/ports/destination.js';
 import type { DestinationType } from '../core/ports/destination-types.js';
 
 /** Destinations, pushes and the time-limited document links destinations fetch. */
@@ -23,6 +25,29 @@ export interface DestinationServices {
     id: string;
     principal: Principal;
   }): Promise<{ destination: Destination; resumedPushes: number }>;
+  /** The field mapping: the saved copy or the preset, with the HireBridge fields it can read. */
+  mapping(id: string): Promise<DestinationMapping>;
+  saveMapping(input: {
+    id: string;
+    rules: readonly unknown[] | null;
+    principal: Principal;
+  }): Promise<DestinationMapping>;
+  settings(id: string): Promise<{
+    destination: Destination;
+    settings: Record<string, unknown>;
+    savedKeys: string[];
+    schema: unknown;
+  }>;
+  saveSettings(input: {
+    id: string;
+    settings: Readonly<Record<string, unknown>>;
+    principal: Principal;
+  }): Promise<Destination>;
+  /** What a push of the member would send; sends nothing. */
+  preview(input: {
+    id: string;
+    memberId: string;
+  }): Promise<{ destination: Destination; preview: DestinationPreview }>;
   memberPushes(memberId: string): Promise<Push[]>;
   listPushes(filter: { status?: PushStatus; limit: number }): Promise<Push[]>;
   retryPush(input: { memberId: string; destinationId: string; principal: Principal }): Promise<Push>;

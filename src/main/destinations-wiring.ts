@@ -1,5 +1,12 @@
 import { actorOf } from '../app/actor.js';
 import type { DestinationDeps } from '../app/destination-deps.js';
+import {
+  getDestinationMapping,
+  getDestinationSettings,
+  previewDestination,
+  saveDestinationMapping,
+  saveDestinationSettings,
+} from '../app/destination-mapping.js';
 import { listMemberPushes, listPushes, retryPush, type PushAdminDeps } from '../app/list-pushes.js';
 import {
   addDestination,
@@ -15,7 +22,7 @@ import { destinationTypes } from '../connectors/destination-types.js';
 import { createHttpClient } from '../connectors/kit/http-client.js';
 import { sleep } from '../connectors/kit/sleep.js';
 import { destinationConnectors } from '../connectors/registry.js';
-import type { Destination } from '../core/model/destination.js';
+import type { Destination, Push } from '../core/model/destination.js';
 import type { BlobStore } from '../core/ports/blob-store.js';
 import type { CrashPoint } from '../core/ports/crash-point.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
@@ -81,6 +88,13 @@ export function destinationsWiring(
   const pushAdmin: PushAdminDeps = { ...admin, destinations, inbox: deps.inbox };
   // What both the document links and the pushed member read documents through.
   const files = { documents, blobs: deps.blobs, inbox: deps.inbox, clock };
+  const member = {
+    ...files,
+    destinations,
+    documentLink: (link: { documentId: string; memberId: string; expiresAt: number }) =>
+      `${config.publicUrl}/document-links?token=${signer.sign(link)}`,
+  };
+  const preview = { ...manage, pushedMember: (p: Push) => pushedMember(member, p) };
   const services: DestinationServices = {
     types: () => types.list(),
     list: () => destinations.list(),
@@ -89,17 +103,17 @@ export function destinationsWiring(
     update: ({ principal, ...i }) => updateDestination(manage, { ...i, actor: actorOf(principal) }),
     remove: ({ principal, id }) => removeDestination(manage, { id, actor: actorOf(principal) }),
     test: ({ principal, id }) => testDestination(manage, { id, actor: actorOf(principal) }),
+    mapping: (id) => getDestinationMapping(manage, id),
+    saveMapping: ({ principal, ...i }) => saveDestinationMapping(manage, { ...i, actor: actorOf(principal) }),
+    settings: (id) => getDestinationSettings(manage, id),
+    saveSettings: ({ principal, ...i }) =>
+      saveDestinationSettings(manage, { ...i, actor: actorOf(principal) }),
+    preview: (input) => previewDestination(preview, input),
     memberPushes: (memberId) => listMemberPushes(pushAdmin, memberId),
     listPushes: (filter) => listPushes(pushAdmin, filter),
     retryPush: ({ principal, ...i }) => retryPush(pushAdmin, { ...i, actor: actorOf(principal) }),
     openDocumentLink: (token) =>
       openDocumentLink({ ...files, verifyLink: (t, now) => signer.verify(t, now) }, token),
-  };
-  const member = {
-    ...files,
-    destinations,
-    documentLink: (link: { documentId: string; memberId: string; expiresAt: number }) =>
-      `${config.publicUrl}/document-links?token=${signer.sign(link)}`,
   };
   const push = pushMemberHandler(
     {

@@ -83,6 +83,7 @@ export function describeDestinationConformance(
         enabled: true,
         status: 'ok',
         statusMessage: null,
+        settings: {},
         createdAt: clock.now(),
         updatedAt: clock.now(),
       };
@@ -122,6 +123,7 @@ export function describeDestinationConformance(
           generatedKeys: [],
           parseCredentials: () => ({ ok: true, credentials: {} }),
           generateCredentials: () => ({}),
+          settings: null,
           typedUrls: () => [],
           client: () => under.client,
         }),

@@ -168,6 +168,7 @@ async function seed(server: TestServer): Promise<void> {
       enabled: 1,
       status: 'ok',
       status_message: null,
+      settings: '{}',
       rate_next_at: 0,
       paused_until: 0,
       created_at: NOW - DAY,

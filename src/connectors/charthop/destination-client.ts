@@ -13,7 +13,9 @@ import {
   type CharthopTransport,
 } from './client.js';
 import { POSITION_FIELD } from './assumptions.js';
+import type { FieldRule } from '../kit/field-mapping.js';
 import type { JobBody } from './schemas.js';
+import { charthopSettingsSchema, type CharthopSettings } from './settings.js';
 import {
   fileFieldFor,
   isOpen,
@@ -31,7 +33,11 @@ import {
  * and department, else a new job under the manager's job. A person who exists but holds no job (a push
  * cut short after the person was created) gets the job on the next update, so a retried push heals.
  */
-export function createCharthopDestination(t: CharthopTransport): DestinationClient {
+export function createCharthopDestination(
+  t: CharthopTransport,
+  settings: CharthopSettings = charthopSettingsSchema.parse({}),
+): DestinationClient {
+  const rules = settings.mapping;
   return {
     async testConnection(signal) {
       await probe(t, signal);
@@ -46,24 +52,24 @@ export function createCharthopDestination(t: CharthopTransport): DestinationClie
     },
 
     async createPerson(member, signal) {
-      const body = toPersonBody(member);
+      const body = toPersonBody(member, rules);
       // Refuse before writing anything when the hire could not be recorded (no start date).
-      toHireBody(member, 'check', 'check');
+      toHireBody(member, 'check', 'check', rules);
       const warnings: string[] = [];
-      const placement = await chooseJob(t, member, warnings, signal);
+      const placement = await chooseJob(t, member, rules, warnings, signal);
       const personId = await createPerson(t, body, signal);
-      await hire(t, member, personId, placement, signal);
+      await hire(t, member, rules, personId, placement, signal);
       await sendFiles(t, member, personId, warnings, signal);
       return { remoteId: personId, warnings };
     },
 
     async updatePerson(remoteId, member, signal) {
-      await updatePerson(t, remoteId, toPersonBody(member), signal);
+      await updatePerson(t, remoteId, toPersonBody(member, rules), signal);
       const jobs = await listJobs(t, signal);
       if (jobs.some((j) => j.personId === remoteId)) return { remoteId, warnings: [] };
       const warnings: string[] = [];
-      const placement = await chooseJob(t, member, warnings, signal);
-      await hire(t, member, remoteId, placement, signal);
+      const placement = await chooseJob(t, member, rules, warnings, signal);
+      await hire(t, member, rules, remoteId, placement, signal);
       await sendFiles(t, member, remoteId, warnings, signal);
       return { remoteId, warnings };
     },
@@ -75,6 +81,7 @@ type Placement = { readonly jobId: string } | { readonly create: JobBody };
 async function chooseJob(
   t: CharthopTransport,
   member: PushedMember,
+  rules: readonly FieldRule[],
   warnings: string[],
   signal?: AbortSignal,
 ): Promise<Placement> {
@@ -88,7 +95,7 @@ async function chooseJob(
         : 'the job linked to the position is not in ChartHop: matched by title and department instead',
     );
   }
-  const open = matchOpenJob(jobs, member);
+  const open = matchOpenJob(jobs, member, rules);
   if (open) return { jobId: open.id };
   let managerJobId: string | null = null;
   if (member.manager) {
@@ -99,18 +106,19 @@ async function chooseJob(
       warnings.push(`manager not matched: ${who}`);
     }
   }
-  return { create: toJobBody(member, managerJobId) };
+  return { create: toJobBody(member, managerJobId, rules) };
 }
 
 async function hire(
   t: CharthopTransport,
   member: PushedMember,
+  rules: readonly FieldRule[],
   personId: string,
   placement: Placement,
   signal?: AbortSignal,
 ): Promise<void> {
   const jobId = 'jobId' in placement ? placement.jobId : await createJob(t, placement.create, signal);
-  await syncHire(t, toHireBody(member, personId, jobId), signal);
+  await syncHire(t, toHireBody(member, personId, jobId, rules), signal);
 }
 
 /** The offer letter and resume go to the person's file fields; each failure is a warning, not a stop. */

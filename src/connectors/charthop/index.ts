@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { DestinationClient } from '../../core/ports/destination.js';
 import type { ConnectorDefinition } from '../definition.js';
 import { createCharthopDestination } from './destination-client.js';
+import { CHARTHOP_FIELD_PRESET, charthopFieldRuleSchema } from './field-mapping.js';
+import { previewCharthop } from './preview.js';
+import { charthopSettingsSchema, type CharthopSettings } from './settings.js';
 
-export { CHARTHOP_FIELD_PRESET } from './to-person.js';
+export { CHARTHOP_FIELD_PRESET } from './field-mapping.js';
 
 const required = (what: string) =>
   z
@@ -25,12 +28,29 @@ export const charthop = {
   credentials,
   defaultBaseUrl: 'https://api.charthop.com',
   capabilities: ['create', 'update', 'documents', 'compensation', 'manager'],
-  create: (context, creds) =>
-    createCharthopDestination({
-      http: context.http,
-      baseUrl: context.baseUrl,
-      apiToken: creds.apiToken,
-      orgId: creds.orgId,
-      limiterKey: context.limiterKey,
-    }),
-} as const satisfies ConnectorDefinition<'charthop', 'destination', CharthopCredentials, DestinationClient>;
+  settings: {
+    schema: charthopSettingsSchema,
+    rule: charthopFieldRuleSchema,
+    preset: CHARTHOP_FIELD_PRESET,
+    targets:
+      'a ChartHop field such as person.name.first, person.contact.homeEmail, person.fields.<field id>, job.title or hire.date',
+    preview: previewCharthop,
+  },
+  create: (context, creds, settings?: CharthopSettings) =>
+    createCharthopDestination(
+      {
+        http: context.http,
+        baseUrl: context.baseUrl,
+        apiToken: creds.apiToken,
+        orgId: creds.orgId,
+        limiterKey: context.limiterKey,
+      },
+      settings,
+    ),
+} as const satisfies ConnectorDefinition<
+  'charthop',
+  'destination',
+  CharthopCredentials,
+  DestinationClient,
+  CharthopSettings
+>;

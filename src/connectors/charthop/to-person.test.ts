@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pushDocument, pushedMember } from '../../../test/support/destination-target.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { CHARTHOP_FIELD_PRESET } from './index.js';
+import { charthopFieldRuleSchema } from './field-mapping.js';
 import { hireBodySchema, jobBodySchema, personBodySchema, type Job } from './schemas.js';
 import {
   fileFieldFor,
@@ -40,7 +41,9 @@ describe('ChartHop mapping (pure)', () => {
   it('preset rows cover the person, job and hire it sends', () => {
     const targets = CHARTHOP_FIELD_PRESET.map((r) => r.target);
     expect(targets).toEqual(expect.arrayContaining(['person.contact.homeEmail', 'job.title', 'hire.date']));
-    expect(new Set(CHARTHOP_FIELD_PRESET.map((r) => r.field)).size).toBe(CHARTHOP_FIELD_PRESET.length);
+    expect(new Set(targets).size).toBe(CHARTHOP_FIELD_PRESET.length);
+    for (const rule of CHARTHOP_FIELD_PRESET)
+      expect(charthopFieldRuleSchema.safeParse(rule).success).toBe(true);
   });
 
   it('matches home email before work email, over any member email, case-insensitively', () => {
@@ -91,5 +94,20 @@ describe('ChartHop mapping (pure)', () => {
     expect(fileFieldFor(pushDocument())).toBe('offerLetter');
     expect(fileFieldFor(pushDocument({ kind: 'resume' }))).toBe('resume');
     expect(fileFieldFor(pushDocument({ kind: 'candidate_file' }))).toBeNull();
+  });
+
+  it('follows a saved mapping: a person custom field, and the job title from another field', () => {
+    const rules = [
+      ...CHARTHOP_FIELD_PRESET.filter((r) => r.target !== 'job.title'),
+      { target: 'person.fields.cf_team', from: ['team'] },
+      { target: 'job.title', from: ['team'] },
+    ];
+    const member = pushedMember({ fields: { ...pushedMember().fields, team: 'Platform' } });
+    expect(toPersonBody(member, rules)).toMatchObject({
+      name: { first: 'Ada' },
+      fields: { cf_team: 'Platform' },
+    });
+    expect(toJobBody(member, null, rules).title).toBe('Platform');
+    expect(matchOpenJob([job({ title: 'Platform' })], member, rules)?.id).toBe('j');
   });
 });

@@ -1,6 +1,8 @@
 import { AppError } from '../../core/errors/app-error.js';
 import type { FieldValue } from '../../core/model/field-value.js';
 import type { PushDocument, PushedMember } from '../../core/ports/destination.js';
+import { resolveValues, sectionBody, type FieldRule } from '../kit/field-mapping.js';
+import { CHARTHOP_FIELD_PRESET } from './field-mapping.js';
 import { COMP_INTERVAL, FILE_FIELD_IDS, JOB_OPEN, money, sameName } from './assumptions.js';
 import {
   RELATIONSHIP_MANAGER,
@@ -13,35 +15,11 @@ import {
 
 /**
  * Pure mapping from a pushed member to ChartHop's person, job and HIRE change (hris-apis.md §5.3), and the
- * choices made on ChartHop's data (which person is the member, which open job they fill). No I/O.
+ * choices made on ChartHop's data (which person is the member, which open job they fill), driven by the
+ * field mapping (field-mapping.ts; `rules` defaults to the preset). No I/O.
  */
 
-/** One row of the preset field mapping: a HireBridge field and where ChartHop keeps it. */
-export interface PresetRow {
-  readonly field: string;
-  readonly target: `person.${string}` | `job.${string}` | `hire.${string}`;
-  readonly note?: string;
-}
-
-/** ChartHop's own ATS new-hire fields (§0: name, homeEmail, mobilePhone, startDate, base, currency). */
-export const CHARTHOP_FIELD_PRESET: readonly PresetRow[] = [
-  { field: 'firstName', target: 'person.name.first' },
-  { field: 'middleName', target: 'person.name.middle' },
-  { field: 'lastName', target: 'person.name.last' },
-  { field: 'personalEmail', target: 'person.contact.homeEmail', note: 'ChartHop matches people on it first' },
-  { field: 'workEmail', target: 'person.contact.workEmail' },
-  { field: 'personalPhone', target: 'person.contact.mobilePhone' },
-  {
-    field: 'jobTitle',
-    target: 'job.title',
-    note: 'the open job with this title and department, else a new job',
-  },
-  { field: 'department', target: 'job.department.name' },
-  { field: 'reportingTo', target: 'job.relationships.MANAGER', note: 'the manager’s job' },
-  { field: 'employmentStartDate', target: 'hire.date' },
-  { field: 'salaryAmount', target: 'hire.comp.baseComp.pay.amount', note: 'yearly' },
-  { field: 'salaryCurrency', target: 'hire.comp.baseComp.pay.currency' },
-];
+type Rules = readonly FieldRule[];
 
 function text(value: FieldValue | null | undefined): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -51,9 +29,16 @@ function text(value: FieldValue | null | undefined): string | null {
 
 const field = (member: PushedMember, key: string) => text(member.fields[key]);
 
-export function toPersonBody(member: PushedMember): PersonBody {
-  const first = field(member, 'firstName');
-  const last = field(member, 'lastName');
+/** The mapped value of one ChartHop target, as text (null when no rule gives it a value). */
+function mapped(member: PushedMember, rules: Rules, target: string): string | null {
+  const value = resolveValues(member, rules).get(target);
+  return value === undefined ? null : text(value);
+}
+
+export function toPersonBody(member: PushedMember, rules: Rules = CHARTHOP_FIELD_PRESET): PersonBody {
+  const body = sectionBody(resolveValues(member, rules), 'person') as Partial<PersonBody>;
+  const first = text(body.name?.first);
+  const last = text(body.name?.last);
   if (first === null || last === null) {
     throw new AppError('required_fields_missing', 'ChartHop needs a first and a last name', {
       details: {
@@ -61,20 +46,7 @@ export function toPersonBody(member: PushedMember): PersonBody {
       },
     });
   }
-  const middle = field(member, 'middleName');
-  const contact = {
-    ...optional('homeEmail', field(member, 'personalEmail')),
-    ...optional('workEmail', field(member, 'workEmail')),
-    ...optional('mobilePhone', field(member, 'personalPhone')),
-  };
-  return {
-    name: { first, ...(middle === null ? {} : { middle }), last },
-    ...(Object.keys(contact).length > 0 ? { contact } : {}),
-  };
-}
-
-function optional<K extends string>(key: K, value: string | null): Partial<Record<K, string>> {
-  return value === null ? {} : ({ [key]: value } as Record<K, string>);
+  return { ...body, name: { ...body.name, first, last } };
 }
 
 const lower = (s: string | null | undefined) => s?.trim().toLowerCase() ?? null;
@@ -108,16 +80,20 @@ export function matchManager(persons: readonly Person[], manager: PushedMember['
   return manager.remoteId ? (persons.find((p) => p.id === manager.remoteId) ?? null) : null;
 }
 
-export const memberDepartment = (member: PushedMember): string | null =>
-  text(member.department) ?? field(member, 'department');
+export const memberDepartment = (member: PushedMember, rules: Rules = CHARTHOP_FIELD_PRESET): string | null =>
+  mapped(member, rules, 'job.department.name');
 
 export const isOpen = (job: Job): boolean => job.open === JOB_OPEN && !job.personId;
 
 /** The first open job whose title and department equal the member's (§ issue: "match exactly"). */
-export function matchOpenJob(jobs: readonly Job[], member: PushedMember): Job | null {
-  const title = field(member, 'jobTitle');
+export function matchOpenJob(
+  jobs: readonly Job[],
+  member: PushedMember,
+  rules: Rules = CHARTHOP_FIELD_PRESET,
+): Job | null {
+  const title = mapped(member, rules, 'job.title');
   if (title === null) return null;
-  const department = memberDepartment(member);
+  const department = memberDepartment(member, rules);
   return (
     jobs.find((j) => isOpen(j) && sameName(j.title, title) && sameName(j.department?.name, department)) ??
     null
@@ -125,14 +101,18 @@ export function matchOpenJob(jobs: readonly Job[], member: PushedMember): Job | 
 }
 
 /** A new open job for the member, reporting to the manager's job when known. */
-export function toJobBody(member: PushedMember, managerJobId: string | null): JobBody {
-  const title = field(member, 'jobTitle');
+export function toJobBody(
+  member: PushedMember,
+  managerJobId: string | null,
+  rules: Rules = CHARTHOP_FIELD_PRESET,
+): JobBody {
+  const title = mapped(member, rules, 'job.title');
   if (title === null) {
     throw new AppError('required_fields_missing', 'ChartHop needs a job title to create a job', {
       details: { fields: ['jobTitle'] },
     });
   }
-  const department = memberDepartment(member);
+  const department = memberDepartment(member, rules);
   return {
     title,
     open: JOB_OPEN,
@@ -144,17 +124,22 @@ export function toJobBody(member: PushedMember, managerJobId: string | null): Jo
 }
 
 /** The HIRE change: the person into the job on the start date, with base pay when amount and currency are known. */
-export function toHireBody(member: PushedMember, personId: string, jobId: string): HireBody {
-  const date = field(member, 'employmentStartDate');
+export function toHireBody(
+  member: PushedMember,
+  personId: string,
+  jobId: string,
+  rules: Rules = CHARTHOP_FIELD_PRESET,
+): HireBody {
+  const date = mapped(member, rules, 'hire.date');
   if (date === null) {
     throw new AppError('required_fields_missing', 'ChartHop needs a start date for the hire', {
       details: { fields: ['employmentStartDate'] },
     });
   }
-  const amount = member.fields['salaryAmount'];
-  const currency = field(member, 'salaryCurrency')?.toUpperCase() ?? null;
+  const amount = Number(mapped(member, rules, 'hire.comp.baseComp.pay.amount') ?? Number.NaN);
+  const currency = mapped(member, rules, 'hire.comp.baseComp.pay.currency')?.toUpperCase() ?? null;
   const comp =
-    typeof amount === 'number' && currency !== null
+    Number.isFinite(amount) && currency !== null
       ? { comp: { baseComp: { interval: COMP_INTERVAL, pay: money(amount, currency) } } }
       : {};
   return { jobId, personId, date, note: 'Hired through HireBridge', ...comp };

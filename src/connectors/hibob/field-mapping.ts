@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { fieldRuleSchema, type FieldRule } from '../kit/field-mapping.js';
 
 /**
  * HireBridge field -> HiBob field, as data: the preset below is what a new HiBob destination starts with,
@@ -8,16 +8,12 @@ import { z } from 'zod';
  * only there), `salary.*` in the salary entry. Custom fields are targets by their HiBob id, e.g.
  * `root.custom.field_1696` or `work.customColumns.column_1700`.
  */
-export const hibobFieldRuleSchema = z.object({
-  target: z.string().regex(/^(root|home|work|about|payroll|employment|salary|custom)(\.[A-Za-z0-9_]+)+$/, {
-    message: 'a HiBob field path such as work.title or root.custom.field_1696',
-  }),
-  /** HireBridge field keys; the first one with a value wins. */
-  from: z.array(z.string().min(1)).min(1),
-  /** For list fields: the named list whose item id is sent instead of the text. */
-  list: z.string().min(1).optional(),
-});
-export type HibobFieldRule = z.infer<typeof hibobFieldRuleSchema>;
+export const hibobFieldRuleSchema = fieldRuleSchema(
+  /^(root|home|work|about|payroll|employment|salary|custom)(\.[A-Za-z0-9_]+)+$/,
+  'a HiBob field path such as work.title or root.custom.field_1696',
+  { lists: true },
+);
+export type HibobFieldRule = FieldRule;
 
 export const HIBOB_PRESET_MAPPING: readonly HibobFieldRule[] = [
   { target: 'root.firstName', from: ['firstName'] },

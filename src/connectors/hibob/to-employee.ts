@@ -1,4 +1,5 @@
 import type { PushedMember } from '../../core/ports/destination.js';
+import { readSource, setPath, type SourceValue } from '../kit/field-mapping.js';
 import type { HibobFieldRule } from './field-mapping.js';
 import type { CreateEmployee, NamedListItem, SalaryEntry, WorkEntry } from './schemas.js';
 import type { HibobSettings } from './settings.js';
@@ -23,7 +24,7 @@ export interface EmployeePlan {
   readonly missing: readonly string[];
 }
 
-type Value = string | number;
+type Value = SourceValue;
 
 const REQUIRED: readonly { readonly path: string; readonly words: string }[] = [
   { path: 'root.firstName', words: 'first name' },
@@ -32,17 +33,6 @@ const REQUIRED: readonly { readonly path: string; readonly words: string }[] = [
   { path: 'work.site', words: 'work site (the member has no location and no default site is set)' },
   { path: 'work.startDate', words: 'start date' },
 ];
-
-/** A HireBridge value by key; department and location also live on the member itself. */
-function readSource(member: PushedMember, key: string): Value | null {
-  if (key === 'department' && member.department) return member.department;
-  if (key === 'location' && member.location) return member.location;
-  const value = member.fields[key];
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') return value.email ?? value.name;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  return value;
-}
 
 /** Depth-first over nested list items (departments can have sub-departments); archived items never match. */
 export function findListItemId(items: readonly NamedListItem[], label: string): string | null {
@@ -54,17 +44,6 @@ export function findListItemId(items: readonly NamedListItem[], label: string): 
     if (nested !== null) return nested;
   }
   return null;
-}
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: Value): void {
-  let node = target;
-  for (const part of path.slice(0, -1)) {
-    const next = node[part];
-    if (typeof next !== 'object' || next === null) node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  const last = path[path.length - 1];
-  if (last !== undefined) node[last] = value;
 }
 
 /** The values the mapping produces, by HiBob path, with list labels turned into item ids. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { fieldRuleSchema, type FieldRule } from '../kit/field-mapping.js';
 
 /**
  * HireBridge field -> Humaans field, as data: the preset below is what a new Humaans destination starts
@@ -6,14 +6,11 @@ import { z } from 'zod';
  * (the create body), `jobRole.<attr>` (the job role row), `compensation.amount|currency`, and custom fields
  * by their Humaans id as `customField.<id>` (written with `POST /custom-values`).
  */
-export const humaansFieldRuleSchema = z.object({
-  target: z.string().regex(/^(person|jobRole|compensation|customField)\.[A-Za-z0-9_-]+$/, {
-    message: 'a Humaans field such as person.firstName, jobRole.jobTitle or customField.<id>',
-  }),
-  /** HireBridge field keys; the first one with a value wins. */
-  from: z.array(z.string().min(1)).min(1),
-});
-export type HumaansFieldRule = z.infer<typeof humaansFieldRuleSchema>;
+export const humaansFieldRuleSchema = fieldRuleSchema(
+  /^(person|jobRole|compensation|customField)\.[A-Za-z0-9_-]+$/,
+  'a Humaans field such as person.firstName, jobRole.jobTitle or customField.<id>',
+);
+export type HumaansFieldRule = FieldRule;
 
 /** Mirrors the default mapping of Humaans' own Ashby integration (seeds: "Default data fields"). */
 export const HUMAANS_PRESET_MAPPING: readonly HumaansFieldRule[] = [

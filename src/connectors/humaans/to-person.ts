@@ -1,4 +1,5 @@
 import type { PushDocument, PushedMember } from '../../core/ports/destination.js';
+import { resolveValues, type SourceValue } from '../kit/field-mapping.js';
 import type { HumaansFieldRule } from './field-mapping.js';
 import type { CreatePerson, NamedItem } from './schemas.js';
 import type { HumaansSettings } from './settings.js';
@@ -41,39 +42,16 @@ export interface PersonPlan {
   readonly missing: readonly string[];
 }
 
-type Value = string | number;
-
-function readSource(member: PushedMember, key: string): Value | null {
-  if (key === 'department' && member.department) return member.department;
-  if (key === 'location' && member.location) return member.location;
-  const value = member.fields[key];
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object') return value.email ?? value.name;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  return value;
-}
+type Value = SourceValue;
 
 const byName = (items: readonly NamedItem[], name: string): NamedItem | undefined => {
   const wanted = name.trim().toLocaleLowerCase('en');
   return items.find((i) => i.name.trim().toLocaleLowerCase('en') === wanted);
 };
 
-export function resolveMapping(
-  member: PushedMember,
-  mapping: readonly HumaansFieldRule[],
-): Map<string, Value> {
-  const values = new Map<string, Value>();
-  for (const rule of mapping) {
-    for (const key of rule.from) {
-      const value = readSource(member, key);
-      if (value !== null) {
-        values.set(rule.target, value);
-        break;
-      }
-    }
-  }
-  return values;
-}
+/** The values the mapping produces, by Humaans target (the shared engine). */
+export const resolveMapping = (member: PushedMember, mapping: readonly HumaansFieldRule[]) =>
+  resolveValues(member, mapping);
 
 const REQUIRED = [
   { target: 'person.firstName', words: 'first name' },

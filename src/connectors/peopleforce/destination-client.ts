@@ -12,12 +12,16 @@ import {
   uploadDocument,
   type PeopleforceTransport,
 } from './client.js';
+import type { FieldRule } from '../kit/field-mapping.js';
 import type { Employee } from './schemas.js';
+import { peopleforceSettingsSchema, type PeopleforceSettings } from './settings.js';
 import {
   documentFolderFor,
   employeeHasEmail,
   findByName,
+  hasSalaryAmount,
   memberEmails,
+  SALARY_NOT_SENT,
   positionNames,
   toEmployeeBody,
   toPositionBody,
@@ -29,7 +33,11 @@ import {
  * count), create the employee, then position, salary and documents (hris-apis.md §4.2). A 422 on create is
  * PeopleForce's duplicate answer (§4.3): we look the holder up and link instead of failing.
  */
-export function createPeopleforceDestination(t: PeopleforceTransport): DestinationClient {
+export function createPeopleforceDestination(
+  t: PeopleforceTransport,
+  settings: PeopleforceSettings = peopleforceSettingsSchema.parse({}),
+): DestinationClient {
+  const rules = settings.mapping;
   return {
     async testConnection(signal) {
       await listEmployees(t, [], 1, signal);
@@ -45,12 +53,12 @@ export function createPeopleforceDestination(t: PeopleforceTransport): Destinati
     },
 
     async createPerson(member, signal) {
-      const outcome = await createEmployee(t, toEmployeeBody(member), signal);
+      const outcome = await createEmployee(t, toEmployeeBody(member, rules), signal);
       if (outcome.kind === 'refused_as_duplicate') return linkDuplicate(t, member, signal);
       const warnings: string[] = [];
       const employeeId = outcome.employee.id;
-      await step(warnings, 'position', () => sendPosition(t, employeeId, member, warnings, signal));
-      await step(warnings, 'salary', () => sendSalary(t, employeeId, member, warnings, signal));
+      await step(warnings, 'position', () => sendPosition(t, employeeId, member, rules, warnings, signal));
+      await step(warnings, 'salary', () => sendSalary(t, employeeId, member, rules, warnings, signal));
       await step(warnings, 'documents', () => sendDocuments(t, employeeId, member, warnings, signal));
       return { remoteId: String(employeeId), warnings };
     },
@@ -63,7 +71,7 @@ export function createPeopleforceDestination(t: PeopleforceTransport): Destinati
           'peopleforce update employee: the remote id is not a PeopleForce id',
         );
       }
-      await updateEmployee(t, id, toEmployeeBody(member), signal);
+      await updateEmployee(t, id, toEmployeeBody(member, rules), signal);
       return { remoteId, warnings: [] };
     },
   };
@@ -160,10 +168,11 @@ async function sendPosition(
   t: PeopleforceTransport,
   employeeId: number,
   member: PushedMember,
+  rules: readonly FieldRule[],
   warnings: string[],
   signal?: AbortSignal,
 ): Promise<void> {
-  const names = positionNames(member);
+  const names = positionNames(member, rules);
   const [positions, departments, locations] = await Promise.all([
     names.jobTitle === null ? [] : listReference(t, 'positions', signal),
     names.department === null ? [] : listReference(t, 'departments', signal),
@@ -213,12 +222,13 @@ async function sendSalary(
   t: PeopleforceTransport,
   employeeId: number,
   member: PushedMember,
+  rules: readonly FieldRule[],
   warnings: string[],
   signal?: AbortSignal,
 ): Promise<void> {
-  const body = toSalaryBody(member);
+  const body = toSalaryBody(member, rules);
   if (body === null) {
-    if (member.fields['salaryAmount'] != null) warnings.push('salary not sent: no currency or start date');
+    if (hasSalaryAmount(member, rules)) warnings.push(SALARY_NOT_SENT);
     return;
   }
   await createSalary(t, employeeId, body, signal);

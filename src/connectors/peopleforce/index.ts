@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { DestinationClient } from '../../core/ports/destination.js';
 import type { ConnectorDefinition } from '../definition.js';
 import { createPeopleforceDestination } from './destination-client.js';
+import { PEOPLEFORCE_FIELD_PRESET, peopleforceFieldRuleSchema } from './field-mapping.js';
+import { previewPeopleforce } from './preview.js';
+import { peopleforceSettingsSchema, type PeopleforceSettings } from './settings.js';
 
-export { PEOPLEFORCE_FIELD_PRESET } from './to-employee.js';
+export { PEOPLEFORCE_FIELD_PRESET } from './field-mapping.js';
 
 const credentials = z.object({
   apiKey: z
@@ -21,16 +24,28 @@ export const peopleforce = {
   credentials,
   defaultBaseUrl: 'https://app.peopleforce.io/api/public/v3',
   capabilities: ['create', 'update', 'documents', 'compensation', 'manager'],
-  create: (context, creds) =>
-    createPeopleforceDestination({
-      http: context.http,
-      baseUrl: context.baseUrl,
-      apiKey: creds.apiKey,
-      limiterKey: context.limiterKey,
-    }),
+  settings: {
+    schema: peopleforceSettingsSchema,
+    rule: peopleforceFieldRuleSchema,
+    preset: PEOPLEFORCE_FIELD_PRESET,
+    targets:
+      'a PeopleForce field such as employee.first_name, employee.<custom internal_name>, position.department_id or salary.amount',
+    preview: previewPeopleforce,
+  },
+  create: (context, creds, settings?: PeopleforceSettings) =>
+    createPeopleforceDestination(
+      {
+        http: context.http,
+        baseUrl: context.baseUrl,
+        apiKey: creds.apiKey,
+        limiterKey: context.limiterKey,
+      },
+      settings,
+    ),
 } as const satisfies ConnectorDefinition<
   'peopleforce',
   'destination',
   PeopleforceCredentials,
-  DestinationClient
+  DestinationClient,
+  PeopleforceSettings
 >;

@@ -98,4 +98,21 @@ describe('PeopleForce mapping (pure)', () => {
     expect(employeeHasEmail({ id: 1, personal_email: ' A@x.example ' }, ['a@x.example'])).toBe(true);
     expect(employeeHasEmail({ id: 1, email: 'b@x.example' }, ['a@x.example'])).toBe(false);
   });
+
+  it('follows a saved mapping: a custom field by its internal_name, and the position from another field', () => {
+    const rules = [
+      ...PEOPLEFORCE_FIELD_PRESET.filter((r) => r.target !== 'position.position_id'),
+      { target: 'employee.tshirt_size', from: ['tshirt'] },
+      { target: 'position.position_id', from: ['middleName', 'jobTitle'] },
+    ];
+    const member = pushedMember({ fields: { ...pushedMember().fields, tshirt: 'M' } });
+    expect(toEmployeeBody(member, rules)).toMatchObject({ first_name: 'Ada', tshirt_size: 'M' });
+    expect(positionNames(member, rules).jobTitle).toBe('Engineer');
+    expect(
+      toSalaryBody(
+        member,
+        rules.filter((r) => r.target !== 'salary.currency_code'),
+      ),
+    ).toBeNull();
+  });
 });

@@ -1,41 +1,16 @@
 import { AppError } from '../../core/errors/app-error.js';
 import type { FieldValue } from '../../core/model/field-value.js';
 import type { PushedMember } from '../../core/ports/destination.js';
+import { resolveValues, sectionBody, type FieldRule } from '../kit/field-mapping.js';
+import { PEOPLEFORCE_FIELD_PRESET } from './field-mapping.js';
 import { DOCUMENT_FOLDER_FALLBACK, SALARY_PERIOD } from './assumptions.js';
 import type { Employee, EmployeeBody, NamedItem, PositionBody, SalaryBody } from './schemas.js';
 
 /**
- * Pure mapping from a pushed member to PeopleForce's request bodies (hris-apis.md §4.2). No I/O: names
- * that PeopleForce keeps as ids (position, department, location, manager) are resolved by the caller and
- * passed in.
+ * Pure mapping from a pushed member to PeopleForce's request bodies (hris-apis.md §4.2), driven by the
+ * field mapping (field-mapping.ts; `rules` defaults to the preset). No I/O: names that PeopleForce keeps
+ * as ids (position, department, location, manager) are resolved by the caller and passed in.
  */
-
-/** One row of the preset field mapping: a HireBridge field and where PeopleForce keeps it. */
-export interface PresetRow {
-  /** HireBridge field key (core/model/new-hire-fields.ts, or `workEmail`). */
-  readonly field: string;
-  /** The PeopleForce request and key it lands in. */
-  readonly target: `employee.${keyof EmployeeBody}` | `position.${string}` | `salary.${string}`;
-  /** How the value gets there, for the admin's preview. */
-  readonly note?: string;
-}
-
-/** The default mapping HireBridge offers for PeopleForce; the framework shows it for mapping and preview. */
-export const PEOPLEFORCE_FIELD_PRESET: readonly PresetRow[] = [
-  { field: 'firstName', target: 'employee.first_name' },
-  { field: 'middleName', target: 'employee.middle_name' },
-  { field: 'lastName', target: 'employee.last_name' },
-  { field: 'workEmail', target: 'employee.email' },
-  { field: 'personalEmail', target: 'employee.personal_email' },
-  { field: 'personalPhone', target: 'employee.mobile_number' },
-  { field: 'employmentStartDate', target: 'employee.hired_on' },
-  { field: 'jobTitle', target: 'position.position_id', note: 'the position with this exact name' },
-  { field: 'department', target: 'position.department_id', note: 'the department with this exact name' },
-  { field: 'location', target: 'position.location_id', note: 'the location with this exact name' },
-  { field: 'reportingTo', target: 'position.reporting_to_id', note: 'the employee with the manager’s email' },
-  { field: 'salaryAmount', target: 'salary.amount', note: `per ${SALARY_PERIOD}` },
-  { field: 'salaryCurrency', target: 'salary.currency_code' },
-];
 
 export function text(value: FieldValue | null | undefined): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -62,14 +37,13 @@ export function employeeHasEmail(employee: Employee, emails: readonly string[]):
   );
 }
 
+type Rules = readonly FieldRule[];
+
 /** The `POST /employees` body; throws when first or last name is empty (PeopleForce requires both). */
-export function toEmployeeBody(member: PushedMember): EmployeeBody {
-  const values: Partial<Record<keyof EmployeeBody, string>> = {};
-  for (const row of PEOPLEFORCE_FIELD_PRESET) {
-    if (!row.target.startsWith('employee.')) continue;
-    const value = field(member, row.field);
-    if (value !== null) values[row.target.slice('employee.'.length) as keyof EmployeeBody] = value;
-  }
+export function toEmployeeBody(member: PushedMember, rules: Rules = PEOPLEFORCE_FIELD_PRESET): EmployeeBody {
+  const values = Object.fromEntries(
+    Object.entries(sectionBody(resolveValues(member, rules), 'employee')).map(([k, v]) => [k, String(v)]),
+  );
   const { first_name, last_name, ...rest } = values;
   if (!first_name || !last_name) {
     const missing = [first_name ? null : 'firstName', last_name ? null : 'lastName'].filter(Boolean);
@@ -80,16 +54,24 @@ export function toEmployeeBody(member: PushedMember): EmployeeBody {
   return { first_name, last_name, ...rest };
 }
 
-/** The names the position refers to, to be resolved to PeopleForce ids. */
-export function positionNames(member: PushedMember): {
+/** The names the position refers to (through the mapping), to be resolved to PeopleForce ids. */
+export function positionNames(
+  member: PushedMember,
+  rules: Rules = PEOPLEFORCE_FIELD_PRESET,
+): {
   jobTitle: string | null;
   department: string | null;
   location: string | null;
 } {
+  const values = resolveValues(member, rules);
+  const name = (target: string) => {
+    const value = values.get(target);
+    return value === undefined ? null : String(value);
+  };
   return {
-    jobTitle: field(member, 'jobTitle'),
-    department: text(member.department) ?? field(member, 'department'),
-    location: text(member.location) ?? field(member, 'location'),
+    jobTitle: name('position.position_id'),
+    department: name('position.department_id'),
+    location: name('position.location_id'),
   };
 }
 
@@ -120,13 +102,24 @@ export function toPositionBody(member: PushedMember, ids: ResolvedIds): Position
   };
 }
 
-/** The salary body; null unless amount, currency and start date are all known. */
-export function toSalaryBody(member: PushedMember): SalaryBody | null {
-  const amount = member.fields['salaryAmount'];
-  const currency = field(member, 'salaryCurrency');
+/** The salary body (through the mapping); null unless amount, currency and start date are all known. */
+export function toSalaryBody(
+  member: PushedMember,
+  rules: Rules = PEOPLEFORCE_FIELD_PRESET,
+): SalaryBody | null {
+  const values = resolveValues(member, rules);
+  const amount = Number(values.get('salary.amount') ?? Number.NaN);
+  const currency = values.get('salary.currency_code');
   const start = field(member, 'employmentStartDate');
-  if (typeof amount !== 'number' || currency === null || start === null) return null;
-  return { effective_on: start, amount, per: SALARY_PERIOD, currency_code: currency.toUpperCase() };
+  if (!Number.isFinite(amount) || currency === undefined || start === null) return null;
+  return { effective_on: start, amount, per: SALARY_PERIOD, currency_code: String(currency).toUpperCase() };
+}
+
+export const SALARY_NOT_SENT = 'salary not sent: no currency or start date';
+
+/** Whether the mapping gives the member a salary amount (a salary left out is then worth a warning). */
+export function hasSalaryAmount(member: PushedMember, rules: Rules = PEOPLEFORCE_FIELD_PRESET): boolean {
+  return resolveValues(member, rules).has('salary.amount');
 }
 
 /** The folder a document goes to: same name as its HireBridge category, else the fallback. */

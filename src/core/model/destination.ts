@@ -12,6 +12,11 @@ export interface Destination {
   readonly status: DestinationStatus;
   /** What the system said when it refused (status and message), for the admin. */
   readonly statusMessage: string | null;
+  /**
+   * The connector's settings as the admin saved them (field mapping, HiBob's default site...); `{}` means
+   * the connector's defaults. No secret is kept here: credentials are sealed apart.
+   */
+  readonly settings: Readonly<Record<string, unknown>>;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

@@ -31,6 +31,8 @@ export interface DestinationChange {
   readonly credentials?: Readonly<Record<string, unknown>>;
   readonly status?: Destination['status'];
   readonly statusMessage?: string | null;
+  /** The whole settings object (the caller merged and checked it). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export interface PushChange {

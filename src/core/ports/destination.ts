@@ -63,6 +63,27 @@ export interface PushResult {
   readonly warnings: readonly string[];
 }
 
+/**
+ * What a push would send for one member, built by the same pure code the push uses, without calling the
+ * system: the request bodies in order, what is already known to go wrong, and what only the system can
+ * answer (list item ids, the manager's id), which the push looks up when it runs.
+ */
+export interface DestinationPreview {
+  readonly requests: readonly {
+    /** What the request does, in words ("create the employee", "work entry"). */
+    readonly step: string;
+    readonly method: string;
+    readonly path: string;
+    readonly body: unknown;
+  }[];
+  /** Known now: values left out and why ("salary not sent: it has no currency"). */
+  readonly notes: readonly string[];
+  /** Decided only when pushing, by asking the system ("manager matched by email a@b.c when pushing"). */
+  readonly atPush: readonly string[];
+  /** Required fields with no value, in words: a push would fail with these named. */
+  readonly missing: readonly string[];
+}
+
 export interface DestinationClient {
   /** One cheap authenticated call; throws the classified error when the system refuses. */
   testConnection(signal?: AbortSignal): Promise<void>;

@@ -12,9 +12,18 @@ export function toDestination(row: DestinationRow): Destination {
     enabled: Number(row.enabled) === 1,
     status: row.status === 'credentials_refused' ? 'credentials_refused' : 'ok',
     statusMessage: row.status_message,
+    settings: parseSettings(row.settings),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
+}
+
+/** The stored settings object; a row written before settings existed reads as `{}` (the defaults). */
+function parseSettings(text: string | null | undefined): Readonly<Record<string, unknown>> {
+  const value: unknown = text ? JSON.parse(text) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** A new destination's row; the credentials arrive already sealed. */
@@ -28,6 +37,7 @@ export function destinationRow(d: Destination, credentialsSealed: string): Desti
     enabled: d.enabled ? 1 : 0,
     status: d.status,
     status_message: d.statusMessage,
+    settings: JSON.stringify(d.settings),
     rate_next_at: 0,
     paused_until: 0,
     created_at: d.createdAt,
@@ -43,6 +53,7 @@ export function destinationColumns(c: Omit<DestinationChange, 'credentials'>): P
     ...(c.enabled === undefined ? {} : { enabled: c.enabled ? 1 : 0 }),
     ...(c.status === undefined ? {} : { status: c.status }),
     ...(c.statusMessage === undefined ? {} : { status_message: c.statusMessage }),
+    ...(c.settings === undefined ? {} : { settings: JSON.stringify(c.settings) }),
   };
 }
 

@@ -12,6 +12,8 @@ export interface DestinationTable {
   /** ok, credentials_refused */
   status: string;
   status_message: string | null;
+  /** JSON object: the connector's settings as the admin saved them (`{}`: its defaults). */
+  settings: string;
   /** Shared limiter: GCRA theoretical arrival time, epoch ms. */
   rate_next_at: number;
   /** No call before this (epoch ms), set after a 429. */

@@ -1,11 +1,24 @@
 import type {
   AddedDestinationResponse,
+  DestinationMappingResponse,
+  DestinationPreviewResponse,
   DestinationResponse,
+  DestinationSettingsResponse,
   DestinationTypeResponse,
+  MappingRuleResponse,
   PushResponse,
 } from '../../../../src/contract/destinations';
 
-export type { AddedDestinationResponse, DestinationResponse, DestinationTypeResponse, PushResponse };
+export type {
+  AddedDestinationResponse,
+  DestinationMappingResponse,
+  DestinationPreviewResponse,
+  DestinationResponse,
+  DestinationSettingsResponse,
+  DestinationTypeResponse,
+  MappingRuleResponse,
+  PushResponse,
+};
 
 export const DESTINATIONS_PATH = '/api/v1/destinations';
 
