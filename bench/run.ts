@@ -6,6 +6,7 @@ import { runAshbyCalls } from './ashby-calls.js';
 import { runBackfill } from './backfill.js';
 import { runHireLatency } from './hire-latency.js';
 import { runIntake } from './intake.js';
+import { runPushes } from './pushes.js';
 import { runWorkers } from './workers.js';
 import { killAllChildren, runToEnd } from './lib/children.js';
 import { startHireSession } from './lib/hire-session.js';
@@ -14,7 +15,7 @@ import { round } from './lib/percentiles.js';
 import { headlineRows, renderTable } from './lib/report.js';
 
 /**
- * `npm run bench` (about 5 minutes) and `npm run bench -- --quick` (about a minute, what CI runs to
+ * `npm run bench` (about 11 minutes) and `npm run bench -- --quick` (about 4 minutes, what CI runs to
  * keep it working). Runs each benchmark against real processes over loopback, prints a table of the
  * headline figures beside their targets, and writes every figure to bench/results/latest.json.
  * Figures are printed, not asserted: a missed target does not fail the run, a broken benchmark does.
@@ -23,7 +24,7 @@ import { headlineRows, renderTable } from './lib/report.js';
  *   --server dist|tsx     run HireBridge from a fresh `npm run build` (the default: what `npm start`
  *                         runs, and what the figures are about) or from source through tsx (quicker to
  *                         start, but the loader adds CPU per request and about 60 MB of RSS)
- *   --only a,b            some of: intake, calls, latency, backfill, workers
+ *   --only a,b            some of: intake, calls, latency, backfill, workers, pushes
  */
 const { values } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const only = new Set(
-  (values.only ?? 'intake,calls,latency,backfill,workers').split(',').map((s) => s.trim()),
+  (values.only ?? 'intake,calls,latency,backfill,workers,pushes').split(',').map((s) => s.trim()),
 );
 if (values.server !== undefined && values.server !== 'dist' && values.server !== 'tsx') {
   throw new Error('--server takes dist or tsx');
@@ -56,6 +57,11 @@ const plan = quick
       latency: { hires: 20, latencyMs: 50, pollMs: 5 },
       backfill: { hires: 100, limitPerMinute: 3_600, safety: 0.9, latencyMs: 25 },
       workers: { hires: 60, latencyMs: 25 },
+      pushes: {
+        members: 4,
+        limits: { hibob: 10, humaans: 30, peopleforce: 12, charthop: 12 },
+        deadlineMs: 5 * 60_000,
+      },
     }
   : {
       intake: {
@@ -71,6 +77,11 @@ const plan = quick
       latency: { hires: 200, latencyMs: 50, pollMs: 5 },
       backfill: { hires: 2_000, limitPerMinute: 6_000, safety: 0.9, latencyMs: 25 },
       workers: { hires: 400, latencyMs: 25 },
+      pushes: {
+        members: 12,
+        limits: { hibob: 10, humaans: 40, peopleforce: 15, charthop: 15 },
+        deadlineMs: 12 * 60_000,
+      },
     };
 
 // Every child is killed however the run ends; a watchdog bounds the whole run.
@@ -81,7 +92,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
-const watchdogMs = quick ? 4 * 60_000 : 12 * 60_000;
+const watchdogMs = quick ? 9 * 60_000 : 25 * 60_000;
 setTimeout(() => {
   process.stderr.write(`bench: still running after ${watchdogMs / 60_000} minutes; stopping\n`);
   killAllChildren();
@@ -169,6 +180,12 @@ if (only.has('backfill')) {
 if (only.has('workers')) {
   await step('scale-out (1 and 2 worker processes on PostgreSQL)', async () => {
     results['workers'] = await runWorkers({ mode, ...plan.workers });
+  });
+}
+
+if (only.has('pushes')) {
+  await step('pushes (four HR systems at their rate limit)', async () => {
+    results['pushes'] = await runPushes({ mode, ...plan.pushes });
   });
 }
 

@@ -123,6 +123,17 @@ export function headlineRows(results: Json, fromSource = false): Row[] {
       met: check(num(backfill, 'http429'), (v) => v === 0),
     });
   }
+  const pushes = results['pushes'];
+  if (pushes) {
+    for (const type of ['hibob', 'humaans', 'peopleforce', 'charthop']) {
+      rows.push({
+        figure: `Pushes to ${type}: share of its rate limit (${fmt(num(pushes, 'members'), 0)} members, ${fmt(num(pushes, type, 'limitPerMinute'), 0)} calls/min)`,
+        value: `${fmt(num(pushes, type, 'ratio'), 3)} (${fmt(num(pushes, type, 'pushesPerMinute'), 1)} pushes/min, ${fmt(num(pushes, type, 'limitedCallsPerPush'), 1)} calls each; ${fmt(num(pushes, type, 'http429'), 0)} x 429, ${fmt(num(pushes, type, 'notDelivered'), 0)} not delivered)`,
+        target: '(none)',
+        met: undefined,
+      });
+    }
+  }
   const memory = results['memory'];
   if (memory) {
     rows.push({

@@ -4,6 +4,7 @@ import { seededRandom } from '../../src/connectors/ashby/fake/random.js';
 import { startAshbySimulator } from '../../src/connectors/ashby/fake/simulator.js';
 import { startPeopleforceFake } from '../../src/connectors/peopleforce/fake/peopleforce-fake.js';
 import { startWebhookReceiver } from '../../src/connectors/webhook/fake/receiver.js';
+import { fillRequiredValue } from '../support/fill-required.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
 import { createChaosInstall, type ChaosInstall } from './support/chaos-install.js';
@@ -46,13 +47,6 @@ async function call<T>(inst: ChaosInstall, token: string, path: string, method =
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** A value for a required field the import left empty, unique per hire (PeopleForce refuses shared emails). */
-function fillValue(field: string, n: number): string {
-  if (field === 'employmentStartDate') return '2027-01-04';
-  if (field.endsWith('Email')) return `${field.toLowerCase()}.${n}@chaos.example`;
-  return `${field} ${n}`;
 }
 
 describe.each(TEST_DIALECTS)('pushes under kill -9 on %s', (dialect) => {
@@ -113,7 +107,7 @@ describe.each(TEST_DIALECTS)('pushes under kill -9 on %s', (dialect) => {
       );
       for (const [n, hire] of hires.entries()) {
         if (hire.missingRequired.length === 0) continue;
-        const fields = Object.fromEntries(hire.missingRequired.map((k) => [k, fillValue(k, n)]));
+        const fields = Object.fromEntries(hire.missingRequired.map((k) => [k, fillRequiredValue(k, n)]));
         const patched = await admin(`/api/v1/new-hires/${hire.id}`, 'PATCH', { fields });
         expect(patched.status, JSON.stringify(patched.body)).toBe(200);
       }

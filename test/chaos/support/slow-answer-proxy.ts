@@ -14,7 +14,17 @@ export interface SlowAnswerProxy {
   held(): readonly HeldWrite[];
   /** Writes the target made whose answer never reached the caller: it was gone (killed) first. */
   abandoned(): number;
+  /** Every call the target answered, in order (the push bench counts calls and 429s with a hold of 0). */
+  answered(): readonly AnsweredCall[];
   close(): Promise<void>;
+}
+
+/** A call the target answered: when (epoch ms), what, and its status. */
+export interface AnsweredCall {
+  readonly at: number;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
 }
 
 /** A write the target made, its answer held back. */
@@ -40,6 +50,7 @@ export async function startSlowAnswerProxy(targetUrl: string, holdMs: number): P
   const target = new URL(targetUrl);
   const held = new Set<HeldWrite>();
   let abandoned = 0;
+  const answered: AnsweredCall[] = [];
   const server = createServer((req, res) => {
     let callerGone = false;
     res.on('close', () => {
@@ -63,8 +74,9 @@ export async function startSlowAnswerProxy(targetUrl: string, holdMs: number): P
           forward.end(body);
         },
       );
+      answered.push({ at: Date.now(), method: req.method ?? '', path: req.url ?? '', status: answer.status });
       const write = WRITES.has(req.method ?? '');
-      if (write) {
+      if (write && holdMs > 0) {
         const entry = { method: req.method ?? '', path: req.url ?? '', body: body.toString('utf8') };
         held.add(entry);
         // Shapes the timing of the answer (the point of the proxy); nothing waits for a condition here.
@@ -96,6 +108,7 @@ export async function startSlowAnswerProxy(targetUrl: string, holdMs: number): P
     url: url.toString().replace(/\/$/, targetUrl.endsWith('/') ? '/' : ''),
     held: () => [...held],
     abandoned: () => abandoned,
+    answered: () => [...answered],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
