@@ -117,12 +117,19 @@ export async function runPushes(options: {
           name: `Bench ${system.type}`,
           baseUrl: proxies[i]!.url,
           credentials: system.credentials,
-          ...(system.settings ? { settings: system.settings } : {}),
         },
       });
       if (added.status !== 201)
         throw new Error(`could not add ${system.type}: ${JSON.stringify(added.body)}`);
       destinationIds.push(added.body.id);
+      if (system.settings) {
+        const saved = await api(`/api/v1/destinations/${added.body.id}/settings`, {
+          method: 'PATCH',
+          body: { settings: system.settings },
+        });
+        if (saved.status !== 200)
+          throw new Error(`could not set ${system.type}'s settings: ${JSON.stringify(saved.body)}`);
+      }
     }
     for (const hire of hires) {
       const added = await api(`/api/v1/new-hires/${hire.id}/add-member`, {
@@ -144,7 +151,7 @@ export async function runPushes(options: {
       options.deadlineMs,
       250,
     ).catch(() => undefined);
-    const rows = await db.selectFrom('pushes').select(['destination_id', 'status']).execute();
+    const rows = await db.selectFrom('pushes').select(['destination_id', 'status', 'last_error']).execute();
     const result: Record<string, unknown> = { members: hires.length };
     for (const [i, system] of systems.entries()) {
       const calls = proxies[i]!.answered();
@@ -164,6 +171,12 @@ export async function runPushes(options: {
         limitPerMinute: limit,
         delivered,
         notDelivered: mine.length - delivered,
+        // What the system answered (no personal data: errors are stored without it).
+        notDeliveredBecause: [
+          ...new Set(
+            mine.filter((r) => r.status !== 'delivered').map((r) => (r.last_error ?? r.status).slice(0, 300)),
+          ),
+        ],
         calls: calls.length,
         limitedCallsPerPush: round(callsPerPush, 2),
         pushesPerMinute: round(pushesPerMinute, 1),

@@ -3,6 +3,8 @@
  * them (HireBridge creates its webhooks in the simulator), imports the company's past hires, then hires
  * a few more candidates over about a minute, so you can watch them arrive in the New hires inbox with
  * their offer letters and resumes. New-hire emails go to a local SMTP mailbox whose mail is printed.
+ * Complete hires are added as members and pushed to a signed-webhook receiver and to local fakes of
+ * HiBob, Humaans, PeopleForce and ChartHop (the same fakes the tests use), each added as a destination.
  * Data lives in ./data/demo (recreated at each run); stop with Ctrl-C.
  */
 import fs from 'node:fs';
@@ -10,6 +12,11 @@ import path from 'node:path';
 import { loadConfig, loadConfigFromProcess } from '../config/config.js';
 import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../connectors/ashby/fake/sample-fixture.js';
 import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
+import { startCharthopFake } from '../connectors/charthop/fake/charthop-fake.js';
+import { startHibobFake } from '../connectors/hibob/fake/hibob-fake.js';
+import { loadDefaultSeed } from '../connectors/hibob/fake/state.js';
+import { startHumaansFake } from '../connectors/humaans/fake/humaans-fake.js';
+import { startPeopleforceFake } from '../connectors/peopleforce/fake/peopleforce-fake.js';
 import type { Principal } from '../core/auth/role.js';
 import { createLogger } from '../observability/logger.js';
 import { startSmtpSink } from '../connectors/smtp/fake/smtp-sink.js';
@@ -56,6 +63,38 @@ const receiver = await startWebhookReceiver({
   },
 });
 const simulator = await startAshbySimulator({ scenarioFile: SAMPLE_COMPANY_PATH, timeScale: 0.01 });
+// The HR systems, as local fakes. HiBob takes departments and sites only from its own lists, so its
+// fake is set up the way a company's Bob would be: with the sample company's departments and offices.
+// Its writes are allowed 60 a minute here (Bob's assumed 10 would make the demo's pushes wait).
+const company = JSON.parse(fs.readFileSync(SAMPLE_COMPANY_PATH, 'utf8')) as {
+  departments: { name: string }[];
+  locations: { name: string }[];
+};
+const listOf = (name: string, items: { name: string }[], firstId: number) => ({
+  name,
+  values: items.map((item, i) => ({
+    id: String(firstId + i),
+    value: item.name,
+    name: item.name,
+    archived: false,
+    children: [],
+  })),
+});
+const bobSeed = loadDefaultSeed();
+const hibob = await startHibobFake({
+  seed: {
+    ...bobSeed,
+    namedLists: {
+      ...bobSeed.namedLists,
+      department: listOf('department', company.departments, 500),
+      site: listOf('site', company.locations, 600),
+    },
+  },
+  writesPerMinute: 60,
+});
+const humaans = await startHumaansFake();
+const peopleforce = await startPeopleforceFake();
+const charthop = await startCharthopFake();
 // No first-run setup link: the demo's admin signs in through the invite link printed below.
 const server = await startServer(
   config,
@@ -85,6 +124,37 @@ const destination = await container.services.destinations.add({
   principal: DEMO,
 });
 receiver.setSecret(destination.generated['signingSecret'] ?? null);
+const hrSystems = [
+  { type: 'hibob', label: 'HiBob', url: hibob.url, credentials: hibob.credentials },
+  { type: 'humaans', label: 'Humaans', url: humaans.url, credentials: { apiToken: humaans.apiToken } },
+  {
+    type: 'peopleforce',
+    label: 'PeopleForce',
+    url: peopleforce.url,
+    credentials: { apiKey: peopleforce.apiKey },
+  },
+  {
+    type: 'charthop',
+    label: 'ChartHop',
+    url: charthop.url,
+    credentials: { apiToken: charthop.apiToken, orgId: charthop.orgId },
+  },
+];
+for (const system of hrSystems) {
+  const added = await container.services.destinations.add({
+    type: system.type,
+    name: `${system.label} (local fake)`,
+    baseUrl: system.url,
+    credentials: system.credentials,
+    principal: DEMO,
+  });
+  if (system.type === 'hibob')
+    await container.services.destinations.saveSettings({
+      id: added.destination.id,
+      settings: { writesPerMinute: 60 },
+      principal: DEMO,
+    });
+}
 
 say(`\nHireBridge demo`);
 say(`  HireBridge:        ${server.url}`);
@@ -96,6 +166,8 @@ say(`  Admin API token:   ${token.token}`);
 say(
   `  Webhook receiver:  ${receiver.url} (destination ${destination.destination.id}; members added are pushed to it)`,
 );
+for (const system of hrSystems)
+  say(`  ${`${system.label}:`.padEnd(19)}${system.url} (local fake, a destination)`);
 say(`  Sign in:           ${admin.inviteUrl} (choose Demo Admin's password)`);
 say(`\nWatch the inbox:`);
 say(`  curl -s -H "Authorization: Bearer ${token.token}" ${server.url}/api/v1/new-hires`);
@@ -108,6 +180,22 @@ say(
 say(`\nUse the command line on the demo's data (from this directory):`);
 say(`  DATA_DIR=./${path.relative(process.cwd(), dataDir)} npx hirebridge new-hires list`);
 say(`  New-hire emails to ${admin.email} are printed below as the demo mailbox receives them.\n`);
+
+/** One line per destination once the member's pushes have settled (or after about a minute). */
+async function sayPushes(memberId: string): Promise<void> {
+  const destinations = await container.services.destinations.list();
+  for (let i = 0; i < 240; i++) {
+    const pushes = await container.services.destinations.memberPushes(memberId);
+    if (pushes.length > 0 && pushes.every((p) => p.status !== 'pending')) {
+      for (const push of pushes) {
+        const name = destinations.find((d) => d.id === push.destinationId)?.name ?? 'a destination';
+        say(`  Pushed to ${name}: ${push.status}${push.lastError ? ` (${push.lastError})` : ''}`);
+      }
+      return;
+    }
+    await sleep(250);
+  }
+}
 
 /** One line per document of the new hire of an application, once its downloads have finished. */
 async function sayDocuments(applicationId: string): Promise<void> {
@@ -162,6 +250,7 @@ const stop = async () => {
   await simulator.close();
   await server.stop(2_000);
   await receiver.close();
+  await Promise.all([hibob, humaans, peopleforce, charthop].map((fake) => fake.close()));
   await mailbox.close();
   process.exit(0);
 };
@@ -182,8 +271,9 @@ for (const [i, applicationId] of LIVE_HIRES.entries()) {
   // A complete hire is added to the directory, as a reviewer would: the receiver prints its push.
   const hire = inbox.find((n) => n.applicationId === applicationId);
   if (hire && hire.missingRequired.length === 0) {
-    await container.services.addMember({ newHireId: hire.id, principal: DEMO });
-    say(`  Added as a member; pushing it to the webhook receiver.`);
+    const { member } = await container.services.addMember({ newHireId: hire.id, principal: DEMO });
+    say(`  Added as a member; pushing it to the webhook receiver and the four HR systems.`);
+    void sayPushes(member.id);
   } else if (hire) {
     say(`  Not added as a member yet: ${hire.missingRequired.join(', ')} missing (fill them in the app).`);
   }
