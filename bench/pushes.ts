@@ -1,6 +1,7 @@
 import { GENERATED_API_KEYS, generateCompany } from '../src/connectors/ashby/fake/generator.js';
 import { startAshbySimulator } from '../src/connectors/ashby/fake/simulator.js';
 import { startCharthopFake } from '../src/connectors/charthop/fake/charthop-fake.js';
+import { hibobSeedWithLists } from '../src/connectors/hibob/fake/company-lists.js';
 import { startHibobFake } from '../src/connectors/hibob/fake/hibob-fake.js';
 import { startHumaansFake } from '../src/connectors/humaans/fake/humaans-fake.js';
 import { startPeopleforceFake } from '../src/connectors/peopleforce/fake/peopleforce-fake.js';
@@ -33,11 +34,13 @@ export async function runPushes(options: {
   deadlineMs: number;
 }) {
   const { limits } = options;
-  const sim = await startAshbySimulator({
-    scenario: generateCompany({ seed: 17, hires: options.members }),
-    knobs: { latencyMs: 5 },
+  const company = generateCompany({ seed: 17, hires: options.members });
+  const sim = await startAshbySimulator({ scenario: company, knobs: { latencyMs: 5 } });
+  const hibob = await startHibobFake({
+    seed: hibobSeedWithLists(company),
+    writesPerMinute: limits.hibob,
+    searchesPerMinute: limits.hibob * 5,
   });
-  const hibob = await startHibobFake({ writesPerMinute: limits.hibob, searchesPerMinute: limits.hibob * 5 });
   const humaans = await startHumaansFake({ requestsPerMinute: limits.humaans });
   const peopleforce = await startPeopleforceFake();
   peopleforce.faults.rateLimitPerMinute = limits.peopleforce;

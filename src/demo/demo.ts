@@ -14,7 +14,7 @@ import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../connectors/ashby/fake/sampl
 import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import { startCharthopFake } from '../connectors/charthop/fake/charthop-fake.js';
 import { startHibobFake } from '../connectors/hibob/fake/hibob-fake.js';
-import { loadDefaultSeed } from '../connectors/hibob/fake/state.js';
+import { hibobSeedWithLists } from '../connectors/hibob/fake/company-lists.js';
 import { startHumaansFake } from '../connectors/humaans/fake/humaans-fake.js';
 import { startPeopleforceFake } from '../connectors/peopleforce/fake/peopleforce-fake.js';
 import type { Principal } from '../core/auth/role.js';
@@ -70,28 +70,7 @@ const company = JSON.parse(fs.readFileSync(SAMPLE_COMPANY_PATH, 'utf8')) as {
   departments: { name: string }[];
   locations: { name: string }[];
 };
-const listOf = (name: string, items: { name: string }[], firstId: number) => ({
-  name,
-  values: items.map((item, i) => ({
-    id: String(firstId + i),
-    value: item.name,
-    name: item.name,
-    archived: false,
-    children: [],
-  })),
-});
-const bobSeed = loadDefaultSeed();
-const hibob = await startHibobFake({
-  seed: {
-    ...bobSeed,
-    namedLists: {
-      ...bobSeed.namedLists,
-      department: listOf('department', company.departments, 500),
-      site: listOf('site', company.locations, 600),
-    },
-  },
-  writesPerMinute: 60,
-});
+const hibob = await startHibobFake({ seed: hibobSeedWithLists(company), writesPerMinute: 60 });
 const humaans = await startHumaansFake();
 const peopleforce = await startPeopleforceFake();
 const charthop = await startCharthopFake();
