@@ -109,7 +109,7 @@ export function intakeWiring(
     const key = await openApiKey(db, secretBox, connectionId);
     return key && sourceFor(key.apiUrl, key.apiKey);
   };
-  const mappings = mappingStore(db);
+  const mappings = mappingStore(db, shared.seal);
   const inboxDeps: InboxDeps = {
     inbox,
     mappingFor: (connectionId) => currentMapping(mappings, connectionId),

@@ -9,6 +9,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../../test/support/test-databases.js';
+import { testSeal } from '../../../test/support/test-seal.js';
 import { mappingStore } from './mapping-store.js';
 
 let testDb: TestDatabase | undefined;
@@ -36,7 +37,7 @@ async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
     last_ping_at: null,
     last_delivery_at: null,
   });
-  return { db, store: mappingStore(db) };
+  return { db, store: mappingStore(db, testSeal()) };
 }
 
 const withoutLinkedIn = (): MappingSpec => ({

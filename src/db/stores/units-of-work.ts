@@ -4,6 +4,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { IdGenerator } from '../../core/ports/id-generator.js';
 import type { InboxData, InboxStore } from '../../core/ports/inbox-store.js';
 import type { JobQueue } from '../../core/ports/job-queue.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import type { SecretBox } from '../../core/ports/secret-box.js';
 import type { Database } from '../tables/database.js';
 import { transactor, type TransactionHooks } from '../transactor.js';
@@ -28,11 +29,16 @@ export type JobsOn = (handle: Kysely<Database>, hooks: TransactionHooks) => JobQ
  */
 export function inboxStore(
   db: Kysely<Database>,
-  deps: { readonly jobsOn: JobsOn; readonly emailEnabled: boolean; readonly ids: IdGenerator },
+  deps: {
+    readonly jobsOn: JobsOn;
+    readonly emailEnabled: boolean;
+    readonly ids: IdGenerator;
+    readonly seal: PersonalDataSeal;
+  },
 ): InboxStore {
   return transactor<InboxData>(db, (handle, hooks) => ({
-    ...newHireData(handle),
-    ...directoryData(handle),
+    ...newHireData(handle, deps.seal),
+    ...directoryData(handle, deps.seal),
     ...auditLog(handle),
     documents: documentData(handle),
     notifications: notificationData(handle, { emailEnabled: deps.emailEnabled }),
