@@ -1,4 +1,4 @@
-import { NEW_HIRE_FIELDS } from '../model/new-hire-fields.js';
+import { NEW_HIRE_FIELDS, type FieldDefinition } from '../model/new-hire-fields.js';
 import type { MappingSpec } from './mapping-spec.js';
 
 /**
@@ -22,6 +22,14 @@ export const NEVER_SENSITIVE_KEYS: readonly string[] = [
   'personalEmail',
   'employmentStartDate',
 ];
+
+/** Whether a mapping may choose to seal the field: some always are, some never. */
+export function sensitivityOf(
+  field: Pick<FieldDefinition, 'key' | 'section'>,
+): 'always' | 'never' | 'optional' {
+  if (field.section === 'compensation' || ALWAYS_SENSITIVE_KEYS.includes(field.key)) return 'always';
+  return NEVER_SENSITIVE_KEYS.includes(field.key) ? 'never' : 'optional';
+}
 
 /** The keys one mapping marks sensitive, on top of ALWAYS_SENSITIVE_KEYS. */
 export function sensitiveKeysOf(spec: MappingSpec): string[] {
