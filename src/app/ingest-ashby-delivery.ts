@@ -21,6 +21,10 @@ const IMPORT_TRIGGERS: ReadonlySet<string> = new Set([
   'offerDelete',
 ]);
 
+/** Ashby deleted or merged a candidate: purge or re-link (app/handle-candidate-event.ts). */
+const isCandidateEvent = (action: string): action is 'candidateDelete' | 'candidateMerge' =>
+  action === 'candidateDelete' || action === 'candidateMerge';
+
 export interface IngestDeps {
   readonly connections: IntakeConnections;
   readonly codec: AshbyWebhookCodec;
@@ -64,6 +68,28 @@ export async function ingestAshbyDelivery(
     return { kind: 'ping' };
   }
   const bodySha256 = createHash('sha256').update(input.rawBody).digest('hex');
+  if (isCandidateEvent(delivery.action) && delivery.candidateId !== null) {
+    const { duplicate } = await deps.intake.recordCandidateEvent(
+      {
+        id: deps.ids.newId(),
+        connectionId: input.connectionId,
+        actionKey: delivery.webhookActionId ?? `sha256:${bodySha256}`,
+        action: delivery.action,
+        bodySha256,
+        applicationId: null,
+        ignoredBecause: `${delivery.action}: handled by its own job`,
+        receivedAt: now,
+      },
+      {
+        connectionId: input.connectionId,
+        action: delivery.action,
+        candidateId: delivery.candidateId,
+        ...(delivery.formerCandidateId === null ? {} : { formerCandidateId: delivery.formerCandidateId }),
+      },
+    );
+    deps.crashPoint?.('delivery-stored');
+    return { kind: 'stored', duplicate, action: delivery.action };
+  }
   const imports = IMPORT_TRIGGERS.has(delivery.action) && delivery.applicationId !== null;
   const { duplicate } = await deps.intake.record(
     {

@@ -167,6 +167,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     people: { ...accounts.people, ...notifications.services },
     openings: openings.services,
     destinations: destinations.services,
+    erasure: destinations.erasure,
   };
 
   return {

@@ -14,6 +14,7 @@ import * as m0012 from './0012-rate-limits.js';
 import * as m0013 from './0013-member-history.js';
 import * as m0014 from './0014-destination-notices.js';
 import { sealPersonalData } from './0015-seal-personal-data.js';
+import * as m0016 from './0016-erasure.js';
 import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 
 /**
@@ -35,6 +36,7 @@ const migrations = (seal: PersonalDataSeal | undefined): Record<string, Migratio
   '0013-member-history': m0013,
   '0014-destination-notices': m0014,
   '0015-seal-personal-data': sealPersonalData(seal),
+  '0016-erasure': m0016,
 });
 
 function migrator(db: Kysely<Database>, seal?: PersonalDataSeal): Migrator {

@@ -14,6 +14,7 @@ import { auditLog } from './audit-store.js';
 import { directoryData } from './directory-store.js';
 import { destinationStore, pushData } from './destination-store.js';
 import { documentData, documentStore } from './document-store.js';
+import { erasureData } from './erasure-store.js';
 import { newHireData } from './new-hire-store.js';
 import { notificationData, notificationStore } from './notification-store.js';
 import { openingSyncStore } from './opening-sync-store.js';
@@ -45,6 +46,7 @@ export function inboxStore(
     pushes: pushData(handle, deps.ids),
     jobs: deps.jobsOn(handle, hooks),
     positions: positionFill(handle),
+    erasure: erasureData(handle),
   }));
 }
 
