@@ -35,7 +35,7 @@ export async function purgeNewHire(
   hire: NewHire,
   actor: Actor,
   action = 'new_hire.delete',
-): Promise<void> {
+): Promise<{ files: number }> {
   const at = deps.clock.now();
   await data.updateNewHire(hire.id, {
     status: 'deleted',
@@ -73,6 +73,7 @@ export async function purgeNewHire(
     targetId: hire.id,
     details: { applicationId: hire.applicationId },
   });
+  return { files: blobKeys.length };
 }
 
 /**

@@ -41,9 +41,12 @@ export function eraseMember(
     if (!member) throw notFound('Member');
     const at = deps.clock.now();
     const hire = member.newHireId === null ? undefined : await data.findNewHire(member.newHireId);
-    if (hire && hire.status !== 'deleted')
-      await purgeNewHire(data, deps, hire, input.actor, 'new_hire.erase');
+    const purged =
+      hire && hire.status !== 'deleted'
+        ? await purgeNewHire(data, deps, hire, input.actor, 'new_hire.erase')
+        : { files: 0 };
     const { blobKeys, pushes } = await data.erasure.eraseMember(member.id);
+    const files = purged.files + blobKeys.length;
     for (const blobKey of blobKeys) await data.jobs.enqueue('documents.remove-file', { blobKey });
     const destinations = new Map(
       (await data.pushes.destinations(pushes.map((p) => p.destinationId))).map((d) => [d.id, d]),
@@ -82,11 +85,11 @@ export function eraseMember(
       targetType: 'member',
       targetId: member.id,
       details: {
-        files: blobKeys.length,
+        files,
         told: told.map((t) => t.destinationId),
         notTold: notTold.map((t) => ({ destinationId: t.destinationId, reason: t.reason })),
       },
     });
-    return { memberId: member.id, files: blobKeys.length, told, notTold };
+    return { memberId: member.id, files, told, notTold };
   });
 }
