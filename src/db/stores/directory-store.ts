@@ -57,7 +57,9 @@ export function directoryData(db: Kysely<Database>, seal: PersonalDataSeal): Dir
     ]);
     const byId = new Map([...departments, ...locations].map((u) => [u.id, toOrgUnit(u)]));
     const unit = (id: string | null) => (id === null ? null : (byId.get(id) ?? null));
-    return rows.map((r) => toMember(r, { department: unit(r.department_id), location: unit(r.location_id) }, seal));
+    return rows.map((r) =>
+      toMember(r, { department: unit(r.department_id), location: unit(r.location_id) }, seal),
+    );
   };
   const member = async (row: MemberRow | undefined) => (row ? (await members([row]))[0] : undefined);
   return {
@@ -132,7 +134,8 @@ export function directoryData(db: Kysely<Database>, seal: PersonalDataSeal): Dir
       const row = await findMemberUpdateRow(db, id);
       return row && toMemberUpdate(row, seal);
     },
-    memberUpdates: async (memberId) => (await listMemberUpdateRows(db, memberId)).map((r) => toMemberUpdate(r, seal)),
+    memberUpdates: async (memberId) =>
+      (await listMemberUpdateRows(db, memberId)).map((r) => toMemberUpdate(r, seal)),
     pendingMemberUpdates: async (memberIds) =>
       (await listPendingMemberUpdateRows(db, memberIds)).map((r) => toMemberUpdate(r, seal)),
     decideMemberUpdate: (id, status, by, at) => decideMemberUpdateRow(db, id, status, by, at),

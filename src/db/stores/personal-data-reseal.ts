@@ -31,7 +31,7 @@ export async function resealPersonalData(db: Kysely<Database>, seal: PersonalDat
   await learnSensitiveKeys(db, seal);
   let sealed = 0;
   for (const where of PERSONAL_DATA_COLUMNS) {
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await readJsonPage(db, where, after, PAGE);
       for (const row of page) {
         const map = JSON.parse(row.value) as Record<string, unknown>;
