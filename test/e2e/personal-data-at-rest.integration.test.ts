@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMapping } from '../../src/core/mapping/default-mapping.js';
 import type { MappingSpec } from '../../src/core/mapping/mapping-spec.js';
@@ -8,6 +9,7 @@ import { insertMemberRow } from '../../src/db/repositories/directory.repository.
 import { directoryData } from '../../src/db/stores/directory-store.js';
 import { newHireData } from '../../src/db/stores/new-hire-store.js';
 import { resealPersonalData } from '../../src/db/stores/personal-data-reseal.js';
+import type { Database } from '../../src/db/tables/database.js';
 import { containsNumber, dumpDatabase } from '../support/database-dump.js';
 import { bearerApi } from '../support/intake-harness.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
@@ -26,6 +28,26 @@ const FILE = [
   'firstName,lastName,personalEmail,personalPhone,salaryAmount,salaryCurrency,jobTitle',
   `Ada,Lovelace,ada@example.com,${PHONE},${SALARY},EUR,Engineer`,
 ].join('\n');
+
+/** A member row as HireBridge wrote it before sealing: every value in plaintext. */
+async function insertPlaintextMember(db: Kysely<Database>, id: string, fields: Record<string, unknown>) {
+  await insertMemberRow(db, {
+    id,
+    fields: JSON.stringify(fields),
+    name_key: `${String(fields['firstName'])} ${String(fields['lastName'])}`.toLowerCase(),
+    personal_email_key: null,
+    work_email_key: null,
+    department_id: null,
+    location_id: null,
+    manager_id: null,
+    ashby_connection_id: null,
+    ashby_candidate_id: null,
+    ashby_application_id: null,
+    new_hire_id: null,
+    created_at: 1,
+    updated_at: 1,
+  });
+}
 
 describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
   let server: TestServer;
@@ -124,26 +146,11 @@ describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
 
   it('seals plaintext rows written before the upgrade, once (the pass is idempotent)', async () => {
     const db = server.container.database.db;
-    await insertMemberRow(db, {
-      id: 'legacy-member',
-      fields: JSON.stringify({
-        firstName: 'Old',
-        lastName: 'Row',
-        salaryAmount: 41122334,
-        personalPhone: '555 0101',
-      }),
-      name_key: 'old row',
-      personal_email_key: null,
-      work_email_key: null,
-      department_id: null,
-      location_id: null,
-      manager_id: null,
-      ashby_connection_id: null,
-      ashby_candidate_id: null,
-      ashby_application_id: null,
-      new_hire_id: null,
-      created_at: 1,
-      updated_at: 1,
+    await insertPlaintextMember(db, 'legacy-member', {
+      firstName: 'Old',
+      lastName: 'Row',
+      salaryAmount: 41122334,
+      personalPhone: '555 0101',
     });
     expect(containsNumber(await dump(), '41122334')).toBe(true);
     const seal = server.container.seal;
@@ -158,21 +165,10 @@ describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
 
   it('seals a custom field an admin marks sensitive, including values stored before the mark', async () => {
     const db = server.container.database.db;
-    await insertMemberRow(db, {
-      id: 'badge-member',
-      fields: JSON.stringify({ firstName: 'Badge', lastName: 'Holder', badgeNumber: 'BADGE-77123' }),
-      name_key: 'badge holder',
-      personal_email_key: null,
-      work_email_key: null,
-      department_id: null,
-      location_id: null,
-      manager_id: null,
-      ashby_connection_id: null,
-      ashby_candidate_id: null,
-      ashby_application_id: null,
-      new_hire_id: null,
-      created_at: 2,
-      updated_at: 2,
+    await insertPlaintextMember(db, 'badge-member', {
+      firstName: 'Badge',
+      lastName: 'Holder',
+      badgeNumber: 'BADGE-77123',
     });
     expect(await dump()).toContain('BADGE-77123');
     const badge = {
