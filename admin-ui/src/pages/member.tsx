@@ -67,6 +67,12 @@ export function MemberPage() {
             </>
           )}
         </p>
+        <EraseMember
+          when="requested"
+          memberId={data.id}
+          name={memberName(data)}
+          onErased={(report) => setErased({ name: memberName(data), report })}
+        />
         {data.pendingUpdates.length > 0 && (
           <MemberUpdates memberId={data.id} updates={data.pendingUpdates} definitions={defs} />
         )}
@@ -95,6 +101,7 @@ export function MemberPage() {
           <MemberUpdates memberId={data.id} updates={[]} definitions={defs} />
         )}
         <EraseMember
+          when="otherwise"
           memberId={data.id}
           name={memberName(data)}
           onErased={(report) => setErased({ name: memberName(data), report })}

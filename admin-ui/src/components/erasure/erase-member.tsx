@@ -15,6 +15,8 @@ import { Time } from '../time';
 export function EraseMember(props: {
   readonly memberId: string;
   readonly name: string;
+  /** 'requested': shown only when Ashby deleted the candidate (top of the page); 'otherwise': the rest. */
+  readonly when: 'requested' | 'otherwise';
   readonly onErased: (report: ErasureReportResponse) => void;
 }) {
   const { isAdmin } = useSession();
@@ -26,8 +28,9 @@ export function EraseMember(props: {
     method: 'POST',
     body: { confirm: true },
   }));
-  if (!isAdmin) return null;
   const request = requests.data?.items.find((r) => r.memberId === props.memberId);
+  if (!isAdmin || requests.data === undefined) return null;
+  if ((request !== undefined) !== (props.when === 'requested')) return null;
   return (
     <section className={request ? 'card notice' : 'card'} aria-labelledby="erase-member-title">
       <h2 id="erase-member-title">{request ? 'Ashby deleted this candidate: erase?' : 'Erase member'}</h2>
