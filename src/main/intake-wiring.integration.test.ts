@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertTestConnection } from '../../test/support/test-connection.js';
 import type { NewDelivery } from '../core/ports/delivery-intake.js';
-import { findConnection, insertConnection } from '../db/repositories/ashby-connection.repository.js';
+import { findConnection } from '../db/repositories/ashby-connection.repository.js';
 import { FakeClock, sequentialIds } from '../../test/support/fake-clock.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../test/support/test-databases.js';
 import { deliveryIntake } from './intake-wiring.js';
@@ -16,20 +17,7 @@ const CONNECTION = 'conn-1';
 async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
   testDb = await createTestDatabase(dialect);
   const db = testDb.handle.db;
-  await insertConnection(db, {
-    id: CONNECTION,
-    name: 'Test',
-    api_url: 'http://127.0.0.1:1',
-    api_key_sealed: 'sealed',
-    webhook_secret_sealed: 'sealed',
-    permissions: '{"required":[],"optional":[]}',
-    ashby_webhooks: '[]',
-    created_by: 'test',
-    created_at: 0,
-    updated_at: 0,
-    last_ping_at: null,
-    last_delivery_at: null,
-  });
+  await insertTestConnection(db, CONNECTION);
   // Counts transactions, to see that concurrent deliveries share them.
   let transactions = 0;
   const counted = new Proxy(db, {

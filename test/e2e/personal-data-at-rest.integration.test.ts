@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { insertTestConnection } from '../support/test-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMapping } from '../../src/core/mapping/default-mapping.js';
 import type { MappingSpec } from '../../src/core/mapping/mapping-spec.js';
-import { insertConnection } from '../../src/db/repositories/ashby-connection.repository.js';
 import { mappingStore } from '../../src/db/stores/mapping-store.js';
 import type { MemberHistoryResponse } from '../../src/contract/member-files.js';
 import { insertMemberRow } from '../../src/db/repositories/directory.repository.js';
@@ -65,20 +65,7 @@ describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
     ).toBe(200);
     const list = await api<{ items: MemberBody[] }>('/api/v1/members?q=ada');
     ada = list.body.items[0]!;
-    await insertConnection(server.container.database.db, {
-      id: 'conn-sensitive',
-      name: 'Test',
-      api_url: 'http://127.0.0.1:1',
-      api_key_sealed: 'sealed',
-      webhook_secret_sealed: 'sealed',
-      permissions: '{"required":[],"optional":[]}',
-      ashby_webhooks: '[]',
-      created_by: 'test',
-      created_at: 0,
-      updated_at: 0,
-      last_ping_at: null,
-      last_delivery_at: null,
-    });
+    await insertTestConnection(server.container.database.db, 'conn-sensitive');
   }, 60_000);
   afterAll(async () => {
     await server?.dispose();
