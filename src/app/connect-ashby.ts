@@ -12,8 +12,11 @@ import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import { audited, type AuditedDeps } from './audited.js';
 
-/** The webhooks HireBridge creates itself when the key has apiKeysWrite. */
-const WEBHOOK_TYPES = ['candidateHire', 'applicationUpdate'] as const;
+/**
+ * The webhooks HireBridge creates itself when the key has apiKeysWrite: hires and their changes, and
+ * candidates Ashby deletes or merges (erasure, re-linking).
+ */
+const WEBHOOK_TYPES = ['candidateHire', 'applicationUpdate', 'candidateDelete', 'candidateMerge'] as const;
 
 export interface ConnectAshbyDeps extends AuditedDeps {
   readonly gatewayForKey: (apiUrl: string, apiKey: string) => AshbyGateway;

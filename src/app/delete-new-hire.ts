@@ -1,5 +1,7 @@
 import { AppError, notFound } from '../core/errors/app-error.js';
 import type { Actor } from './actor.js';
+import type { NewHire } from '../core/model/new-hire.js';
+import type { InboxData } from '../core/ports/inbox-store.js';
 import type { InboxDeps } from './inbox-deps.js';
 
 /**
@@ -18,43 +20,60 @@ export function deleteNewHire(deps: InboxDeps, input: { newHireId: string; actor
         'This new hire is already a member of the directory; it cannot be deleted from the inbox',
       );
     }
-    const at = deps.clock.now();
-    await data.updateNewHire(hire.id, {
-      status: 'deleted',
-      fields: {},
-      missingRequired: [],
-      editedFields: [],
-      updatedAt: at,
-    });
-    await data.clearHistory(hire.id);
-    // Its documents go too: the rows now, the stored files by a queued job (retried until gone).
-    const { blobKeys } = await data.documents.removeForNewHire(hire.id);
-    for (const blobKey of blobKeys) await data.jobs.enqueue('documents.remove-file', { blobKey });
-    await data.addHistory({
-      id: deps.ids.newId(),
-      newHireId: hire.id,
-      at,
-      actor: input.actor,
-      kind: 'deleted',
-      changes: {},
-    });
-    await data.addTombstone({
-      connectionId: hire.connectionId,
-      applicationId: hire.applicationId,
-      newHireId: hire.id,
-      deletedBy: input.actor,
-      deletedAt: at,
-    });
-    await data.audit({
-      id: deps.ids.newId(),
-      at,
-      actor: input.actor,
-      action: 'new_hire.delete',
-      targetType: 'new_hire',
-      targetId: hire.id,
-      details: { applicationId: hire.applicationId },
-    });
+    await purgeNewHire(data, deps, hire, input.actor);
   });
+}
+
+/**
+ * Removes a new hire's personal data, history and documents (the files by queued jobs) and leaves a
+ * tombstone, so later deliveries for its application do not bring it back. Used by the inbox's Delete,
+ * by Ashby's candidateDelete and by erasing the member it became.
+ */
+export async function purgeNewHire(
+  data: InboxData,
+  deps: Pick<InboxDeps, 'clock' | 'ids'>,
+  hire: NewHire,
+  actor: Actor,
+  action = 'new_hire.delete',
+): Promise<{ files: number }> {
+  const at = deps.clock.now();
+  await data.updateNewHire(hire.id, {
+    status: 'deleted',
+    memberId: null,
+    fields: {},
+    missingRequired: [],
+    editedFields: [],
+    updatedAt: at,
+  });
+  await data.clearHistory(hire.id);
+  // Its documents go too: the rows now, the stored files by a queued job (retried until gone).
+  const { blobKeys } = await data.documents.removeForNewHire(hire.id);
+  for (const blobKey of blobKeys) await data.jobs.enqueue('documents.remove-file', { blobKey });
+  await data.addHistory({
+    id: deps.ids.newId(),
+    newHireId: hire.id,
+    at,
+    actor,
+    kind: 'deleted',
+    changes: {},
+  });
+  await data.addTombstone({
+    connectionId: hire.connectionId,
+    applicationId: hire.applicationId,
+    newHireId: hire.id,
+    deletedBy: actor,
+    deletedAt: at,
+  });
+  await data.audit({
+    id: deps.ids.newId(),
+    at,
+    actor,
+    action,
+    targetType: 'new_hire',
+    targetId: hire.id,
+    details: { applicationId: hire.applicationId },
+  });
+  return { files: blobKeys.length };
 }
 
 /**

@@ -21,6 +21,10 @@ const IMPORT_TRIGGERS: ReadonlySet<string> = new Set([
   'offerDelete',
 ]);
 
+/** Ashby deleted or merged a candidate: purge or re-link (app/handle-candidate-event.ts). */
+const isCandidateEvent = (action: string): action is 'candidateDelete' | 'candidateMerge' =>
+  action === 'candidateDelete' || action === 'candidateMerge';
+
 export interface IngestDeps {
   readonly connections: IntakeConnections;
   readonly codec: AshbyWebhookCodec;
@@ -64,20 +68,37 @@ export async function ingestAshbyDelivery(
     return { kind: 'ping' };
   }
   const bodySha256 = createHash('sha256').update(input.rawBody).digest('hex');
-  const imports = IMPORT_TRIGGERS.has(delivery.action) && delivery.applicationId !== null;
-  const { duplicate } = await deps.intake.record(
-    {
-      id: deps.ids.newId(),
-      connectionId: input.connectionId,
-      actionKey: delivery.webhookActionId ?? `sha256:${bodySha256}`,
-      action: delivery.action,
-      bodySha256,
-      applicationId: delivery.applicationId,
-      ignoredBecause: imports ? null : ignoredReason(delivery.action, delivery.applicationId),
-      receivedAt: now,
-    },
-    imports,
-  );
+  const stored = {
+    id: deps.ids.newId(),
+    connectionId: input.connectionId,
+    actionKey: delivery.webhookActionId ?? `sha256:${bodySha256}`,
+    action: delivery.action,
+    bodySha256,
+    receivedAt: now,
+  };
+  let duplicate: boolean;
+  if (isCandidateEvent(delivery.action) && delivery.candidateId !== null) {
+    const { formerCandidateId } = delivery;
+    ({ duplicate } = await deps.intake.recordCandidateEvent(
+      { ...stored, applicationId: null, ignoredBecause: `${delivery.action}: handled by its own job` },
+      {
+        connectionId: input.connectionId,
+        action: delivery.action,
+        candidateId: delivery.candidateId,
+        ...(formerCandidateId === null ? {} : { formerCandidateId }),
+      },
+    ));
+  } else {
+    const imports = IMPORT_TRIGGERS.has(delivery.action) && delivery.applicationId !== null;
+    ({ duplicate } = await deps.intake.record(
+      {
+        ...stored,
+        applicationId: delivery.applicationId,
+        ignoredBecause: imports ? null : ignoredReason(delivery.action, delivery.applicationId),
+      },
+      imports,
+    ));
+  }
   deps.crashPoint?.('delivery-stored');
   return { kind: 'stored', duplicate, action: delivery.action };
 }

@@ -1,4 +1,5 @@
 import type { IntakeData, NewDelivery } from '../core/ports/delivery-intake.js';
+import type { JobPayloads } from '../core/ports/job-queue.js';
 
 /**
  * Store-then-ack: stores one delivery and, when it names an application to import, queues that import
@@ -53,4 +54,21 @@ async function recordImportRequest(
     if (sibling !== undefined || (await data.isStored(d))) return false;
   }
   throw new Error('could not store an Ashby delivery: its event kept changing under the intake');
+}
+
+/**
+ * Store-then-ack for Ashby's candidateDelete and candidateMerge: the delivery (settled at once; its job
+ * does the work) and the `ashby.candidate.event` job, in one transaction. False for a delivery already
+ * stored.
+ */
+export async function recordCandidateDelivery(
+  data: IntakeData,
+  d: NewDelivery,
+  event: JobPayloads['ashby.candidate.event'],
+): Promise<boolean> {
+  const isNew = await data.insertDelivery(d, 'processed', d.ignoredBecause);
+  if (!isNew) return false;
+  await data.jobs.enqueue('ashby.candidate.event', event);
+  await data.touchConnection(d.connectionId, d.receivedAt);
+  return true;
 }

@@ -19,9 +19,9 @@ function printPermissions(report: PermissionReport): void {
 function printWebhooks(connection: AshbyConnection): void {
   if (connection.ashbyWebhooks.length === 0) {
     printLine(
-      'Add the webhooks in Ashby (Admin › Integrations › Webhooks) for candidateHire and applicationUpdate,',
+      'Add the webhooks in Ashby (Admin › Integrations › Webhooks) for candidateHire, applicationUpdate,',
     );
-    printLine('with the Request URL and Secret Token above.');
+    printLine('candidateDelete and candidateMerge, with the Request URL and Secret Token above.');
     return;
   }
   for (const w of connection.ashbyWebhooks) {

@@ -22,6 +22,8 @@ export const mappingRuleSchema = z.object({
   /** One of the closed set of transforms: {kind: "selectLabel" | "lookup" | "datePart" | ...}. */
   transform: z.record(z.string(), z.unknown()).optional(),
   enabled: z.boolean(),
+  /** The target's values are sealed at rest (names, emails and the start date cannot be). */
+  sensitive: z.boolean().optional(),
 });
 
 export const customTargetSchema = z.object({
@@ -30,6 +32,7 @@ export const customTargetSchema = z.object({
   section: z.enum(['basics', 'jobRole', 'compensation', 'employment']),
   type: z.enum(['string', 'email', 'date', 'number', 'currency', 'person', 'url']),
   required: z.boolean(),
+  sensitive: z.boolean().optional(),
 });
 
 export const mappingSpecSchema = z.object({
@@ -38,8 +41,16 @@ export const mappingSpecSchema = z.object({
   customTargets: z.array(customTargetSchema),
 });
 
-/** A field new hires can carry under the mapping; `custom` for an admin-defined target. */
-export const mappingTargetSchema = customTargetSchema.extend({ custom: z.boolean() });
+/**
+ * A field new hires can carry under the mapping; `custom` for an admin-defined target; `sensitive` when
+ * its values are sealed at rest (Compensation, personal phone, or marked by the mapping).
+ */
+export const mappingTargetSchema = customTargetSchema.extend({
+  custom: z.boolean(),
+  sensitive: z.boolean(),
+  /** Whether a rule may mark it: Compensation and phone are always sealed, names and emails never. */
+  sensitivity: z.enum(['always', 'never', 'optional']),
+});
 export type MappingTargetResponse = z.infer<typeof mappingTargetSchema>;
 
 export const mappingResponseSchema = z.object({

@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { memberEditRoutes } from './routes/api/member-edits.js';
+import { erasureRoutes } from './routes/api/erasure.js';
 import { memberFileRoutes } from './routes/api/member-files.js';
 import { memberRoutes } from './routes/api/members.js';
 import { newHireReimportRoutes } from './routes/api/new-hire-reimport.js';
@@ -106,6 +107,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     backfillRoutes(api, options.services);
     memberFileRoutes(api, options.services);
     memberEditRoutes(api, options.services);
+    erasureRoutes(api, options.services);
   });
   if (options.adminUiDir) spaFallback = await adminUiRoutes(app, options.adminUiDir);
   return app;

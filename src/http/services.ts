@@ -25,6 +25,7 @@ import type { AccountSecurityServices } from './account-security-services.js';
 import type { AuthServices } from './auth-services.js';
 import type { OpeningServices } from './openings-services.js';
 import type { DestinationServices } from './destination-services.js';
+import type { ErasureServices } from './erasure-services.js';
 import type { DocumentServices, PeopleServices } from './people-services.js';
 
 /**
@@ -153,4 +154,6 @@ export interface HttpServices {
   readonly openings: OpeningServices;
   /** Destinations, pushes and the document links destinations fetch. */
   readonly destinations: DestinationServices;
+  /** Erasing members, and Ashby's deleted candidates waiting for it. */
+  readonly erasure: ErasureServices;
 }

@@ -130,4 +130,35 @@ export const jobCatalog = {
     maxAttempts: 12,
     backoff: { baseMs: 5_000, capMs: 4 * 60 * 60_000 },
   },
+  /**
+   * Ashby deleted or merged a candidate (app/handle-candidate-event.ts): purge its new hires in review,
+   * ask an admin about its members, or re-link a merged id. Unique per event.
+   */
+  'ashby.candidate.event': {
+    kind: 'ashby.candidate.event',
+    payload: z.object({
+      connectionId: z.string().min(1),
+      action: z.enum(['candidateDelete', 'candidateMerge']),
+      candidateId: z.string().min(1),
+      formerCandidateId: z.string().min(1).optional(),
+    }),
+    uniqueKey: (p) => `candidate:${p.connectionId}:${p.action}:${p.candidateId}:${p.formerCandidateId ?? ''}`,
+    maxAttempts: 8,
+    backoff: { baseMs: 5_000, capMs: 30 * 60_000 },
+  },
+  /**
+   * Tells one destination that an erased member is gone (app/forget-member.ts): `member.deleted` on the
+   * webhook. Retried like a push; the member's data is already gone, so the event carries ids only.
+   */
+  'destinations.forget': {
+    kind: 'destinations.forget',
+    payload: z.object({
+      memberId: z.string().min(1),
+      destinationId: z.string().min(1),
+      remoteId: z.string().min(1),
+    }),
+    uniqueKey: (p) => `forget:${p.memberId}:${p.destinationId}`,
+    maxAttempts: 12,
+    backoff: { baseMs: 5_000, capMs: 4 * 60 * 60_000 },
+  },
 } satisfies { readonly [K in JobKind]: JobDefinition<JobPayloads[K]> & { readonly kind: K } };

@@ -19,6 +19,7 @@ import { createDatabase, type DatabaseHandle } from '../db/dialects/create-datab
 import { migrateToLatest } from '../db/migrations/migrator.js';
 import { databaseHealth } from '../db/stores/api-token-store.js';
 import { overviewStore } from '../db/stores/overview-store.js';
+import { learnSensitiveKeys } from '../db/stores/personal-data-reseal.js';
 import type { HttpServices } from '../http/services.js';
 import { createLogger } from '../observability/logger.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -28,6 +29,7 @@ import { sqliteEngine } from '../queue/engines/sqlite-engine.js';
 import { jobAdmin } from '../queue/job-admin.js';
 import { workerWakeups } from '../queue/wakeups.js';
 import { Worker } from '../queue/worker.js';
+import { createPersonalDataSeal } from '../security/personal-data-seal.js';
 import { createSecretBox } from '../security/secret-box.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
@@ -78,6 +80,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const clock = overrides.clock ?? dbClock ?? systemClock;
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
   const secretBox = createSecretBox(secretKey);
+  const seal = createPersonalDataSeal(secretBox);
   // Workers in this process are woken at once after an enqueue commits, instead of at their next poll.
   const wakeups = workerWakeups({
     db,
@@ -108,6 +111,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
     logger,
     secretBox,
+    seal,
     fetch: fetchFn,
     jobsOn,
     wakeWorkers,
@@ -117,7 +121,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     outboundCalls: metrics.outboundCalls,
   };
 
-  const inbox = inboxStore(db, { jobsOn, emailEnabled, ids });
+  const inbox = inboxStore(db, { jobsOn, emailEnabled, ids, seal });
   const accounts = accountsWiring(shared, overrides.passwords);
   // A no-op unless HIREBRIDGE_CRASH_POINT (testing only) arms one.
   const crashPoint = crashPointFor(config.crashPoint);
@@ -163,6 +167,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     people: { ...accounts.people, ...notifications.services },
     openings: openings.services,
     destinations: destinations.services,
+    erasure: destinations.erasure,
   };
 
   return {
@@ -172,11 +177,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     ids,
     database,
     secretBox,
+    seal,
     services,
     jobs,
     /** Migrates, then measures the database clock: every start-up and CLI command runs this first. */
     migrate: async () => {
-      const applied = await migrateToLatest(db);
+      const applied = await migrateToLatest(db, seal);
+      // What every stored mapping marks sensitive is sealed from the first write of this process on.
+      await learnSensitiveKeys(db, seal);
       await dbClock?.sync();
       return applied;
     },

@@ -33,6 +33,10 @@ import { documentStore } from '../db/stores/document-store.js';
 import { notificationStore } from '../db/stores/notification-store.js';
 import type { DestinationServices } from '../http/destination-services.js';
 import { pushMemberHandler } from '../jobs/push-member.job.js';
+import { forgetMemberHandler } from '../jobs/forget-member.job.js';
+import { eraseMember } from '../app/erase-member.js';
+import { listErasureRequests } from '../app/erasure-requests.js';
+import type { ErasureServices } from '../http/erasure-services.js';
 import { createLinkSigner } from '../security/signed-link.js';
 import type { Shared } from './shared.js';
 
@@ -128,5 +132,12 @@ export function destinationsWiring(
     },
     retryBaseMs,
   );
-  return { services, jobs: [push] };
+  const forget = forgetMemberHandler({ destinations, types, clock });
+  // Erasing a member needs the destination types (who can be told member.deleted).
+  const inboxDeps = { inbox: deps.inbox, clock, ids, types };
+  const erasure: ErasureServices = {
+    requests: () => listErasureRequests(inboxDeps),
+    eraseMember: ({ principal, ...i }) => eraseMember(inboxDeps, { ...i, actor: actorOf(principal) }),
+  };
+  return { services, erasure, jobs: [push, forget] };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertTestConnection } from '../../test/support/test-connection.js';
 import type { NewDelivery } from '../core/ports/delivery-intake.js';
-import { findConnection, insertConnection } from '../db/repositories/ashby-connection.repository.js';
+import { findConnection } from '../db/repositories/ashby-connection.repository.js';
 import { FakeClock, sequentialIds } from '../../test/support/fake-clock.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../test/support/test-databases.js';
 import { waitFor } from '../../test/support/wait-for.js';
@@ -18,20 +19,7 @@ const CONNECTION = 'conn-1';
 async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
   testDb = await createTestDatabase(dialect);
   const db = testDb.handle.db;
-  await insertConnection(db, {
-    id: CONNECTION,
-    name: 'Test',
-    api_url: 'http://127.0.0.1:1',
-    api_key_sealed: 'sealed',
-    webhook_secret_sealed: 'sealed',
-    permissions: '{"required":[],"optional":[]}',
-    ashby_webhooks: '[]',
-    created_by: 'test',
-    created_at: 0,
-    updated_at: 0,
-    last_ping_at: null,
-    last_delivery_at: null,
-  });
+  await insertTestConnection(db, CONNECTION);
   // Counts transactions, to see that concurrent deliveries share them.
   let transactions = 0;
   const counted = new Proxy(db, {
@@ -77,9 +65,11 @@ describe.each(TEST_DIALECTS)('delivery intake on %s', (dialect) => {
     const results = await Promise.all(batch.map((d) => t.intake.record(d, true)));
     expect(results.filter((r) => r.duplicate)).toHaveLength(1);
     expect(results[30]).toEqual({ duplicate: true });
-    // SQLite shares commits (group commit); PostgreSQL stores each delivery in one statement.
+    // SQLite shares commits (group commit); PostgreSQL stores each delivery in one statement, except a
+    // repeat in flight at the same moment as its original, which its statement cannot see and leaves to
+    // one transaction (the retry of delivery 3 here, when the two meet).
     if (dialect === 'sqlite') expect(t.transactions()).toBeLessThan(batch.length / 2);
-    else expect(t.transactions()).toBe(0);
+    else expect(t.transactions()).toBeLessThanOrEqual(1);
     expect(t.wakes()).toBeGreaterThan(0);
     const rows = await t.db.selectFrom('webhook_deliveries').select('action_key').execute();
     expect(rows).toHaveLength(31);

@@ -15,7 +15,7 @@ import type { MappingDeps } from '../app/mapping-deps.js';
 import { previewMapping } from '../app/preview-mapping.js';
 import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
 import { reconcileAshby, type ReconcileDeps } from '../app/reconcile-ashby.js';
-import { recordDelivery } from '../app/record-delivery.js';
+import { recordCandidateDelivery, recordDelivery } from '../app/record-delivery.js';
 import { saveMapping } from '../app/save-mapping.js';
 import { ashbyWebhookCodec } from '../connectors/ashby/index.js';
 import { ashbySources } from '../connectors/ashby/sources.js';
@@ -29,6 +29,7 @@ import { deliveryLog } from '../db/stores/delivery-store.js';
 import { mappingStore } from '../db/stores/mapping-store.js';
 import { sharedRateLimits } from '../db/stores/rate-limit-store.js';
 import type { HttpServices } from '../http/services.js';
+import { candidateEventHandler } from '../jobs/candidate-event.job.js';
 import { importApplicationHandler } from '../jobs/import-application.job.js';
 import { reconcileAshbyHandler } from '../jobs/reconcile-ashby.job.js';
 import { countWaitingJobs } from '../queue/job-admin.js';
@@ -70,6 +71,9 @@ export function deliveryIntake(
     record: async (delivery, importApplication) => ({
       duplicate: !(await units.transaction((data) => recordDelivery(data, delivery, importApplication))),
     }),
+    recordCandidateEvent: async (delivery, event) => ({
+      duplicate: !(await units.transaction((data) => recordCandidateDelivery(data, delivery, event))),
+    }),
   };
   if (options.dialect === 'sqlite') return inTransaction;
   const importKind = jobCatalog['ashby.application.import'];
@@ -109,7 +113,7 @@ export function intakeWiring(
     const key = await openApiKey(db, secretBox, connectionId);
     return key && sourceFor(key.apiUrl, key.apiKey);
   };
-  const mappings = mappingStore(db);
+  const mappings = mappingStore(db, shared.seal);
   const inboxDeps: InboxDeps = {
     inbox,
     mappingFor: (connectionId) => currentMapping(mappings, connectionId),
@@ -184,6 +188,7 @@ export function intakeWiring(
     imports,
     jobs: [
       importApplicationHandler(importDeps),
+      candidateEventHandler(inboxDeps),
       reconcileAshbyHandler({ ...reconcileDeps, schedule, intervalMs: config.reconcileIntervalMs }),
     ],
     /** The Ashby instance of a connection's key, or undefined when the connection is gone. */

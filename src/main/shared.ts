@@ -5,6 +5,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { IdGenerator } from '../core/ports/id-generator.js';
 import type { Logger } from '../core/ports/logger.js';
 import type { OutboundCallObserver } from '../core/ports/metrics.js';
+import type { PersonalDataSeal } from '../core/ports/personal-data-seal.js';
 import type { SecretBox } from '../core/ports/secret-box.js';
 import type { Database } from '../db/tables/database.js';
 import type { JobsOn } from '../db/stores/units-of-work.js';
@@ -17,6 +18,8 @@ export interface Shared {
   readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly secretBox: SecretBox;
+  /** Seals sensitive field values (salary, personal phone, fields marked sensitive) at rest. */
+  readonly seal: PersonalDataSeal;
   readonly fetch: typeof globalThis.fetch;
   /** The job-queue port on a handle: jobs queued in a transaction commit with it. */
   readonly jobsOn: JobsOn;

@@ -73,6 +73,9 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'PATCH /api/v1/members/:id': 'inbox',
   'GET /api/v1/members/:id/history': 'inbox',
   'GET /api/v1/members/:id/manager-match': 'inbox',
+  // Erasure: admins decide; a viewer sees the waiting requests but erases nothing.
+  'POST /api/v1/members/:id/erase': 'admin',
+  'GET /api/v1/erasure-requests': 'admin',
   'POST /api/v1/members/:id/updates/:updateId/:decision': 'inbox',
   'GET /api/v1/members/:id/documents': 'inbox',
   'GET /api/v1/members/:id/documents/:docId/content': 'inbox',

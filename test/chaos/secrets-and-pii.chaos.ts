@@ -10,7 +10,7 @@ import { waitFor } from '../support/wait-for.js';
 import { ashbySignature, postDelivery, signedDelivery } from './support/ashby-deliveries.js';
 import { createChaosInstall } from './support/chaos-install.js';
 import { scaled, scaledSeconds } from './support/chaos-settings.js';
-import { dumpDatabase } from './support/database-dump.js';
+import { containsNumber, dumpDatabase } from '../support/database-dump.js';
 import { startEchoProxy } from './support/echo-proxy.js';
 import { hireFigures, hireLine, newHiresByApplication } from './support/queue-state.js';
 import { chaosScenarios } from './support/scenario-run.js';
@@ -22,7 +22,7 @@ import { settle } from './support/simulator-calls.js';
  * the data back (5xx, 429, business errors, malformed answers), refused webhooks, API reads, searches and
  * edits, the CLI. With everything logging at debug, the canaries appear zero times in any process's output
  * and in stored error messages. A dump of the database holds no plaintext API key, API token or Secret
- * Token, and a ciphertext with one bit flipped fails closed: a clear error, no crash, no plaintext.
+ * Token, and neither the salary nor the personal phone (sealed at rest), and a ciphertext with one bit flipped fails closed: a clear error, no crash, no plaintext.
  */
 const CANARY = {
   first: 'Zyqcanary',
@@ -187,6 +187,11 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     run.step('the API');
     const inbox = JSON.parse((await api('/api/v1/new-hires')).text) as { items: { id: string }[] };
     expect(inbox.items.length).toBe(2);
+    // The salary is stored (sealed) and the API opens it for the roles that read new hires.
+    const shown = await Promise.all(
+      inbox.items.map(async (i) => (await api(`/api/v1/new-hires/${i.id}`)).text),
+    );
+    expect(shown.some((text) => text.includes(`"value":${CANARY.salary}`))).toBe(true);
     expect((await api(`/api/v1/members?q=${encodeURIComponent(CANARY.email)}`)).status).toBe(200);
     expect((await api(`/api/v1/new-hires?connectionId=${encodeURIComponent(ECHO)}`)).status).toBeLessThan(
       500,
@@ -312,11 +317,17 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
     ].join('\n');
     const secrets = [CANARY.apiKey, secretToken, inst.adminToken, inst.inboxToken];
     const dump = await dumpDatabase(inst.db, inst.env['DATABASE_URL']!);
+    // Salary and personal phone are sealed at rest: a dump shows neither, as a number or as text.
+    const sealedAtRest = [String(CANARY.salary), CANARY.phone.replace(/\D/g, '')].filter((digits) =>
+      containsNumber(dump.text, digits),
+    );
+    if (dump.text.includes(CANARY.phone)) sealedAtRest.push(CANARY.phone);
     const leaks = {
       personalDataInLogs: occurrences(logs, PII),
       secretsInLogs: occurrences(logs, secrets),
       personalDataInStoredErrors: occurrences(storedErrors, PII),
       secretsInDatabase: occurrences(dump.text, secrets),
+      salaryOrPhoneInDatabase: sealedAtRest,
     };
     for (const line of logs
       .split('\n')
@@ -342,6 +353,7 @@ describe.each(TEST_DIALECTS)('secrets and personal data on %s', (dialect) => {
       secretsInLogs: {},
       personalDataInStoredErrors: {},
       secretsInDatabase: {},
+      salaryOrPhoneInDatabase: [],
     });
     expect(hires).toMatchObject({ duplicates: 0, unexpected: 0, lost: 0 });
   });

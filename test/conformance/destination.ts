@@ -13,6 +13,7 @@ import { destinationStore } from '../../src/db/stores/destination-store.js';
 import { inboxStore } from '../../src/db/stores/units-of-work.js';
 import { jobCatalog } from '../../src/jobs/catalog.js';
 import { jobQueueOn } from '../../src/queue/job-queue.js';
+import { createPersonalDataSeal } from '../../src/security/personal-data-seal.js';
 import { createSecretBox } from '../../src/security/secret-box.js';
 import { FakeClock, sequentialIds } from '../support/fake-clock.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../support/test-databases.js';
@@ -71,10 +72,11 @@ export function describeDestinationConformance(
       under = await start(clock);
       const db = database.handle.db;
       const ids = sequentialIds('c');
-      store = destinationStore(db, createSecretBox(Buffer.alloc(32, 3)), ids);
+      const box = createSecretBox(Buffer.alloc(32, 3));
+      store = destinationStore(db, box, ids);
       const jobsOn = (handle: typeof db, hooks: { afterCommit: (fn: () => void) => void }) =>
         jobQueueOn(handle, { clock, ids, catalog: jobCatalog, ...hooks, wakeWorkers: () => undefined });
-      inbox = inboxStore(db, { jobsOn, emailEnabled: false, ids });
+      inbox = inboxStore(db, { jobsOn, emailEnabled: false, ids, seal: createPersonalDataSeal(box) });
       const destination: Destination = {
         id: destinationId,
         type: name,

@@ -214,7 +214,7 @@ describe.each(TEST_DIALECTS)('Ashby intake on %s', (dialect) => {
       `/api/v1/connections/${h.connectionId}`,
     );
     expect(connection.body.lastPingAt).not.toBeNull();
-    expect(connection.body.ashbyWebhooks.map((w) => w.enabled)).toEqual([true, true]);
+    expect(connection.body.ashbyWebhooks.map((w) => w.enabled)).toEqual([true, true, true, true]);
   });
 });
 

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { ErasureReportResponse } from '../../../src/contract/erasure';
 import { useApiQuery } from '../api/hooks';
 import { ErrorMessage } from '../components/error-message';
+import { EraseMember, ErasureDone } from '../components/erasure/erase-member';
 import { DocumentList } from '../components/inbox/document-list';
 import { useFieldDefinitions } from '../components/inbox/field-definitions';
 import { MemberPushes } from '../components/destinations/member-pushes';
@@ -17,11 +20,21 @@ import './inbox.css';
 export function MemberPage() {
   const { id = '' } = useParams();
   const ownerPath = `/api/v1/members/${encodeURIComponent(id)}`;
-  const member = useApiQuery<MemberDetail>(ownerPath);
+  const [erased, setErased] = useState<{ name: string; report: ErasureReportResponse } | null>(null);
+  const member = useApiQuery<MemberDetail>(erased ? undefined : ownerPath);
   const definitions = useFieldDefinitions(
     member.data ? (member.data.ashby?.connectionId ?? null) : undefined,
   );
 
+  if (erased) {
+    return (
+      <Page title="Member erased">
+        <div className="inbox">
+          <ErasureDone name={erased.name} report={erased.report} />
+        </div>
+      </Page>
+    );
+  }
   if (member.isPending) {
     return (
       <Page title="Member">
@@ -54,6 +67,12 @@ export function MemberPage() {
             </>
           )}
         </p>
+        <EraseMember
+          when="requested"
+          memberId={data.id}
+          name={memberName(data)}
+          onErased={(report) => setErased({ name: memberName(data), report })}
+        />
         {data.pendingUpdates.length > 0 && (
           <MemberUpdates memberId={data.id} updates={data.pendingUpdates} definitions={defs} />
         )}
@@ -81,6 +100,12 @@ export function MemberPage() {
         {data.pendingUpdates.length === 0 && (
           <MemberUpdates memberId={data.id} updates={[]} definitions={defs} />
         )}
+        <EraseMember
+          when="otherwise"
+          memberId={data.id}
+          name={memberName(data)}
+          onErased={(report) => setErased({ name: memberName(data), report })}
+        />
       </div>
     </Page>
   );

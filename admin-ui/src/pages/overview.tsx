@@ -3,6 +3,7 @@ import type { OverviewResponse } from '../../../src/contract/overview';
 import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { ErrorMessage } from '../components/error-message';
+import { ErasureRequestsCard } from '../components/erasure/erase-member';
 import { CalendarDate } from '../components/overview/calendar-date';
 import { HiresChart } from '../components/overview/hires-chart';
 import { Page } from '../components/page';
@@ -142,6 +143,7 @@ export function OverviewPage() {
             <HiresChart months={o.hiresPerMonth} />
           </section>
 
+          <ErasureRequestsCard />
           <section className="card" aria-labelledby="overview-attention">
             <h2 id="overview-attention">Needs attention</h2>
             {o.attention.total === 0 ? (

@@ -7,7 +7,7 @@ export const ashbyWebhookCodec: AshbyWebhookCodec = {
   parse: (rawBody) => {
     const parsed = parseAshbyWebhook(rawBody, { offer: false });
     if (!parsed.ok) return parsed;
-    const { webhookActionId, action, applicationId, candidateId } = parsed.event;
-    return { ok: true, delivery: { webhookActionId, action, applicationId, candidateId } };
+    const { webhookActionId, action, applicationId, candidateId, formerCandidateId } = parsed.event;
+    return { ok: true, delivery: { webhookActionId, action, applicationId, candidateId, formerCandidateId } };
   },
 };

@@ -99,8 +99,25 @@ describe('parseAshbyWebhook', () => {
     const result = parse({ action: 'ping', data: { webhookActionType: 'ping' } });
     expect(result).toEqual({
       ok: true,
-      event: { webhookActionId: null, action: 'ping', applicationId: null, offer: null, candidateId: null },
+      event: {
+        webhookActionId: null,
+        action: 'ping',
+        applicationId: null,
+        offer: null,
+        candidateId: null,
+        formerCandidateId: null,
+      },
     });
+  });
+
+  it('reads both ids of a candidateMerge and the id of a candidateDelete', () => {
+    const merge = parse({
+      action: 'candidateMerge',
+      data: { deletedCandidate: { id: 'old' }, mergedCandidate: { id: 'kept' } },
+    });
+    expect(merge).toMatchObject({ ok: true, event: { candidateId: 'kept', formerCandidateId: 'old' } });
+    const deleted = parse({ action: 'candidateDelete', data: { candidate: { id: 'gone' } } });
+    expect(deleted).toMatchObject({ ok: true, event: { candidateId: 'gone', formerCandidateId: null } });
   });
 
   it('still yields ids when the application differs from the wire schema elsewhere', () => {

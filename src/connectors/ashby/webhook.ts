@@ -55,6 +55,8 @@ export interface AshbyWebhookEvent {
   /** A full offer when the payload carries one that matches the wire schema (candidateHire, offerCreate/Update). */
   readonly offer: Offer | null;
   readonly candidateId: string | null;
+  /** candidateMerge: the candidate Ashby deleted in the merge (`candidateId` is the survivor). */
+  readonly formerCandidateId: string | null;
 }
 
 export type WebhookParseFailure =
@@ -139,6 +141,7 @@ export function parseAshbyWebhook(rawBody: Buffer, options: ParseOptions = {}): 
       applicationId: applicationIdOf(data),
       offer: options.offer === false ? null : offerOf(data),
       candidateId: candidateIdOf(data),
+      formerCandidateId: stringAt(data, 'deletedCandidate', 'id'),
     },
   };
 }

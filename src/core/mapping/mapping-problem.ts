@@ -29,6 +29,8 @@ export const MAPPING_PROBLEM_CODES = [
   'invalid_default',
   /** A lookup table has duplicate keys or a replacement that is not a valid value for the target. */
   'invalid_lookup',
+  /** A rule marks a name, email or the start date sensitive: those stay searchable in plaintext. */
+  'sensitive_not_allowed',
 ] as const;
 
 export type MappingProblemCode = (typeof MAPPING_PROBLEM_CODES)[number];

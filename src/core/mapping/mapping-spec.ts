@@ -42,6 +42,8 @@ export const ruleSchema = z.strictObject({
   transform: transformSchema.optional(),
   /** Optional fields can be switched off; required canonical fields cannot (see validate-mapping.ts). */
   enabled: z.boolean(),
+  /** The target's values are sealed at rest (core/mapping/sensitive-fields.ts); names and emails cannot be. */
+  sensitive: z.boolean().optional(),
 });
 
 export const customTargetSchema = z.strictObject({
@@ -50,6 +52,8 @@ export const customTargetSchema = z.strictObject({
   section: z.enum(SECTIONS),
   type: z.enum(VALUE_TYPES),
   required: z.boolean(),
+  /** Values sealed at rest; a custom target in the Compensation section always is. */
+  sensitive: z.boolean().optional(),
 });
 
 export const mappingSpecSchema = z.strictObject({

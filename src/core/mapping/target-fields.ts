@@ -1,5 +1,6 @@
 import { NEW_HIRE_FIELDS, isCanonicalFieldKey, type FieldDefinition } from '../model/new-hire-fields.js';
 import type { CustomTarget, MappingSpec } from './mapping-spec.js';
+import { ALWAYS_SENSITIVE_KEYS, sensitiveKeysOf } from './sensitive-fields.js';
 
 export function customTargetField(target: CustomTarget): FieldDefinition {
   const { key, label, section, type, required } = target;
@@ -12,6 +13,7 @@ export function customTargetField(target: CustomTarget): FieldDefinition {
  * refuses such specs, and the engine must not fail on one).
  */
 export function mappingTargets(spec: MappingSpec): readonly FieldDefinition[] {
+  const sensitive = new Set([...ALWAYS_SENSITIVE_KEYS, ...sensitiveKeysOf(spec)]);
   const fields: FieldDefinition[] = [...NEW_HIRE_FIELDS];
   const seen = new Set<string>(fields.map((f) => f.key));
   for (const target of spec.customTargets) {
@@ -19,5 +21,5 @@ export function mappingTargets(spec: MappingSpec): readonly FieldDefinition[] {
     seen.add(target.key);
     fields.push(customTargetField(target));
   }
-  return fields;
+  return fields.map((f) => (sensitive.has(f.key) ? { ...f, sensitive: true } : f));
 }

@@ -18,6 +18,18 @@ describe('validateMapping', () => {
     expect(validateMapping(defaultMapping(), { customFieldDefinitions: [] })).toEqual([]);
   });
 
+  it('refuses a name or email marked sensitive (they stay searchable), accepts the job title', () => {
+    const spec = defaultMapping();
+    const mark = (target: string) => ({
+      ...spec,
+      rules: spec.rules.map((r) => (r.target === target ? { ...r, sensitive: true } : r)),
+    });
+    expect(codes(validateMapping(mark('lastName')))).toEqual([
+      `sensitive_not_allowed:${spec.rules.find((r) => r.target === 'lastName')?.id ?? ''}`,
+    ]);
+    expect(validateMapping(mark('jobTitle'))).toEqual([]);
+  });
+
   it('accepts optional fields switched off', () => {
     const spec = defaultMapping();
     const off = {

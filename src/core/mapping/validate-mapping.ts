@@ -6,6 +6,7 @@ import type { DatumKind } from './datum.js';
 import type { MappingProblem, MappingProblemCode } from './mapping-problem.js';
 import { isCustomFieldSource, type MappingRule, type MappingSpec } from './mapping-spec.js';
 import type { CustomFieldDefinition } from './source-bundle.js';
+import { NEVER_SENSITIVE_KEYS } from './sensitive-fields.js';
 import { mappingTargets } from './target-fields.js';
 
 export interface MappingValidationContext {
@@ -156,6 +157,17 @@ function checkRule(
   checkTransformData(rule, target, report);
 }
 
+function checkSensitiveFlags(spec: MappingSpec, report: Report): void {
+  for (const rule of spec.rules)
+    if (rule.sensitive === true && NEVER_SENSITIVE_KEYS.includes(rule.target))
+      report(
+        'sensitive_not_allowed',
+        rule.id,
+        rule.target,
+        `rule '${rule.id}': '${rule.target}' stays searchable and cannot be marked sensitive`,
+      );
+}
+
 function checkCustomTargets(spec: MappingSpec, report: Report): void {
   const seen = new Set<string>();
   for (const t of spec.customTargets) {
@@ -222,5 +234,6 @@ export function validateMapping(
   const targets = new Map(mappingTargets(spec).map((t) => [t.key, t]));
   for (const rule of spec.rules) checkRule(rule, targets.get(rule.target), context, report);
   checkTargetsCovered(spec, report);
+  checkSensitiveFlags(spec, report);
   return problems;
 }

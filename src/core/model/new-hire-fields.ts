@@ -42,6 +42,8 @@ export interface FieldDefinition {
   readonly required: boolean;
   /** Lowest accepted number for number fields (salary cannot be negative); `null` for no bound. */
   readonly min: number | null;
+  /** Its values are sealed at rest (set by mappingTargets from the mapping; see sensitive-fields.ts). */
+  readonly sensitive?: boolean;
 }
 
 export interface CanonicalFieldDefinition extends FieldDefinition {

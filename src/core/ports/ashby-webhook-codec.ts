@@ -5,6 +5,8 @@ export interface AshbyDeliverySummary {
   readonly action: string;
   readonly applicationId: string | null;
   readonly candidateId: string | null;
+  /** candidateMerge: the id Ashby deleted in the merge (`candidateId` is the surviving one). */
+  readonly formerCandidateId: string | null;
 }
 
 /** Signature check and envelope parsing (implemented by the Ashby connector). Neither ever throws. */

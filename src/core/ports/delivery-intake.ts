@@ -1,4 +1,4 @@
-import type { JobQueue } from './job-queue.js';
+import type { JobPayloads, JobQueue } from './job-queue.js';
 
 export interface NewDelivery {
   readonly id: string;
@@ -19,6 +19,11 @@ export interface NewDelivery {
  */
 export interface DeliveryIntake {
   record(delivery: NewDelivery, importApplication: boolean): Promise<{ duplicate: boolean }>;
+  /** A candidateDelete or candidateMerge: the delivery and its job, in one transaction. */
+  recordCandidateEvent(
+    delivery: NewDelivery,
+    event: JobPayloads['ashby.candidate.event'],
+  ): Promise<{ duplicate: boolean }>;
 }
 
 /** The intake's writes inside one transaction (app/record-delivery.ts decides what to do with them). */

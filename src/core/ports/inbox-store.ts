@@ -2,6 +2,7 @@ import type { AuditLog } from './audit-log.js';
 import type { DirectoryData } from './directory-store.js';
 import type { PushData } from './destination-store.js';
 import type { DocumentData } from './document-store.js';
+import type { ErasureData } from './erasure-store.js';
 import type { JobQueue } from './job-queue.js';
 import type { NewHireData } from './new-hire-store.js';
 import type { NotificationData } from './notification-store.js';
@@ -24,6 +25,8 @@ export interface InboxData extends NewHireData, DirectoryData, AuditLog {
   readonly positions: PositionFill;
   /** Pushes to destinations, queued in the same transaction as the member they deliver. */
   readonly pushes: PushData;
+  /** Ashby's candidate deletes and merges, and erasing a member. */
+  readonly erasure: ErasureData;
 }
 
 export interface InboxStore {

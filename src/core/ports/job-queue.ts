@@ -16,6 +16,19 @@ export interface JobPayloads {
   'notifications.backfill-digest': { readonly connectionId: string; readonly since: number };
   'openings.sync': { readonly connectionId: string };
   'destinations.push': { readonly memberId: string; readonly destinationId: string };
+  'ashby.candidate.event': {
+    readonly connectionId: string;
+    readonly action: 'candidateDelete' | 'candidateMerge';
+    readonly candidateId: string;
+    /** candidateMerge: the id Ashby deleted in the merge (candidateId is the one that survives). */
+    readonly formerCandidateId?: string | undefined;
+  };
+  /** Tells one destination an erased member is gone (`member.deleted`); ids only. */
+  'destinations.forget': {
+    readonly memberId: string;
+    readonly destinationId: string;
+    readonly remoteId: string;
+  };
 }
 
 export type JobKind = keyof JobPayloads;

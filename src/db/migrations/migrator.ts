@@ -15,12 +15,15 @@ import * as m0013 from './0013-member-history.js';
 import * as m0014 from './0014-destination-notices.js';
 import * as m0015 from './0015-one-queued-import-per-event.js';
 import * as m0016 from './0016-destination-settings.js';
+import { sealPersonalData } from './0017-seal-personal-data.js';
+import * as m0018 from './0018-erasure.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
  * same set and a typo is a compile error. Names sort in order of application.
  */
-const MIGRATIONS: Record<string, Migration> = {
+const migrations = (seal: PersonalDataSeal | undefined): Record<string, Migration> => ({
   '0001-foundation': m0001,
   '0002-ashby-intake': m0002,
   '0003-inbox-directory': m0003,
@@ -36,21 +39,25 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-destination-notices': m0014,
   '0015-one-queued-import-per-event': m0015,
   '0016-destination-settings': m0016,
-};
+  '0017-seal-personal-data': sealPersonalData(seal),
+  '0018-erasure': m0018,
+});
 
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
-
-function migrator(db: Kysely<Database>): Migrator {
+function migrator(db: Kysely<Database>, seal?: PersonalDataSeal): Migrator {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(seal)) };
   return new Migrator({ db, provider });
 }
 
-/** Applies every pending migration; Kysely's lock makes concurrent starts safe. Returns what ran. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/**
+ * Applies every pending migration; Kysely's lock makes concurrent starts safe. Returns what ran. The
+ * seal (the secret box) is needed by the migration that seals personal data already stored.
+ */
+export async function migrateToLatest(db: Kysely<Database>, seal?: PersonalDataSeal): Promise<string[]> {
   // Every start after an upgrade finds nothing to do; finding that out only reads, so a process starting
   // next to busy SQLite writers does not queue for the write lock the migration lock needs (the kill -9
   // chaos suite saw restarts fail with "database is locked" there).
   if ((await pendingMigrations(db)).length === 0) return [];
-  const { error, results } = await migrator(db).migrateToLatest();
+  const { error, results } = await migrator(db, seal).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed with a non-error value');
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,11 +1,11 @@
 import type { KyselyPlugin } from 'kysely';
+import { insertTestConnection } from '../../../test/support/test-connection.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../../test/support/test-databases.js';
-import { insertConnection } from '../repositories/ashby-connection.repository.js';
 import { insertUserOnce } from '../repositories/user.repository.js';
 import { auditLog } from './audit-store.js';
 
@@ -33,20 +33,7 @@ describe.each(TEST_DIALECTS)('The audit log store on %s', (dialect) => {
   it('names a page of targets of several kinds in one statement, and leaves the unknown unnamed', async () => {
     testDb = await createTestDatabase(dialect);
     const db = testDb.handle.db;
-    await insertConnection(db, {
-      id: 'conn-1',
-      name: 'Northwind Ashby',
-      api_url: 'http://127.0.0.1:1',
-      api_key_sealed: 'sealed',
-      webhook_secret_sealed: 'sealed',
-      permissions: '{"required":[],"optional":[]}',
-      ashby_webhooks: '[]',
-      created_by: 'test',
-      created_at: 0,
-      updated_at: 0,
-      last_ping_at: null,
-      last_delivery_at: null,
-    });
+    await insertTestConnection(db, 'conn-1', 'Northwind Ashby');
     for (const [id, name] of [
       ['user-1', 'Dana Admin'],
       ['user-2', 'Lee Inbox'],

@@ -158,6 +158,8 @@ export function postgresDeliveryIntake(
   },
 ): DeliveryIntake {
   return {
+    // Candidate deletes and merges are rare: the transactional path serves them.
+    recordCandidateEvent: (delivery, event) => deps.inTransaction.recordCandidateEvent(delivery, event),
     record: async (delivery, importApplication) => {
       const job =
         importApplication && delivery.applicationId !== null

@@ -3,6 +3,7 @@ import type { Member, MemberHistoryEntry, OrgUnitKind } from '../../core/model/m
 import { insertMemberHistoryRow, listMemberHistoryRows } from '../repositories/member-history.repository.js';
 import { nameKey } from '../../core/names/name-key.js';
 import type { DirectoryData } from '../../core/ports/directory-store.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import {
   decideMemberUpdateRow,
   findMemberRow,
@@ -26,6 +27,7 @@ import {
 import type { Database } from '../tables/database.js';
 import {
   memberFieldColumns,
+  memberHistoryContext,
   memberRow,
   memberUpdateRow,
   toMember,
@@ -37,7 +39,7 @@ import type { MemberRow } from '../tables/directory.table.js';
 const tableOf = (kind: OrgUnitKind): OrgTable => (kind === 'department' ? 'departments' : 'locations');
 
 /** The people directory over one handle (the database or a transaction). */
-export function directoryData(db: Kysely<Database>): DirectoryData {
+export function directoryData(db: Kysely<Database>, seal: PersonalDataSeal): DirectoryData {
   // Departments and locations of a whole list in one query each, not two per member.
   const members = async (rows: readonly MemberRow[]): Promise<Member[]> => {
     const ids = (pick: (r: MemberRow) => string | null) => rows.flatMap((r) => pick(r) ?? []);
@@ -55,7 +57,9 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
     ]);
     const byId = new Map([...departments, ...locations].map((u) => [u.id, toOrgUnit(u)]));
     const unit = (id: string | null) => (id === null ? null : (byId.get(id) ?? null));
-    return rows.map((r) => toMember(r, { department: unit(r.department_id), location: unit(r.location_id) }));
+    return rows.map((r) =>
+      toMember(r, { department: unit(r.department_id), location: unit(r.location_id) }, seal),
+    );
   };
   const member = async (row: MemberRow | undefined) => (row ? (await members([row]))[0] : undefined);
   return {
@@ -76,9 +80,9 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
           ...(query ? { nameKeyContains: nameKey(query) || query.toLowerCase() } : {}),
         }),
       ),
-    insertMember: (m) => insertMemberRow(db, memberRow(m)),
+    insertMember: (m) => insertMemberRow(db, memberRow(m, seal)),
     updateMemberFields: (id, fields, at) =>
-      updateMemberRow(db, id, { ...memberFieldColumns(fields), updated_at: at }),
+      updateMemberRow(db, id, { ...memberFieldColumns(fields, seal, id), updated_at: at }),
     setMemberManager: (id, managerId, at) =>
       updateMemberRow(db, id, { manager_id: managerId, updated_at: at }),
     setMemberOrgUnits: (id, units, at) =>
@@ -94,7 +98,7 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
         at: e.at,
         actor: e.actor,
         kind: e.kind,
-        changes: JSON.stringify(e.changes),
+        changes: JSON.stringify(seal.sealMap(e.changes, memberHistoryContext(e.id))),
       }),
     memberHistory: async (memberId) =>
       (await listMemberHistoryRows(db, memberId)).map((r) => ({
@@ -103,7 +107,10 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
         at: Number(r.at),
         actor: r.actor,
         kind: r.kind as MemberHistoryEntry['kind'],
-        changes: JSON.parse(r.changes) as MemberHistoryEntry['changes'],
+        changes: seal.openMap<MemberHistoryEntry['changes']>(
+          JSON.parse(r.changes) as Record<string, unknown>,
+          memberHistoryContext(r.id),
+        ),
       })),
     findOrgUnitByAshbyId: async (kind, ashbyId) => {
       const row = await findOrgUnitByAshbyId(db, tableOf(kind), ashbyId);
@@ -122,14 +129,15 @@ export function directoryData(db: Kysely<Database>): DirectoryData {
         ashby_id: u.ashbyId,
         created_at: u.createdAt,
       }),
-    insertMemberUpdate: (u) => insertMemberUpdateRow(db, memberUpdateRow(u)),
+    insertMemberUpdate: (u) => insertMemberUpdateRow(db, memberUpdateRow(u, seal)),
     findMemberUpdate: async (id) => {
       const row = await findMemberUpdateRow(db, id);
-      return row && toMemberUpdate(row);
+      return row && toMemberUpdate(row, seal);
     },
-    memberUpdates: async (memberId) => (await listMemberUpdateRows(db, memberId)).map(toMemberUpdate),
+    memberUpdates: async (memberId) =>
+      (await listMemberUpdateRows(db, memberId)).map((r) => toMemberUpdate(r, seal)),
     pendingMemberUpdates: async (memberIds) =>
-      (await listPendingMemberUpdateRows(db, memberIds)).map(toMemberUpdate),
+      (await listPendingMemberUpdateRows(db, memberIds)).map((r) => toMemberUpdate(r, seal)),
     decideMemberUpdate: (id, status, by, at) => decideMemberUpdateRow(db, id, status, by, at),
   };
 }

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertTestConnection } from '../../../test/support/test-connection.js';
 import { defaultMapping } from '../../core/mapping/default-mapping.js';
 import type { MappingSpec } from '../../core/mapping/mapping-spec.js';
 import type { AuditEntry } from '../../core/model/member.js';
-import { insertConnection } from '../repositories/ashby-connection.repository.js';
 import { listAuditRows } from '../repositories/inbox.repository.js';
 import {
   createTestDatabase,
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../../test/support/test-databases.js';
+import { testSeal } from '../../../test/support/test-seal.js';
 import { mappingStore } from './mapping-store.js';
 
 let testDb: TestDatabase | undefined;
@@ -22,21 +23,8 @@ const CONNECTION = 'conn-1';
 async function setUp(dialect: (typeof TEST_DIALECTS)[number]) {
   testDb = await createTestDatabase(dialect);
   const db = testDb.handle.db;
-  await insertConnection(db, {
-    id: CONNECTION,
-    name: 'Test',
-    api_url: 'http://127.0.0.1:1',
-    api_key_sealed: 'sealed',
-    webhook_secret_sealed: 'sealed',
-    permissions: '{"required":[],"optional":[]}',
-    ashby_webhooks: '[]',
-    created_by: 'test',
-    created_at: 0,
-    updated_at: 0,
-    last_ping_at: null,
-    last_delivery_at: null,
-  });
-  return { db, store: mappingStore(db) };
+  await insertTestConnection(db, CONNECTION);
+  return { db, store: mappingStore(db, testSeal()) };
 }
 
 const withoutLinkedIn = (): MappingSpec => ({

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import { parseMappingSpec } from '../../core/mapping/mapping-spec.js';
+import { sensitiveKeysOf } from '../../core/mapping/sensitive-fields.js';
 import type { MappingRevision, MappingStore } from '../../core/ports/mapping-store.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import { findLatestMapping, insertMappingRevision } from '../repositories/connection-mapping.repository.js';
 import { insertAudit } from '../repositories/inbox.repository.js';
 import type { ConnectionMappingRow } from '../tables/connection-mapping.table.js';
 import type { Database } from '../tables/database.js';
+import { resealPersonalData } from './personal-data-reseal.js';
 
 function toRevision(row: ConnectionMappingRow): MappingRevision {
   // Stored specs were validated when saved; parsing again still guards against a hand-edited row and
@@ -24,11 +27,18 @@ function toRevision(row: ConnectionMappingRow): MappingRevision {
   };
 }
 
-export function mappingStore(db: Kysely<Database>): MappingStore {
+/**
+ * The mapping revisions. Every spec read or saved teaches the seal which fields it marks sensitive, so
+ * a worker importing with a mapping seals what that mapping marks; a save that marks a new field
+ * sensitive seals the values already stored, in the same transaction.
+ */
+export function mappingStore(db: Kysely<Database>, seal: PersonalDataSeal): MappingStore {
   return {
     current: async (connectionId) => {
       const row = await findLatestMapping(db, connectionId);
-      return row && toRevision(row);
+      const revision = row && toRevision(row);
+      if (revision) seal.learn(sensitiveKeysOf(revision.spec));
+      return revision;
     },
     save: (mapping, audit) =>
       db.transaction().execute(async (trx) => {
@@ -40,6 +50,7 @@ export function mappingStore(db: Kysely<Database>): MappingStore {
           saved_by: mapping.savedBy,
         });
         if (!inserted) return false;
+        if (seal.learn(sensitiveKeysOf(mapping.spec))) await resealPersonalData(trx, seal);
         await insertAudit(trx, {
           id: audit.id,
           at: audit.at,

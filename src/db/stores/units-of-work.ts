@@ -4,6 +4,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import type { IdGenerator } from '../../core/ports/id-generator.js';
 import type { InboxData, InboxStore } from '../../core/ports/inbox-store.js';
 import type { JobQueue } from '../../core/ports/job-queue.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import type { SecretBox } from '../../core/ports/secret-box.js';
 import type { Database } from '../tables/database.js';
 import { transactor, type TransactionHooks } from '../transactor.js';
@@ -13,6 +14,7 @@ import { auditLog } from './audit-store.js';
 import { directoryData } from './directory-store.js';
 import { destinationStore, pushData } from './destination-store.js';
 import { documentData, documentStore } from './document-store.js';
+import { erasureData } from './erasure-store.js';
 import { newHireData } from './new-hire-store.js';
 import { notificationData, notificationStore } from './notification-store.js';
 import { openingSyncStore } from './opening-sync-store.js';
@@ -28,17 +30,23 @@ export type JobsOn = (handle: Kysely<Database>, hooks: TransactionHooks) => JobQ
  */
 export function inboxStore(
   db: Kysely<Database>,
-  deps: { readonly jobsOn: JobsOn; readonly emailEnabled: boolean; readonly ids: IdGenerator },
+  deps: {
+    readonly jobsOn: JobsOn;
+    readonly emailEnabled: boolean;
+    readonly ids: IdGenerator;
+    readonly seal: PersonalDataSeal;
+  },
 ): InboxStore {
   return transactor<InboxData>(db, (handle, hooks) => ({
-    ...newHireData(handle),
-    ...directoryData(handle),
+    ...newHireData(handle, deps.seal),
+    ...directoryData(handle, deps.seal),
     ...auditLog(handle),
     documents: documentData(handle),
     notifications: notificationData(handle, { emailEnabled: deps.emailEnabled }),
     pushes: pushData(handle, deps.ids),
     jobs: deps.jobsOn(handle, hooks),
     positions: positionFill(handle),
+    erasure: erasureData(handle),
   }));
 }
 

@@ -3,6 +3,7 @@ import type { AshbyConnectionTable } from './ashby-connection.table.js';
 import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
 import type { ConnectionMappingTable } from './connection-mapping.table.js';
 import type { DestinationTable, PushTable } from './destination.table.js';
+import type { CandidateLinkTable, ErasureRequestTable } from './erasure.table.js';
 import type { MemberHistoryTable, MemberTable, MemberUpdateTable, OrgUnitTable } from './directory.table.js';
 import type {
   ConnectionDocumentSettingsTable,
@@ -45,6 +46,8 @@ export interface Database {
   departments: OrgUnitTable;
   locations: OrgUnitTable;
   members: MemberTable;
+  erasure_requests: ErasureRequestTable;
+  ashby_candidate_links: CandidateLinkTable;
   member_updates: MemberUpdateTable;
   member_history: MemberHistoryTable;
   audit_log: AuditLogTable;

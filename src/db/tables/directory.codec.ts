@@ -1,6 +1,7 @@
 import type { FieldValue } from '../../core/model/field-value.js';
 import type { Member, MemberUpdate, OrgUnit } from '../../core/model/member.js';
 import { nameKey } from '../../core/names/name-key.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import type {
   MemberRow,
   MemberTable,
@@ -14,10 +15,17 @@ const json = <T>(text: string) => JSON.parse(text) as T;
 const emailKey = (value: FieldValue | null | undefined) =>
   typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : null;
 
-/** The members columns derived from the field values (the search and match keys). */
-export function memberFieldColumns(fields: Member['fields']) {
+export const memberFieldsContext = (id: string) => `members.fields:${id}`;
+export const memberUpdateContext = (id: string) => `member_updates.changes:${id}`;
+export const memberHistoryContext = (id: string) => `member_history.changes:${id}`;
+
+/**
+ * The members columns derived from the field values: the fields (sensitive values sealed for row `id`)
+ * and the search and match keys, which stay plaintext (names and emails are never sealed).
+ */
+export function memberFieldColumns(fields: Member['fields'], seal: PersonalDataSeal, id: string) {
   return {
-    fields: JSON.stringify(fields),
+    fields: JSON.stringify(seal.sealMap(fields, memberFieldsContext(id))),
     name_key: nameKey(
       [fields['firstName'], fields['middleName'], fields['lastName']]
         .filter((v) => typeof v === 'string')
@@ -29,9 +37,9 @@ export function memberFieldColumns(fields: Member['fields']) {
 }
 
 /** The one row codec of `members`. */
-export const memberRow = (m: Member): MemberTable => ({
+export const memberRow = (m: Member, seal: PersonalDataSeal): MemberTable => ({
   id: m.id,
-  ...memberFieldColumns(m.fields),
+  ...memberFieldColumns(m.fields, seal, m.id),
   department_id: m.department?.id ?? null,
   location_id: m.location?.id ?? null,
   manager_id: m.managerId,
@@ -53,10 +61,11 @@ export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
 export function toMember(
   row: MemberRow,
   units: { department: OrgUnit | null; location: OrgUnit | null },
+  seal: PersonalDataSeal,
 ): Member {
   return {
     id: row.id,
-    fields: json(row.fields),
+    fields: seal.openMap(json(row.fields), memberFieldsContext(row.id)),
     department: units.department,
     location: units.location,
     managerId: row.manager_id,
@@ -74,22 +83,22 @@ export function toMember(
   };
 }
 
-export const memberUpdateRow = (u: MemberUpdate): MemberUpdateTable => ({
+export const memberUpdateRow = (u: MemberUpdate, seal: PersonalDataSeal): MemberUpdateTable => ({
   id: u.id,
   member_id: u.memberId,
   new_hire_id: u.newHireId,
-  changes: JSON.stringify(u.changes),
+  changes: JSON.stringify(seal.sealMap(u.changes, memberUpdateContext(u.id))),
   status: u.status,
   created_at: u.createdAt,
   decided_at: u.decidedAt,
   decided_by: u.decidedBy,
 });
 
-export const toMemberUpdate = (row: MemberUpdateRow): MemberUpdate => ({
+export const toMemberUpdate = (row: MemberUpdateRow, seal: PersonalDataSeal): MemberUpdate => ({
   id: row.id,
   memberId: row.member_id,
   newHireId: row.new_hire_id,
-  changes: json(row.changes),
+  changes: seal.openMap(json(row.changes), memberUpdateContext(row.id)),
   status: row.status,
   createdAt: row.created_at,
   decidedAt: row.decided_at,

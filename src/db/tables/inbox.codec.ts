@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../core/model/member.js';
 import type { HistoryEntry, Tombstone } from '../../core/model/new-hire.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import type {
   AuditLogRow,
   AuditLogTable,
@@ -11,23 +12,25 @@ import type {
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 
+export const newHireHistoryContext = (id: string) => `new_hire_history.changes:${id}`;
+
 /** Row codecs of `new_hire_history`, `new_hire_tombstones` and `audit_log`. */
-export const historyRow = (e: HistoryEntry): NewHireHistoryTable => ({
+export const historyRow = (e: HistoryEntry, seal: PersonalDataSeal): NewHireHistoryTable => ({
   id: e.id,
   new_hire_id: e.newHireId,
   at: e.at,
   actor: e.actor,
   kind: e.kind,
-  changes: JSON.stringify(e.changes),
+  changes: JSON.stringify(seal.sealMap(e.changes, newHireHistoryContext(e.id))),
 });
 
-export const toHistoryEntry = (r: NewHireHistoryRow): HistoryEntry => ({
+export const toHistoryEntry = (r: NewHireHistoryRow, seal: PersonalDataSeal): HistoryEntry => ({
   id: r.id,
   newHireId: r.new_hire_id,
   at: r.at,
   actor: r.actor,
   kind: r.kind as HistoryEntry['kind'],
-  changes: json(r.changes),
+  changes: seal.openMap(json(r.changes), newHireHistoryContext(r.id)),
 });
 
 export const tombstoneRow = (t: Tombstone): TombstoneTable => ({

@@ -1,11 +1,15 @@
 import type { NewHire } from '../../core/model/new-hire.js';
 import type { NewHireChanges } from '../../core/ports/new-hire-store.js';
+import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
 import type { NewHireRow, NewHireTable } from './new-hire.table.js';
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 
+/** The seal context of a new hire's fields (the row id binds a sealed value to its row). */
+export const newHireFieldsContext = (id: string) => `new_hires.fields:${id}`;
+
 /** The one row codec of `new_hires`: every column is named here and nowhere else. */
-export function toNewHire(row: NewHireRow): NewHire {
+export function toNewHire(row: NewHireRow, seal: PersonalDataSeal): NewHire {
   return {
     id: row.id,
     connectionId: row.connection_id,
@@ -13,7 +17,7 @@ export function toNewHire(row: NewHireRow): NewHire {
     candidateId: row.candidate_id,
     offerId: row.offer_id,
     status: row.status,
-    fields: json(row.fields),
+    fields: seal.openMap(json(row.fields), newHireFieldsContext(row.id)),
     missingRequired: json(row.missing_required),
     editedFields: json(row.edited_fields),
     memberId: row.member_id,
@@ -29,8 +33,11 @@ export function toNewHire(row: NewHireRow): NewHire {
   };
 }
 
-/** The columns of the changes given (undefined = leave alone); also the body of a whole row. */
-export function newHireColumns(c: NewHireChanges): Partial<NewHireTable> {
+/**
+ * The columns of the changes given (undefined = leave alone); also the body of a whole row. Sensitive
+ * field values are sealed for the row `id`.
+ */
+export function newHireColumns(c: NewHireChanges, seal: PersonalDataSeal, id: string): Partial<NewHireTable> {
   const set = <K extends keyof NewHireChanges, V>(
     key: K,
     column: keyof NewHireTable,
@@ -41,7 +48,9 @@ export function newHireColumns(c: NewHireChanges): Partial<NewHireTable> {
     ...set('candidateId', 'candidate_id', same),
     ...set('offerId', 'offer_id', same),
     ...set('status', 'status', same),
-    ...set('fields', 'fields', JSON.stringify),
+    ...set('fields', 'fields', (fields: NewHire['fields']) =>
+      JSON.stringify(seal.sealMap(fields, newHireFieldsContext(id))),
+    ),
     ...set('missingRequired', 'missing_required', JSON.stringify),
     ...set('editedFields', 'edited_fields', JSON.stringify),
     ...set('memberId', 'member_id', same),
@@ -51,12 +60,12 @@ export function newHireColumns(c: NewHireChanges): Partial<NewHireTable> {
   };
 }
 
-export function newHireRow(n: NewHire): NewHireTable {
+export function newHireRow(n: NewHire, seal: PersonalDataSeal): NewHireTable {
   return {
     id: n.id,
     connection_id: n.connectionId,
     application_id: n.applicationId,
     created_at: n.createdAt,
-    ...newHireColumns(n),
+    ...newHireColumns(n, seal, n.id),
   } as NewHireTable;
 }

@@ -79,7 +79,17 @@ export function targetsOf(
   serverTargets: readonly MappingTargetResponse[],
 ): MappingTargetResponse[] {
   const canonical = serverTargets.filter((t) => !t.custom);
-  return [...canonical, ...spec.customTargets.map((t) => ({ ...t, custom: true }))];
+  // A custom target in Compensation is always sealed; others are the admin's choice (the Sensitive box).
+  const custom = spec.customTargets.map((t) => {
+    const always = t.section === 'compensation';
+    return {
+      ...t,
+      custom: true,
+      sensitive: always || t.sensitive === true,
+      sensitivity: always ? 'always' : 'optional',
+    } as const;
+  });
+  return [...canonical, ...custom];
 }
 
 /** A camelCase key for a new custom target, unique among `taken`. */

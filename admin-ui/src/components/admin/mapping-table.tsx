@@ -34,6 +34,7 @@ export function MappingTable(props: TableProps) {
                 <th scope="col">Ashby source</th>
                 <th scope="col">HireBridge field</th>
                 <th scope="col">Mapped</th>
+                <th scope="col">Sensitive</th>
                 <th scope="col">
                   <span className="admin-sr-only">Actions</span>
                 </th>
@@ -72,6 +73,7 @@ function UnmappedRow({ target }: { readonly target: MappingTargetResponse }) {
         <TargetName target={target} custom={target.custom} />
       </td>
       <td className="muted">Off — use Add mapping below</td>
+      <td />
       <td />
     </tr>
   );
@@ -118,6 +120,9 @@ function RuleRow(
         {props.locked && <span className="admin-sr-only"> (required, always mapped)</span>}
       </td>
       <td>
+        <SensitiveToggle rule={rule} target={target} onChange={props.onChange} />
+      </td>
+      <td>
         {!rule.id.startsWith('default.') && (
           <button
             type="button"
@@ -130,6 +135,32 @@ function RuleRow(
         )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * Sealed at rest: Compensation and the personal phone always are; names, emails and the start date stay
+ * searchable and never are; any other field is the admin's choice.
+ */
+function SensitiveToggle(props: {
+  readonly rule: MappingRule;
+  readonly target: MappingTargetResponse;
+  readonly onChange: (rule: MappingRule) => void;
+}) {
+  const { rule, target } = props;
+  const fixed = target.sensitivity !== 'optional';
+  const note = target.sensitivity === 'always' ? ' (always sealed)' : ' (stays searchable)';
+  return (
+    <>
+      <input
+        type="checkbox"
+        aria-label={`${target.label} is sensitive (sealed at rest)`}
+        checked={target.sensitivity === 'always' || (!fixed && rule.sensitive === true)}
+        disabled={fixed}
+        onChange={(e) => props.onChange({ ...rule, sensitive: e.target.checked })}
+      />
+      {fixed && <span className="admin-sr-only">{note}</span>}
+    </>
   );
 }
 
@@ -169,6 +200,7 @@ function CustomFieldPicker(
           id: props.rule.id,
           target: props.rule.target,
           enabled: props.rule.enabled,
+          ...(props.rule.sensitive === undefined ? {} : { sensitive: props.rule.sensitive }),
           source: field.source,
           ...(transform ? { transform } : {}),
         });

@@ -10,6 +10,8 @@ import type { ConnectionResponse } from './types';
 const WEBHOOK_TYPE_LABELS: Readonly<Record<string, string>> = {
   candidateHire: 'Candidate Hired',
   applicationUpdate: 'Application Updated',
+  candidateDelete: 'Candidate Deleted',
+  candidateMerge: 'Candidate Merged',
 };
 const typeLabel = (t: string) => WEBHOOK_TYPE_LABELS[t] ?? t;
 
@@ -76,6 +78,10 @@ function ManualSteps() {
         <li>
           Repeat with Webhook Type <strong>Application Updated</strong>, so changes Ashby makes to a hire
           while it is in review reach the inbox too.
+        </li>
+        <li>
+          Repeat with <strong>Candidate Deleted</strong> and <strong>Candidate Merged</strong>, so HireBridge
+          removes candidates Ashby deletes and follows merged ones.
         </li>
       </ol>
     </div>

@@ -52,6 +52,10 @@ export interface AshbySimulator {
   readonly deliveriesLog: readonly DeliveryLogEntry[];
 
   hire(applicationId: string, options?: HireOptions): HireResult;
+  /** Ashby deletes the candidate and its applications, then sends candidateDelete. */
+  deleteCandidate(candidateId: string): { webhookActionId: string };
+  /** Ashby merges `deletedId` into `mergedId` (applications move), then sends candidateMerge. */
+  mergeCandidates(deletedId: string, mergedId: string): { webhookActionId: string };
   updateOfferStartDate(
     applicationId: string,
     startDate: string,

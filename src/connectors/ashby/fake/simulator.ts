@@ -1,3 +1,4 @@
+import { deleteCandidate, mergeCandidates } from './candidate-actions.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hire, setApplicationStatus, updateOfferStartDate } from './actions.js';
@@ -92,6 +93,8 @@ export async function startAshbySimulator(options: AshbySimulatorOptions = {}): 
     hire: (applicationId, hireOptions) => hire(core, applicationId, hireOptions),
     updateOfferStartDate: (applicationId, startDate) => updateOfferStartDate(core, applicationId, startDate),
     setApplicationStatus: (applicationId, status) => setApplicationStatus(core, applicationId, status),
+    deleteCandidate: (candidateId) => deleteCandidate(core, candidateId),
+    mergeCandidates: (deletedId, mergedId) => mergeCandidates(core, deletedId, mergedId),
     addCandidate: (input) => addCandidate(core, input),
     addApplication: (input) => addApplication(core, input),
     addApiKey: (key, permissions, keyOptions = {}) => {

@@ -16,6 +16,7 @@ import {
   NEW_HIRE_FIELDS,
   type FieldDefinition,
 } from '../../../core/model/new-hire-fields.js';
+import { sensitivityOf } from '../../../core/mapping/sensitive-fields.js';
 import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
@@ -31,6 +32,8 @@ const toTarget = (t: FieldDefinition): MappingTargetResponse => ({
   type: t.type,
   required: t.required,
   custom: !isCanonicalFieldKey(t.key),
+  sensitive: t.sensitive === true,
+  sensitivity: sensitivityOf(t),
 });
 
 function toMappingResponse(view: MappingView): MappingResponse {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../src/db/tables/database.js';
+import type { Database } from '../../src/db/tables/database.js';
 
 const run = promisify(execFile);
 
@@ -14,6 +14,7 @@ const run = promisify(execFile);
 export async function dumpDatabase(
   db: Kysely<Database>,
   databaseUrl: string,
+  options: { readonly rawFiles?: boolean } = {},
 ): Promise<{ text: string; how: string }> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length);
@@ -23,8 +24,9 @@ export async function dumpDatabase(
     const rows = await Promise.all(
       tables.rows.map(async (t) => JSON.stringify(await sql.raw(`select * from "${t.name}"`).execute(db))),
     );
+    // rawFiles: false reads the rows only (values replaced in place may linger in free pages until VACUUM).
     const raw = [file, `${file}-wal`]
-      .filter((f) => fs.existsSync(f))
+      .filter((f) => options.rawFiles !== false && fs.existsSync(f))
       .map((f) => fs.readFileSync(f).toString('latin1'));
     return {
       text: [...rows, ...raw].join('\n'),
@@ -51,4 +53,12 @@ export async function dumpDatabase(
     text: rows.join('\n'),
     how: `PostgreSQL (no pg_dump): ${tables.rows.length} tables read row by row`,
   };
+}
+
+/**
+ * Whether `digits` appear in `text` as a number of their own. A sealed value is base64url, which may
+ * contain any digit run by chance; inside such a token the run has letters or digits on both sides.
+ */
+export function containsNumber(text: string, digits: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9_-])${digits}(?![A-Za-z0-9_-])`).test(text);
 }
