@@ -17,7 +17,8 @@ import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
 import type { ReplayResult } from '../app/replay-delivery.js';
 import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
-import type { Member, MemberHistoryEntry, MemberUpdate } from '../core/model/member.js';
+import type { Member, MemberUpdate } from '../core/model/member.js';
+import type { MemberHistory } from '../app/member-history.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
@@ -140,7 +141,7 @@ export interface HttpServices {
   ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
   /** Edits a member (fields, manager, archive or offboard); a bad value refuses the whole edit. */
   editMember(input: Omit<MemberEdit, 'actor'> & { principal: Principal }): Promise<Member>;
-  memberHistory(memberId: string): Promise<MemberHistoryEntry[]>;
+  memberHistory(memberId: string): Promise<MemberHistory>;
   /** For a member without a manager: who Ashby's "Reporting to" matches now, for a one-click match. */
   suggestManager(memberId: string): Promise<ManagerSuggestion>;
   /** The directory as CSV (formula-like cells neutralised). */

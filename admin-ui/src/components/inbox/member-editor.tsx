@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { MemberHistoryResponse } from '../../../../src/contract/member-files';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
-import { Time } from '../time';
+import { MemberHistory } from './member-history';
 import { MemberCombobox } from './member-combobox';
 import { memberName, type MemberDetail } from './member-types';
 
@@ -20,20 +19,6 @@ type ManagerChoice =
   | { readonly kind: 'nobody' }
   /** Text typed but no member chosen: not saved. */
   | { readonly kind: 'typed' };
-
-const KIND_TEXT: Readonly<Record<MemberHistoryResponse['items'][number]['kind'], string>> = {
-  edited: 'Edited',
-  archived: 'Archived',
-  offboarded: 'Offboarded',
-  reactivated: 'Made active again',
-};
-
-const shown = (value: unknown) =>
-  value === null || value === undefined || value === ''
-    ? '(empty)'
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
 
 /**
  * Edit a member (work email, employee id, title, department, location, manager), archive or offboard
@@ -62,7 +47,6 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
   const current = useApiQuery<MemberDetail>(
     member.managerId ? `/api/v1/members/${encodeURIComponent(member.managerId)}` : undefined,
   );
-  const history = useApiQuery<MemberHistoryResponse>(`${path}/history`);
   const save = useApiMutation<MemberDetail, Record<string, unknown>>(
     (body) => ({ path, method: 'PATCH', body }),
     ['/api/v1/members'],
@@ -177,24 +161,7 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
         </p>
       )}
       <h3>History</h3>
-      {(history.data?.items.length ?? 0) === 0 ? (
-        <p className="muted">No changes made in the directory yet.</p>
-      ) : (
-        <ul className="admin-plain-list member-history">
-          {history.data?.items.map((entry) => (
-            <li key={entry.id}>
-              <strong>{KIND_TEXT[entry.kind]}</strong> <Time iso={entry.at} />
-              <ul>
-                {Object.entries(entry.changes).map(([key, change]) => (
-                  <li key={key}>
-                    {key}: {shown(change.from)} → {shown(change.to)}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MemberHistory memberId={member.id} />
     </section>
   );
 }
