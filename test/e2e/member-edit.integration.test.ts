@@ -91,7 +91,7 @@ describe.each(TEST_DIALECTS)('Editing members in the directory on %s', (dialect)
       [{ status: 'offboarded' }, /An end date is required/],
       [{ status: 'offboarded', endDate: '02/30/2027' }, /end date must be a date/],
       [{ status: 'retired' }, /status/],
-      [{ fields: { jobTitle: 'x'.repeat(600) } }, /jobTitle/],
+      [{ fields: { jobTitle: 'x'.repeat(600) } }, /fields.jobTitle: is too long: at most 500 characters/],
     ];
     for (const [body, message] of cases) {
       const answer = await patch(ada.id, body);

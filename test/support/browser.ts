@@ -87,7 +87,11 @@ const FAILED_LOAD = /^Failed to load resource: the server responded with a statu
 export async function newWatchedContext(
   browser: Browser,
   baseURL: string,
-  options: { storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {},
+  options: {
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+    /** The browser's language (dates follow it), such as en-GB; Chromium's own when absent. */
+    locale?: string;
+  } = {},
 ): Promise<WatchedContext> {
   const context = await browser.newContext({
     baseURL,
@@ -95,6 +99,7 @@ export async function newWatchedContext(
     // Clipboard for the Copy buttons; granted for the app's own origin only.
     permissions: ['clipboard-read', 'clipboard-write'],
     ...(options.storageState ? { storageState: options.storageState } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);

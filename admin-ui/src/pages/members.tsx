@@ -7,6 +7,7 @@ import { memberName, type MemberDetail } from '../components/inbox/member-types'
 import { useDebounced } from '../components/inbox/use-debounced';
 import { useKeptQuery } from '../components/inbox/use-kept-query';
 import { Page } from '../components/page';
+import { DayCell } from '../components/time';
 import './inbox.css';
 
 function text(value: unknown): string {
@@ -97,7 +98,9 @@ export function MembersPage() {
                     {member.department?.name ?? text(member.fields['department'])}
                   </td>
                   <td data-label="Location">{member.location?.name ?? text(member.fields['location'])}</td>
-                  <td data-label="Start date">{text(member.fields['employmentStartDate'])}</td>
+                  <td data-label="Start date">
+                    <DayCell value={member.fields['employmentStartDate']} />
+                  </td>
                 </tr>
               ))}
             </tbody>

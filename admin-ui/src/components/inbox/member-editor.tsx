@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
+import { CalendarDate } from '../time';
 import { MemberHistory } from './member-history';
 import { MemberCombobox } from './member-combobox';
 import { memberName, type MemberDetail } from './member-types';
@@ -51,6 +52,8 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
     (body) => ({ path, method: 'PATCH', body }),
     ['/api/v1/members'],
   );
+  const savedEnd =
+    typeof member.fields['employmentEndDate'] === 'string' ? member.fields['employmentEndDate'] : '';
   const status =
     typeof member.fields['employmentStatus'] === 'string' ? member.fields['employmentStatus'] : 'active';
   const managerName = member.managerId ? (current.data ? memberName(current.data) : undefined) : '';
@@ -120,9 +123,19 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
       </form>
       <h3>Status</h3>
       <p>
-        {status === 'active'
-          ? 'Active.'
-          : `${status === 'offboarded' ? 'Offboarded' : 'Archived'}${endDate ? `, last day ${endDate}` : ''}.`}
+        {status === 'active' ? (
+          'Active.'
+        ) : (
+          <>
+            {status === 'offboarded' ? 'Offboarded' : 'Archived'}
+            {savedEnd && (
+              <>
+                , last day <CalendarDate date={savedEnd} />
+              </>
+            )}
+            .
+          </>
+        )}
       </p>
       <div className="field">
         <label htmlFor="member-end-date">End date (last working day)</label>

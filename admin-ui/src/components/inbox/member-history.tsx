@@ -64,7 +64,13 @@ export function MemberHistory({ memberId }: { readonly memberId: string }) {
                   </ins>
                 </li>
               ) : (
-                <FieldChange key={key} label={LABELS[key] ?? key} from={change.from} to={change.to} />
+                <FieldChange
+                  key={key}
+                  label={LABELS[key] ?? key}
+                  from={change.from}
+                  to={change.to}
+                  type={key === 'employmentEndDate' ? 'date' : undefined}
+                />
               ),
             )}
           </ul>
