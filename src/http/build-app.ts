@@ -16,6 +16,7 @@ import { destinationRoutes } from './routes/api/destinations.js';
 import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { mappingRoutes } from './routes/api/mapping.js';
+import { mappingReapplyRoutes } from './routes/api/mapping-reapply.js';
 import { meRoutes } from './routes/api/me.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -95,6 +96,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     memberRoutes(api, options.services);
     auditRoutes(api, options.services);
     mappingRoutes(api, options.services);
+    mappingReapplyRoutes(api, options.services);
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);

@@ -9,6 +9,7 @@ import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
+import type { ReapplyPreview } from '../app/reapply-mapping.js';
 import type { NewHireDetail } from '../app/get-new-hire.js';
 import type { Overview } from '../app/read-overview.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
@@ -119,6 +120,13 @@ export interface HttpServices {
   getMapping(connectionId: string): Promise<MappingView>;
   /** `mapping` is untrusted input: checked by the engine, refused with every problem named by rule. */
   saveMapping(input: { connectionId: string; mapping: unknown; actor: string }): Promise<MappingView>;
+  /** What the saved mapping would change on the connection's hires in review (nothing saved). */
+  previewReapplyMapping(connectionId: string): Promise<ReapplyPreview>;
+  /** The saved mapping applied to the connection's hires in review: one quiet reimport each. */
+  reapplyMapping(input: {
+    connectionId: string;
+    actor: string;
+  }): Promise<{ inReview: number; queued: number }>;
   listAshbyFields(input: { connectionId: string; fresh: boolean }): Promise<AshbyField[]>;
   previewMapping(input: {
     connectionId: string;

@@ -13,6 +13,7 @@ import { ingestAshbyDelivery, type IngestDeps } from '../app/ingest-ashby-delive
 import { listAshbyFields } from '../app/list-ashby-fields.js';
 import type { MappingDeps } from '../app/mapping-deps.js';
 import { previewMapping } from '../app/preview-mapping.js';
+import { previewReapplyMapping, reapplyMapping } from '../app/reapply-mapping.js';
 import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
 import { reconcileAshby, type ReconcileDeps } from '../app/reconcile-ashby.js';
 import { recordDelivery } from '../app/record-delivery.js';
@@ -174,6 +175,8 @@ export function intakeWiring(
     saveMapping: (input) => saveMapping(mappingDeps, input),
     listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
     previewMapping: (input) => previewMapping(mappingDeps, input),
+    previewReapplyMapping: (connectionId) => previewReapplyMapping(mappingDeps, connectionId),
+    reapplyMapping: (input) => reapplyMapping({ ...mappingDeps, imports }, input),
   } satisfies Partial<HttpServices>;
 
   return {

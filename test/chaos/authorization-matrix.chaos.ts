@@ -113,6 +113,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/connections/:id/mapping': 'admin',
   'PUT /api/v1/connections/:id/mapping': 'admin',
   'POST /api/v1/connections/:id/mapping/preview': 'admin',
+  'POST /api/v1/connections/:id/mapping/reapply': 'admin',
   'GET /api/v1/connections/:id/ashby-fields': 'admin',
   'GET /api/v1/connections/:id/document-settings': 'admin',
   'PUT /api/v1/connections/:id/document-settings': 'admin',
