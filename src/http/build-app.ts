@@ -17,6 +17,8 @@ import { documentRoutes } from './routes/api/documents.js';
 import { jobRoutes } from './routes/api/jobs.js';
 import { mappingRoutes } from './routes/api/mapping.js';
 import { mappingReapplyRoutes } from './routes/api/mapping-reapply.js';
+import { backfillStatusRoutes } from './routes/api/backfill-status.js';
+import { newHireRestoreRoutes } from './routes/api/new-hire-restore.js';
 import { meRoutes } from './routes/api/me.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -97,6 +99,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     auditRoutes(api, options.services);
     mappingRoutes(api, options.services);
     mappingReapplyRoutes(api, options.services);
+    backfillStatusRoutes(api, options.services);
+    newHireRestoreRoutes(api, options.services);
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);

@@ -6,6 +6,8 @@ import type { DeliveryLine, DeliveryQuery } from '../app/delivery-log-page.js';
 import type { MemberImportReport } from '../app/import-members.js';
 import type { MemberEdit } from '../app/edit-member.js';
 import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
+import type { BackfillStatus } from '../app/backfill-progress.js';
+import type { ReconcileResult } from '../app/reconcile-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
@@ -145,8 +147,14 @@ export interface HttpServices {
   readonly people: PeopleServices;
   /** Lists Ashby's hires and queues their imports (by default only those starting today or later). */
   backfillAshby(
-    input: BackfillInput,
+    input: BackfillInput & { readonly actor?: string },
   ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
+  /** The connection's last backfill and how far it got; undefined when it never had one. */
+  backfillStatus(connectionId: string): Promise<BackfillStatus | undefined>;
+  /** Reconciliation with Ashby now ("Sync now"): missed hires are queued for import. */
+  syncAshbyNow(input: { connectionId: string; actor: string }): Promise<ReconcileResult>;
+  /** A deleted new hire comes back; its import from Ashby is queued. */
+  restoreNewHire(input: { newHireId: string; actor: string }): Promise<unknown>;
   /** Edits a member (fields, manager, archive or offboard); a bad value refuses the whole edit. */
   editMember(input: Omit<MemberEdit, 'actor'> & { principal: Principal }): Promise<Member>;
   memberHistory(memberId: string): Promise<MemberHistory>;

@@ -150,7 +150,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
-    backfillAshby: (input) => intake.backfillAshby(input),
+    backfillAshby: ({ actor, ...input }) => intake.trackedBackfill({ ...input, actor: actor ?? 'api' }),
     readOverview: () => readOverview({ overview: overviewStore(db, database.dialect), clock }),
     ...intake.services,
     connectAshby: async (input) => {

@@ -58,6 +58,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/new-hires/:id/add-member': 'inbox',
   'POST /api/v1/new-hires/:id/reimport': 'inbox',
   'POST /api/v1/new-hires/:id/revert': 'inbox',
+  'POST /api/v1/new-hires/:id/restore': 'inbox',
   'DELETE /api/v1/new-hires/:id': 'inbox',
   // Bulk Add member and delete: the same role as the single-hire routes.
   'POST /api/v1/new-hires/bulk-add-member': 'inbox',
@@ -66,6 +67,8 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/new-hires/:id/documents/:docId/content': 'inbox',
   'GET /api/v1/overview': 'inbox',
   'POST /api/v1/connections/:id/backfill': 'admin',
+  'GET /api/v1/connections/:id/backfill': 'admin',
+  'POST /api/v1/connections/:id/sync': 'admin',
   'GET /api/v1/members': 'inbox',
   'GET /api/v1/members/export.csv': 'inbox',
   'POST /api/v1/members/import': 'inbox',
