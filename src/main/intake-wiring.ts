@@ -181,7 +181,10 @@ export function intakeWiring(
     previewMapping: (input) => previewMapping(mappingDeps, input),
     previewReapplyMapping: (connectionId) => previewReapplyMapping(mappingDeps, connectionId),
     backfillStatus: (connectionId) =>
-      backfillStatus({ runs: backfillRuns, pendingImports: imports.pendingImports }, connectionId),
+      backfillStatus(
+        { runs: backfillRuns, pendingImports: (id) => imports.pendingImports(id) },
+        connectionId,
+      ),
     syncAshbyNow: (input) => syncAshbyNow({ ...reconcileDeps, inbox, ids }, input),
     reapplyMapping: (input) => reapplyMapping({ ...mappingDeps, imports }, input),
   } satisfies Partial<HttpServices>;

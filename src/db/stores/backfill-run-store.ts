@@ -16,11 +16,21 @@ export function backfillRunStore(db: Kysely<Database>): BackfillRunStore {
         listed_at: run.listedAt,
         error: run.error,
       };
-      const { connection_id: _key, ...rest } = row;
       await db
         .insertInto('backfill_runs')
         .values(row)
-        .onConflict((oc) => oc.column('connection_id').doUpdateSet(rest))
+        .onConflict((oc) =>
+          oc.column('connection_id').doUpdateSet({
+            started_at: row.started_at,
+            started_by: row.started_by,
+            starts_on_or_after: row.starts_on_or_after,
+            pages: row.pages,
+            found: row.found,
+            queued: row.queued,
+            listed_at: row.listed_at,
+            error: row.error,
+          }),
+        )
         .execute();
     },
     update: async (connectionId, startedAt, p) => {
