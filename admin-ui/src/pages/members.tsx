@@ -26,9 +26,14 @@ export function MembersPage() {
     <Page
       title="Members"
       actions={
-        <a className="button" href="/api/v1/members/export.csv" download="members.csv">
-          Export CSV
-        </a>
+        <>
+          <Link className="button" to="/members/org-chart">
+            Org chart
+          </Link>
+          <a className="button" href="/api/v1/members/export.csv" download="members.csv">
+            Export CSV
+          </a>
+        </>
       }
     >
       <div className="inbox">

@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  browserTestsEnabled,
+  newWatchedContext,
+  screenshotAndAudit,
+  useBrowserAndStack,
+  type BrowserStack,
+  type WatchedContext,
+} from '../support/browser.js';
+
+/**
+ * The members org chart at 1440 px and 390 px: reporting lines as nested lists (Grace heads Ada, who
+ * heads Alan; Bob reports to no one), folded with the keyboard, axe clean, no sideways scrolling.
+ */
+
+const ADMIN = { name: 'Pat People', email: 'pat@northwind.example', password: 'a long enough passphrase' };
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1440, height: 900 };
+const FILE = [
+  'firstName,lastName,workEmail,jobTitle,managerEmail',
+  'Grace,Hopper,grace@example.com,CTO,',
+  'Ada,Lovelace,ada@example.com,Engineering lead,grace@example.com',
+  'Alan,Turing,alan@example.com,Engineer,ada@example.com',
+  'Katherine,Johnson,katherine@example.com,Engineer,ada@example.com',
+  'Bob,Solo,bob@example.com,Advisor,',
+].join('\n');
+
+const enabled = browserTestsEnabled();
+
+describe.skipIf(!enabled)('Members org chart in the admin app (SQLite)', () => {
+  let browser: Browser;
+  let stack: BrowserStack;
+  const opened: WatchedContext[] = [];
+
+  useBrowserAndStack(
+    (b, s) => {
+      browser = b;
+      stack = s;
+    },
+    {
+      beforeClose: async () => {
+        for (const c of opened) await c.close();
+      },
+    },
+  );
+
+  const scrollWidth = (page: Page) =>
+    page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
+          .scrollingElement.scrollWidth,
+    );
+
+  it('shows reporting lines as nested lists, foldable, on a laptop and a phone', async () => {
+    const watched = await newWatchedContext(browser, stack.server.url);
+    opened.push(watched);
+    const { page } = watched;
+    await page.setViewportSize(LAPTOP);
+    await page.goto(stack.setupUrl);
+    await page.getByLabel('Your name').fill(ADMIN.name);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    const imported = await stack.api<{ imported: number }>('/api/v1/members/import', {
+      method: 'POST',
+      body: JSON.stringify({ csv: FILE }),
+    });
+    expect(imported.body.imported).toBe(5);
+
+    await page.goto('/members');
+    await page.getByRole('link', { name: 'Org chart' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Org chart' }).waitFor();
+    const chart = page.locator('ul.org-chart');
+    // Two lines: Bob alone, Grace over Ada over Alan and Katherine.
+    const top = chart.locator(':scope > li');
+    expect(await top.count()).toBe(2);
+    const grace = top.filter({ has: page.getByRole('link', { name: 'Grace Hopper', exact: true }) });
+    await grace.getByText('1 direct, 3 in all').waitFor();
+    const ada = grace.locator('ul > li').filter({ has: page.getByRole('link', { name: 'Ada Lovelace' }) });
+    await ada.getByText('2 direct, 2 in all').waitFor();
+    const adaReports = ada.locator('ul > li').getByRole('link');
+    expect(await adaReports.allTextContents()).toEqual(['Alan Turing', 'Katherine Johnson']);
+    await page.getByText('2 people report to no one in the directory', { exact: false }).waitFor();
+    await screenshotAndAudit(page, 'org-chart-1440');
+
+    // Folded with the keyboard: Ada's reports hide, then show again.
+    const adaSummary = ada.locator('summary').first();
+    await adaSummary.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Alan Turing' }).waitFor({ state: 'hidden' });
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Alan Turing' }).waitFor();
+
+    await page.getByRole('link', { name: 'Alan Turing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Alan Turing' }).waitFor();
+
+    await page.setViewportSize(PHONE);
+    await page.goto('/members/org-chart');
+    await page.getByRole('link', { name: 'Katherine Johnson' }).waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await screenshotAndAudit(page, 'org-chart-390');
+
+    expect(watched.problems).toEqual([]);
+    expect(watched.dialogs).toEqual([]);
+  }, 60_000);
+});
