@@ -154,7 +154,7 @@ say(
   `Past hires in the inbox: ${past.length}, with ${pastDocs.filter((d) => d.status === 'stored').length} documents stored ` +
     `(${pastDocs.filter((d) => d.kind === 'offer_letter').length} offer letters, ${pastDocs.filter((d) => d.kind === 'resume').length} resumes, ` +
     `${pastDocs.filter((d) => d.kind === 'candidate_file').length} other files); ` +
-    `${mailbox.messages.length} notification emails in the mailbox.\n`,
+    `${mailbox.messages.length} emails in the mailbox (the invite and notifications).\n`,
 );
 
 // The CLI run from this directory finds the demo's data while the demo runs.

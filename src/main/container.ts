@@ -29,6 +29,7 @@ import { jobAdmin } from '../queue/job-admin.js';
 import { workerWakeups } from '../queue/wakeups.js';
 import { Worker } from '../queue/worker.js';
 import { createSecretBox } from '../security/secret-box.js';
+import { withInviteEmails } from '../app/email-invite.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
 import { destinationsWiring } from './destinations-wiring.js';
@@ -160,7 +161,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
     ...inboxFeature.services,
     documents: documents.services,
-    people: { ...accounts.people, ...notifications.services },
+    people: {
+      ...accounts.people,
+      ...notifications.services,
+      ...withInviteEmails(accounts.people, {
+        mailer: notifications.mailer,
+        findUser: (id) => accounts.users.find(id),
+        log: (problem) => logger.warn({ problem }, 'invite email not sent'),
+      }),
+    },
     openings: openings.services,
     destinations: destinations.services,
   };
