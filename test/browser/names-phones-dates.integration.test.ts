@@ -2,6 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
+  createFirstAdmin,
+  pageScrollWidth,
   newWatchedContext,
   screenshotAndAudit,
   useBrowserAndStack,
@@ -46,24 +48,12 @@ describe.skipIf(!enabled)('Names, phone numbers and dates in the admin app (SQLi
 
   const heading = (page: Page, name: string) =>
     page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-  const scrollWidth = (page: Page) =>
-    page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
-          .scrollingElement.scrollWidth,
-    );
-
   it('shows a CJK name, a phone with its country and a locale date; refuses a bad phone and an over-long value in words', async () => {
     const watched = await newWatchedContext(browser, stack.server.url, { locale: 'en-GB' });
     opened.push(watched);
     const { page } = watched;
     await page.setViewportSize(LAPTOP);
-    await page.goto(stack.setupUrl);
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await heading(page, 'Integrations');
+    await createFirstAdmin(page, stack.setupUrl, ADMIN);
 
     // The phone is checked and normalised on the way in; a number without its country is refused by line.
     const imported = await stack.api<{ imported: number; problems: { line: number; message: string }[] }>(
@@ -122,11 +112,11 @@ describe.skipIf(!enabled)('Names, phone numbers and dates in the admin app (SQLi
     await page.setViewportSize(PHONE);
     await page.reload();
     await heading(page, '太郎 山田');
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshotAndAudit(page, 'member-cjk-390');
     await page.goto('/members');
     await page.getByRole('link', { name: '太郎 山田' }).waitFor();
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshotAndAudit(page, 'members-cjk-390');
 
     expect(watched.problems).toEqual([]);

@@ -1,7 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
+  createFirstAdmin,
+  pageScrollWidth,
   newWatchedContext,
   screenshotAndAudit,
   useBrowserAndStack,
@@ -45,24 +47,12 @@ describe.skipIf(!enabled)('Members org chart in the admin app (SQLite)', () => {
     },
   );
 
-  const scrollWidth = (page: Page) =>
-    page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
-          .scrollingElement.scrollWidth,
-    );
-
   it('shows reporting lines as nested lists, foldable, on a laptop and a phone', async () => {
     const watched = await newWatchedContext(browser, stack.server.url);
     opened.push(watched);
     const { page } = watched;
     await page.setViewportSize(LAPTOP);
-    await page.goto(stack.setupUrl);
-    await page.getByLabel('Your name').fill(ADMIN.name);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    await createFirstAdmin(page, stack.setupUrl, ADMIN);
     const imported = await stack.api<{ imported: number }>('/api/v1/members/import', {
       method: 'POST',
       body: JSON.stringify({ csv: FILE }),
@@ -74,6 +64,8 @@ describe.skipIf(!enabled)('Members org chart in the admin app (SQLite)', () => {
     await page.getByRole('heading', { level: 1, name: 'Org chart' }).waitFor();
     const chart = page.locator('ul.org-chart');
     // Two lines: Bob alone, Grace over Ada over Alan and Katherine.
+    // The heading comes before the list: wait for the chart itself.
+    await chart.getByRole('link', { name: 'Bob Solo' }).waitFor();
     const top = chart.locator(':scope > li');
     expect(await top.count()).toBe(2);
     const grace = top.filter({ has: page.getByRole('link', { name: 'Grace Hopper', exact: true }) });
@@ -99,7 +91,7 @@ describe.skipIf(!enabled)('Members org chart in the admin app (SQLite)', () => {
     await page.setViewportSize(PHONE);
     await page.goto('/members/org-chart');
     await page.getByRole('link', { name: 'Katherine Johnson' }).waitFor();
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await screenshotAndAudit(page, 'org-chart-390');
 
     expect(watched.problems).toEqual([]);

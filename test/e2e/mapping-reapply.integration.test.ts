@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReapplyMappingResponse } from '../../src/contract/mapping-reapply.js';
 import { bearerApi, startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
-import { waitFor } from '../support/wait-for.js';
 
 // Sample company (src/connectors/ashby/fixtures/sample-company.json).
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d'; // offer "Contract type": Permanent
@@ -40,21 +39,6 @@ describe.each(TEST_DIALECTS)('Applying a saved mapping to hires in review on %s'
       method: 'POST',
       body: JSON.stringify({ preview }),
     });
-  const settleImports = () =>
-    waitFor(
-      'Ashby deliveries and imports to settle',
-      async () => {
-        if (!(await h.sim.idleWithin(10))) return false;
-        const busy = await Promise.all(
-          (['available', 'running'] as const).map((state) =>
-            h.server.container.jobs.list({ state, kind: 'ashby.application.import', limit: 1 }),
-          ),
-        );
-        return busy.every((jobs) => jobs.length === 0);
-      },
-      20_000,
-      50,
-    );
   const hireOf = async (applicationId: string): Promise<Hire> => {
     const list = await h.api<{ items: Hire[] }>('/api/v1/new-hires?limit=500');
     const found = list.body.items.find((i) => i.source.applicationId === applicationId);
@@ -65,7 +49,7 @@ describe.each(TEST_DIALECTS)('Applying a saved mapping to hires in review on %s'
   it('previews the changes hire by hire, saving nothing; Apply reimports them and reviewer edits win', async () => {
     h.sim.hire(ANNA);
     h.sim.hire(JOSE);
-    await settleImports();
+    await h.settle(30_000);
     const jose = await hireOf(JOSE);
     // A reviewer's own LinkedIn link for José: the new mapping drops LinkedIn, but the edit stays.
     const edited = await h.api(`/api/v1/new-hires/${jose.id}`, {
@@ -117,7 +101,7 @@ describe.each(TEST_DIALECTS)('Applying a saved mapping to hires in review on %s'
     const applied = await reapply(false);
     expect(applied.status).toBe(200);
     expect(applied.body).toMatchObject({ preview: false, inReview: 2, queued: 2, items: [] });
-    await settleImports();
+    await h.settle(30_000);
     expect((await hireOf(ANNA)).fields['employmentType']?.value).toBe('Permanent');
     const joseAfter = await hireOf(JOSE);
     expect(joseAfter.fields['employmentType']?.value).toBe('Permanent');

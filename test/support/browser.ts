@@ -280,3 +280,26 @@ export function useBrowserAndStack(
     await stack?.dispose();
   });
 }
+
+/** Creates the first admin through the setup link, as a new user would, and waits for Integrations. */
+export async function createFirstAdmin(
+  page: Page,
+  setupUrl: string,
+  admin: { readonly name: string; readonly email: string; readonly password: string },
+): Promise<void> {
+  await page.goto(setupUrl);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+}
+
+/** How wide the page is (no wider than the window means no sideways scrolling). */
+export function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
+        .scrollingElement.scrollWidth,
+  );
+}
