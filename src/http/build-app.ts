@@ -19,6 +19,7 @@ import { mappingRoutes } from './routes/api/mapping.js';
 import { mappingReapplyRoutes } from './routes/api/mapping-reapply.js';
 import { backfillStatusRoutes } from './routes/api/backfill-status.js';
 import { newHireRestoreRoutes } from './routes/api/new-hire-restore.js';
+import { notificationPreferenceRoutes } from './routes/api/notification-preferences.js';
 import { meRoutes } from './routes/api/me.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
@@ -101,6 +102,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     mappingReapplyRoutes(api, options.services);
     backfillStatusRoutes(api, options.services);
     newHireRestoreRoutes(api, options.services);
+    notificationPreferenceRoutes(api, options.services);
     newHireReimportRoutes(api, options.services);
     documentRoutes(api, options.services);
     peopleRoutes(api, options.services);

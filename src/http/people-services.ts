@@ -1,3 +1,4 @@
+import type { NotificationPreferences } from '../core/model/notification-preferences.js';
 import type { InviteEmail } from '../app/email-invite.js';
 import type { DocumentSettingsChange } from '../app/document-settings.js';
 import type { DocumentOwner } from '../app/list-documents.js';
@@ -47,6 +48,12 @@ export interface PeopleServices {
     userId: string;
     principal: Principal;
   }): Promise<{ inviteUrl: string; emailed?: InviteEmail }>;
+  /** A user's own notification preferences (the defaults when they never chose). */
+  notificationPreferences(userId: string): Promise<NotificationPreferences>;
+  saveNotificationPreferences(
+    userId: string,
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferences>;
   /** Refuses (conflict) to demote the last admin who can sign in. */
   changeUserRole(input: { userId: string; role: string; principal: Principal }): Promise<User>;
   notificationSettings(connectionId: string): Promise<NotificationSettingsView>;

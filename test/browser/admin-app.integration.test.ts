@@ -674,6 +674,17 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await again.page.getByLabel('New password').fill('vera third password');
     await again.page.getByRole('button', { name: 'Change password' }).click();
     await again.page.getByText('Password changed. Your other sessions have ended.').waitFor();
+    // Their own notification settings: no email, a Slack mention; kept after a reload.
+    const notify = again.page.getByRole('form', { name: 'Notifications' });
+    await notify.getByLabel('By email').uncheck();
+    await notify.getByLabel('Slack member id to mention (optional)').fill('U024BE7LH');
+    await notify.getByRole('button', { name: 'Save notification settings' }).click();
+    await notify.getByRole('status').getByText('Saved.').waitFor();
+    await again.page.reload();
+    await heading(again.page, 'Your account');
+    expect(await notify.getByLabel('By email').isChecked()).toBe(false);
+    expect(await notify.getByLabel('In the app (the bell and Notifications)').isChecked()).toBe(true);
+    expect(await notify.getByLabel('Slack member id to mention (optional)').inputValue()).toBe('U024BE7LH');
     await screenshotAndAudit(again.page, 'account');
 
     // API tokens on the Users page: made by the admin, shown once, listed with their maker, revoked.

@@ -143,7 +143,7 @@ describe.skipIf(!enabled)('The Overview page, on a laptop and a phone (SQLite)',
     expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
 
     // Sync now: the reconciliation at once, with what it found.
-    await card.getByRole('button', { name: 'Sync now' }).click();
+    await card.getByRole('button', { name: 'Sync hires now' }).click();
     await card.getByText(/^Checked \d+ (changed )?applications in Ashby; \d+ hired/).waitFor();
     await expectNoSidewaysScroll(page, PHONE.width);
     await screenshotAndAudit(page, 'integrations-progress-390');

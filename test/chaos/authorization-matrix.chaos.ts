@@ -108,6 +108,8 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/tokens': 'admin',
   'DELETE /api/v1/tokens/:id': 'admin',
   'POST /api/v1/me/password': 'session',
+  'GET /api/v1/me/notification-preferences': 'session',
+  'PUT /api/v1/me/notification-preferences': 'session',
   'GET /api/v1/notification-sends': 'admin',
   'POST /api/v1/connections/ashby': 'admin',
   'GET /api/v1/connections': 'admin',

@@ -14,6 +14,7 @@ import * as m0012 from './0012-rate-limits.js';
 import * as m0013 from './0013-member-history.js';
 import * as m0014 from './0014-destination-notices.js';
 import * as m0015 from './0015-backfill-runs.js';
+import * as m0016 from './0016-notification-preferences.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-member-history': m0013,
   '0014-destination-notices': m0014,
   '0015-backfill-runs': m0015,
+  '0016-notification-preferences': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -3,7 +3,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
 
 /**
- * "Sync now": the reconciliation that runs on a timer, at once. It finds hires whose webhooks never
+ * "Sync hires now": the reconciliation that runs on a timer, at once. It finds hires whose webhooks never
  * arrived (a wrong Secret Token, an outage) and imports them, once each.
  */
 export function SyncNow({ connectionId }: { readonly connectionId: string }) {
@@ -16,12 +16,12 @@ export function SyncNow({ connectionId }: { readonly connectionId: string }) {
     <div className="sync-now">
       <h3>Missed hires</h3>
       <p className="hint">
-        HireBridge checks Ashby for hires whose webhooks never arrived every few minutes. Sync now checks at
-        once.
+        HireBridge checks Ashby for hires whose webhooks never arrived every few minutes. Sync hires now
+        checks at once.
       </p>
       <div className="actions">
         <button type="button" disabled={sync.isPending} onClick={() => sync.mutate()}>
-          {sync.isPending ? 'Checking Ashby…' : 'Sync now'}
+          {sync.isPending ? 'Checking Ashby…' : 'Sync hires now'}
         </button>
       </div>
       <ErrorMessage error={sync.error} />
