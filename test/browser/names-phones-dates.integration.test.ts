@@ -1,14 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
   createFirstAdmin,
   pageScrollWidth,
-  newWatchedContext,
   screenshotAndAudit,
-  useBrowserAndStack,
-  type BrowserStack,
-  type WatchedContext,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 /**
@@ -30,27 +27,13 @@ const FILE = [
 const enabled = browserTestsEnabled();
 
 describe.skipIf(!enabled)('Names, phone numbers and dates in the admin app (SQLite)', () => {
-  let browser: Browser;
-  let stack: BrowserStack;
-  const opened: WatchedContext[] = [];
-
-  useBrowserAndStack(
-    (b, s) => {
-      browser = b;
-      stack = s;
-    },
-    {
-      beforeClose: async () => {
-        for (const c of opened) await c.close();
-      },
-    },
-  );
+  const suite = useBrowserSuite();
 
   const heading = (page: Page, name: string) =>
     page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   it('shows a CJK name, a phone with its country and a locale date; refuses a bad phone and an over-long value in words', async () => {
-    const watched = await newWatchedContext(browser, stack.server.url, { locale: 'en-GB' });
-    opened.push(watched);
+    const stack = suite.stack();
+    const watched = await suite.open({ locale: 'en-GB' });
     const { page } = watched;
     await page.setViewportSize(LAPTOP);
     await createFirstAdmin(page, stack.setupUrl, ADMIN);

@@ -1,14 +1,10 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserTestsEnabled,
   createFirstAdmin,
   pageScrollWidth,
-  newWatchedContext,
   screenshotAndAudit,
-  useBrowserAndStack,
-  type BrowserStack,
-  type WatchedContext,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 /**
@@ -31,25 +27,11 @@ const FILE = [
 const enabled = browserTestsEnabled();
 
 describe.skipIf(!enabled)('Members org chart in the admin app (SQLite)', () => {
-  let browser: Browser;
-  let stack: BrowserStack;
-  const opened: WatchedContext[] = [];
-
-  useBrowserAndStack(
-    (b, s) => {
-      browser = b;
-      stack = s;
-    },
-    {
-      beforeClose: async () => {
-        for (const c of opened) await c.close();
-      },
-    },
-  );
+  const suite = useBrowserSuite();
 
   it('shows reporting lines as nested lists, foldable, on a laptop and a phone', async () => {
-    const watched = await newWatchedContext(browser, stack.server.url);
-    opened.push(watched);
+    const stack = suite.stack();
+    const watched = await suite.open();
     const { page } = watched;
     await page.setViewportSize(LAPTOP);
     await createFirstAdmin(page, stack.setupUrl, ADMIN);

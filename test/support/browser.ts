@@ -303,3 +303,40 @@ export function pageScrollWidth(page: Page): Promise<number> {
         .scrollingElement.scrollWidth,
   );
 }
+
+/**
+ * Chromium and a stack for one describe block, with the watched contexts its tests open, all closed
+ * after them. `stack()` is read inside a test (it starts before the first one).
+ */
+export function useBrowserSuite(): {
+  readonly stack: () => BrowserStack;
+  readonly open: (options?: Parameters<typeof newWatchedContext>[2]) => Promise<WatchedContext>;
+} {
+  let browser: Browser | undefined;
+  let stack: BrowserStack | undefined;
+  const opened: WatchedContext[] = [];
+  useBrowserAndStack(
+    (b, s) => {
+      browser = b;
+      stack = s;
+    },
+    {
+      beforeClose: async () => {
+        for (const c of opened) await c.close();
+      },
+    },
+  );
+  const started = () => {
+    if (!browser || !stack) throw new Error('the browser and stack have not started');
+    return { browser, stack };
+  };
+  return {
+    stack: () => started().stack,
+    open: async (options = {}) => {
+      const { browser: b, stack: s } = started();
+      const watched = await newWatchedContext(b, s.server.url, options);
+      opened.push(watched);
+      return watched;
+    },
+  };
+}
