@@ -10,6 +10,7 @@ import { IntegrationsPage } from './pages/integrations';
 import { MappingPage } from './pages/mapping';
 import { MemberPage } from './pages/member';
 import { MembersPage } from './pages/members';
+import { OrgChartPage } from './pages/org-chart';
 import { NewHirePage } from './pages/new-hire';
 import { NewHiresPage } from './pages/new-hires';
 import { NotFoundPage } from './pages/not-found';
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: '/new-hires', element: <NewHiresPage /> },
           { path: '/new-hires/:id', element: <NewHirePage /> },
           { path: '/members', element: <MembersPage /> },
+          { path: '/members/org-chart', element: <OrgChartPage /> },
           { path: '/members/:id', element: <MemberPage /> },
           { path: '/positions', element: <PositionsPage /> },
           { path: '/notifications', element: <NotificationsPage /> },

@@ -52,7 +52,7 @@ export function addMember(
       const matchedOn = existing.ashby?.candidateId === hire.candidateId ? 'Ashby candidate' : 'email';
       throw new AppError(
         'conflict',
-        `This person is already a member (${memberLabel(existing)}, id ${existing.id}); matched on ${matchedOn}`,
+        `This person is already a member (${memberLabel(existing)}); matched on ${matchedOn}`,
         {
           details: { memberId: existing.id, matchedOn },
         },

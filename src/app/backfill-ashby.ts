@@ -36,7 +36,7 @@ export async function backfillAshby(
     readonly clock: Clock;
   },
   input: BackfillInput,
-  onProgress: (progress: BackfillProgress) => void = () => undefined,
+  onProgress: (progress: BackfillProgress) => void | Promise<void> = () => undefined,
 ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }> {
   if (input.since !== undefined && !isCalendarDate(input.since)) {
     throw new AppError(
@@ -60,7 +60,7 @@ export async function backfillAshby(
       found: progress.found + page.applicationIds.length,
       queued: progress.queued + queued,
     };
-    onProgress(progress);
+    await onProgress(progress);
     cursor = page.nextCursor;
   } while (cursor !== null);
   if (progress.queued > 0) await deps.queue.enqueueBackfillDigest(input.connectionId, startedAt);

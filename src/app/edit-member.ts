@@ -3,18 +3,19 @@ import { isCalendarDate } from '../core/model/calendar-date.js';
 import { validateFieldValue, type FieldValue } from '../core/model/field-value.js';
 import type { Member, MemberHistoryEntry } from '../core/model/member.js';
 import type { FieldDefinition } from '../core/model/new-hire-fields.js';
+import { displayNameOf } from '../core/names/display-name.js';
 import type { InboxData } from '../core/ports/inbox-store.js';
 import type { Actor } from './actor.js';
 import type { InboxDeps } from './inbox-deps.js';
 import { matchOrgUnit } from './match-org-unit.js';
 
 /** The member fields people edit in the directory, with the type each value is checked against. */
-const EDITABLE: Readonly<Record<string, Pick<FieldDefinition, 'type' | 'min'>>> = {
-  workEmail: { type: 'email', min: null },
-  employeeId: { type: 'string', min: null },
-  jobTitle: { type: 'string', min: null },
-  department: { type: 'string', min: null },
-  location: { type: 'string', min: null },
+const EDITABLE: Readonly<Record<string, Pick<FieldDefinition, 'type' | 'min'> & { label: string }>> = {
+  workEmail: { type: 'email', min: null, label: 'Work email' },
+  employeeId: { type: 'string', min: null, label: 'Employee id' },
+  jobTitle: { type: 'string', min: null, label: 'Job title' },
+  department: { type: 'string', min: null, label: 'Department' },
+  location: { type: 'string', min: null, label: 'Location' },
 };
 /** A member is active (the default), archived (kept out of the way) or offboarded (left, with an end date). */
 export type MemberStatus = 'active' | 'archived' | 'offboarded';
@@ -47,7 +48,9 @@ export function editMember(deps: InboxDeps, input: MemberEdit): Promise<Member> 
       const definition = EDITABLE[key];
       if (!definition) {
         problems.push(
-          `${key} cannot be edited here (editable: ${Object.keys(EDITABLE).join(', ')}, managerId)`,
+          `${key} cannot be edited here (editable: ${Object.values(EDITABLE)
+            .map((e) => e.label)
+            .join(', ')}, Reports to)`,
         );
         continue;
       }
@@ -57,19 +60,22 @@ export function editMember(deps: InboxDeps, input: MemberEdit): Promise<Member> 
       }
       const checked = validateFieldValue(definition, raw);
       if (checked.ok) next[key] = checked.value;
-      else problems.push(`${key} ${checked.error.message}`);
+      else problems.push(`${definition.label} ${checked.error.message}`);
     }
     if (input.status === 'offboarded' && !input.endDate && !member.fields['employmentEndDate'])
-      problems.push('endDate is required to offboard a member (the last working day, as YYYY-MM-DD)');
+      problems.push('An end date is required to offboard a member (the last working day, as YYYY-MM-DD)');
     if (input.endDate !== undefined && input.endDate !== null && !isCalendarDate(input.endDate))
-      problems.push(`endDate must be a date as YYYY-MM-DD, such as 2026-01-31 (got "${input.endDate}")`);
+      problems.push(`The end date must be a date as YYYY-MM-DD, such as 2026-01-31 (got "${input.endDate}")`);
     if (input.managerId !== undefined && input.managerId !== null)
       problems.push(...(await managerProblems(data, member.id, input.managerId)));
     const workEmail = next['workEmail'];
     if (typeof workEmail === 'string' && workEmail !== member.fields['workEmail']) {
       const others = await data.findMembersByIdentity({ candidateId: null, emails: [workEmail] });
-      if (others.some((o) => o.id !== member.id))
-        problems.push(`workEmail ${workEmail} already belongs to another member`);
+      const other = others.find((o) => o.id !== member.id);
+      if (other)
+        problems.push(
+          `Work email ${workEmail} already belongs to another member, ${displayNameOf((k) => other.fields[k]) ?? 'unnamed'}`,
+        );
     }
     if (problems.length > 0)
       throw new AppError('validation_failed', `Nothing was saved: ${problems.join('; ')}`, {
@@ -141,14 +147,15 @@ export function editMember(deps: InboxDeps, input: MemberEdit): Promise<Member> 
 
 /** A manager must exist, and the member may not end up reporting to itself, directly or round a loop. */
 async function managerProblems(data: InboxData, memberId: string, managerId: string): Promise<string[]> {
-  if (managerId === memberId) return ['managerId: a member cannot report to themselves'];
+  if (managerId === memberId) return ['Reports to: a member cannot report to themselves'];
   const seen = new Set<string>([memberId]);
   let current: string | null = managerId;
   for (let depth = 0; current !== null && depth < 1_000; depth += 1) {
     const manager = await data.findMember(current);
-    if (!manager) return depth === 0 ? ['managerId names no member of the directory'] : [];
+    if (!manager)
+      return depth === 0 ? ['Reports to: the chosen manager names no member of the directory'] : [];
     if (seen.has(manager.id))
-      return ['managerId would make a reporting loop (someone would report to themselves)'];
+      return ['Reports to: this manager would make a reporting loop (someone would report to themselves)'];
     seen.add(manager.id);
     current = manager.managerId;
   }

@@ -1,3 +1,4 @@
+import { displayNameOf } from '../core/names/display-name.js';
 import { readCsvRecords } from './csv-records.js';
 import { AppError } from '../core/errors/app-error.js';
 import { validateFieldValue, type FieldValue } from '../core/model/field-value.js';
@@ -117,7 +118,10 @@ async function checkRow(
     data.findMembersByIdentity({ candidateId: null, emails }),
   );
   return existing
-    ? { ok: false, message: `already a member (id ${existing.id}) with the same email` }
+    ? {
+        ok: false,
+        message: `already a member with the same email (${displayNameOf((k) => existing.fields[k]) ?? 'unnamed'})`,
+      }
     : { ok: true, memberId: '' };
 }
 
@@ -130,7 +134,11 @@ async function importRow(
       (e): e is string => typeof e === 'string',
     );
     const [existing] = await data.findMembersByIdentity({ candidateId: null, emails });
-    if (existing) return { ok: false, message: `already a member (id ${existing.id}) with the same email` };
+    if (existing)
+      return {
+        ok: false,
+        message: `already a member with the same email (${displayNameOf((k) => existing.fields[k]) ?? 'unnamed'})`,
+      };
     const at = deps.clock.now();
     const unit = (kind: 'department' | 'location', name: FieldValue | null | undefined) =>
       typeof name === 'string'

@@ -7,7 +7,8 @@ import type { NotificationData } from '../core/ports/notification-store.js';
 
 /**
  * Inside the transaction that created the new hire: an in-app notification for each recipient, and one
- * queued send per recipient email and per connection Slack webhook. Called only for the `created`
+ * queued send per recipient email and per connection Slack webhook, as each recipient chose (a user may
+ * turn their in-app notifications or their emails off). Called only for the `created`
  * outcome, which happens once per application, and every row is unique per (new hire, recipient,
  * channel), so repeated deliveries never notify twice. A quiet (backfilled) hire gets its in-app
  * notifications only: the backfill's digest is its email and Slack message.
@@ -39,7 +40,13 @@ export async function queueNewHireNotifications(
     // The send and its job commit with the new hire they announce.
     if (inserted) await data.jobs.enqueue('notifications.send', { sendId });
   };
+  // Each recipient's own choice: no in-app notification, or no email, for those who turned it off.
+  const preferences = await notifications.preferencesOf(recipients.map((u) => u.id));
   for (const user of recipients) {
+    const wants = preferences.get(user.id);
+    if (wants?.email !== false && notifications.emailEnabled() && input.quiet !== true)
+      await send('email', user.id);
+    if (wants?.inApp === false) continue;
     await notifications.insertNotification({
       id: deps.ids.newId(),
       userId: user.id,
@@ -48,7 +55,6 @@ export async function queueNewHireNotifications(
       createdAt: at,
       readAt: null,
     });
-    if (notifications.emailEnabled() && input.quiet !== true) await send('email', user.id);
   }
   if (settings.slackWebhookConfigured && input.quiet !== true) await send('slack', null);
 }

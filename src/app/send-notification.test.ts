@@ -59,7 +59,10 @@ function setup(
         send = { ...send, status: c.status, attempts: c.attempts, lastError: c.lastError, sentAt: c.sentAt };
       },
       slackWebhookUrl: async () => 'https://hooks.slack.test/x',
+      // No recipients chose a Slack mention here (mentions are tested end to end).
+      settings: async () => ({ recipientIds: [], connectedByUserId: null }) as never,
     } as Partial<NotificationStore> as NotificationStore,
+    preferences: { preferencesOf: async () => new Map() },
     inbox: { read: (work) => work({ findNewHire: async () => hire } as never) } as InboxStore,
     users: { find: async () => options.user ?? USER } as never,
     mailer: {

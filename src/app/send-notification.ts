@@ -2,7 +2,10 @@ import { AppError, isAppError } from '../core/errors/app-error.js';
 import type { SendStatus } from '../core/model/notification.js';
 import { mayManageInbox } from '../core/model/user.js';
 import { composeMessage, noticeOf } from '../core/notifications/compose-notice.js';
+import { SLACK_MEMBER_ID } from '../core/model/notification-preferences.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { NotificationPreferenceStore } from '../core/ports/notification-preference-store.js';
+import { resolveRecipients } from './queue-new-hire-notifications.js';
 import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { Mailer, SlackPoster } from '../core/ports/notification-channels.js';
 import type { NotificationStore } from '../core/ports/notification-store.js';
@@ -17,6 +20,8 @@ export interface SendDeps {
   readonly slack: SlackPoster;
   readonly publicUrl: string;
   readonly clock: Clock;
+  /** Recipients' own preferences: the Slack message mentions those who gave their Slack member id. */
+  readonly preferences: Pick<NotificationPreferenceStore, 'preferencesOf'>;
 }
 
 /**
@@ -62,7 +67,10 @@ export async function sendNotification(
         await update('cancelled', null, false);
         return 'cancelled';
       }
-      await deps.slack.post(url, { text: `*${message.subject}*\n${message.text}` });
+      await deps.slack.post(url, {
+        text: `*${message.subject}*\n${message.text}`,
+        mentions: await slackMentions(deps, send.connectionId),
+      });
     }
   } catch (err) {
     const permanent = isAppError(err) && !err.retryable;
@@ -75,4 +83,21 @@ export async function sendNotification(
   }
   await update('sent', null, true);
   return 'sent';
+}
+
+/** The Slack member ids of the connection's recipients who asked to be mentioned. */
+async function slackMentions(deps: SendDeps, connectionId: string): Promise<string[]> {
+  const settings = await deps.notifications.settings(connectionId);
+  const recipients = await resolveRecipients(
+    {
+      usersByIds: async (ids) =>
+        (await Promise.all(ids.map((id) => deps.users.find(id)))).filter((u) => u !== undefined),
+      users: () => deps.users.list(),
+    },
+    settings,
+  );
+  const preferences = await deps.preferences.preferencesOf(recipients.map((u) => u.id));
+  return recipients
+    .map((u) => preferences.get(u.id)?.slackMemberId)
+    .filter((id): id is string => typeof id === 'string' && SLACK_MEMBER_ID.test(id));
 }

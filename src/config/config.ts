@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runningDemoDataDir } from './running-demo.js';
 import { fileURLToPath } from 'node:url';
 import type { CrashPointName } from '../core/ports/crash-point.js';
 import { destinationsConfig, type DestinationsConfig } from './destinations-config.js';
@@ -128,4 +129,17 @@ function databaseConfig(url: string | undefined, dataDir: string, cwd: string): 
 /** The process environment, read here and nowhere else. */
 export function loadConfigFromProcess(): Config {
   return loadConfig(process.env);
+}
+
+/**
+ * The CLI's configuration: as the server's, except that without DATA_DIR (or DATABASE_URL) and with no
+ * database in ./data, a demo running from this directory lends its data directory (`npm run demo`
+ * keeps its data in ./data/demo). `demoDataDir` says when that happened, for the CLI to tell.
+ */
+export function loadCliConfigFromProcess(): { config: Config; demoDataDir: string | undefined } {
+  const demoDataDir = runningDemoDataDir(process.env);
+  return {
+    config: loadConfig(demoDataDir ? { ...process.env, DATA_DIR: demoDataDir } : process.env),
+    demoDataDir,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar-day.js';
 
 /**
  * POST /api/v1/connections/:id/backfill (admins): imports hires Ashby already has. By default only those
@@ -6,10 +7,7 @@ import { z } from 'zod';
  */
 export const backfillRequestSchema = z
   .object({
-    since: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-      .optional(),
+    since: calendarDaySchema.optional(),
     includePast: z.boolean().optional(),
   })
   .strict();

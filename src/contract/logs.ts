@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar-day.js';
 
-/** A calendar day, YYYY-MM-DD, that exists (no 30 February). */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((d) => {
-    // Runs after a failed pattern too (zod reports every problem), so an unparseable text is no date.
-    const at = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(d);
-  }, 'is not a date in the calendar');
+const day = calendarDaySchema;
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),

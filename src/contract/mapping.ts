@@ -30,7 +30,7 @@ export const customTargetSchema = z.object({
   key: z.string(),
   label: z.string(),
   section: z.enum(['basics', 'jobRole', 'compensation', 'employment']),
-  type: z.enum(['string', 'email', 'date', 'number', 'currency', 'person', 'url']),
+  type: z.enum(['string', 'email', 'date', 'number', 'currency', 'person', 'url', 'phone']),
   required: z.boolean(),
   sensitive: z.boolean().optional(),
 });

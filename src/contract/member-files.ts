@@ -37,8 +37,12 @@ export const editMemberRequestSchema = z
   })
   .strict();
 
-/** GET /api/v1/members/:id/history: changes people made, newest first. */
+/**
+ * GET /api/v1/members/:id/history: changes people made, newest first. A manager change holds member
+ * ids; `names` gives each one's name (a member since deleted is left out).
+ */
 export interface MemberHistoryResponse {
+  readonly names: Readonly<Record<string, string>>;
   readonly items: readonly {
     readonly id: string;
     readonly at: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar-day.js';
 import { historyEntrySchema, reportingToSchema } from './inbox.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const isoDay = calendarDaySchema;
 
 /**
  * GET /api/v1/new-hires: search (`q`: name, email or job title), filters, sort, and pagination with

@@ -15,11 +15,17 @@ const userSchema = z.object({
 });
 export type UserResponse = z.infer<typeof userSchema>;
 
+/** Whether the invite link was emailed too: `not_configured` without SMTP, `failed` when SMTP refused. */
+const inviteEmailed = z.enum(['sent', 'not_configured', 'failed']);
+
 /** POST /api/v1/users answers the user and their invite link (valid 7 days, single use). */
-export type AddedUserResponse = UserResponse & { inviteUrl: string };
+export type AddedUserResponse = UserResponse & {
+  inviteUrl: string;
+  emailed: z.infer<typeof inviteEmailed>;
+};
 
 /** POST /api/v1/users/:id/invite: a new invite link; earlier ones stop working. */
-export const inviteUrlResponseSchema = z.object({ inviteUrl: z.string() });
+export const inviteUrlResponseSchema = z.object({ inviteUrl: z.string(), emailed: inviteEmailed });
 export type InviteUrlResponse = z.infer<typeof inviteUrlResponseSchema>;
 
 /** PATCH /api/v1/users/:id: applies from the user's next request; the last admin cannot be demoted. */

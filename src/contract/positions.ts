@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { calendarDaySchema } from './calendar-day.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const day = calendarDaySchema;
 const employmentType = z.enum(['FullTime', 'PartTime', 'Intern', 'Contract', 'Temporary'], {
   error: 'must be FullTime, PartTime, Intern, Contract or Temporary',
 });

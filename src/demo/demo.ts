@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, loadConfigFromProcess } from '../config/config.js';
+import { markRunningDemo } from '../config/running-demo.js';
 import { SAMPLE_COMPANY_PATH, SAMPLE_KEYS } from '../connectors/ashby/fake/sample-fixture.js';
 import { startAshbySimulator } from '../connectors/ashby/fake/simulator.js';
 import { startCharthopFake } from '../connectors/charthop/fake/charthop-fake.js';
@@ -156,8 +157,9 @@ say(
   `  curl -s -H "Authorization: Bearer ${token.token}" "${server.url}/api/v1/notifications?userId=${admin.id}"`,
 );
 // The CLI reads ./data unless told otherwise: give the prefix that points it at the demo's data.
-say(`\nUse the command line on the demo's data (from this directory):`);
-say(`  DATA_DIR=./${path.relative(process.cwd(), dataDir)} npx hirebridge new-hires list`);
+say(`\nUse the command line on the demo's data (from this directory, while the demo runs):`);
+say(`  npx hirebridge new-hires list`);
+say(`  (it finds the running demo; from elsewhere: DATA_DIR=${dataDir} npx hirebridge new-hires list)`);
 say(`  New-hire emails to ${admin.email} are printed below as the demo mailbox receives them.\n`);
 
 /** One line per destination once the member's pushes have settled (or after about a minute). */
@@ -219,13 +221,16 @@ say(
   `Past hires in the inbox: ${past.length}, with ${pastDocs.filter((d) => d.status === 'stored').length} documents stored ` +
     `(${pastDocs.filter((d) => d.kind === 'offer_letter').length} offer letters, ${pastDocs.filter((d) => d.kind === 'resume').length} resumes, ` +
     `${pastDocs.filter((d) => d.kind === 'candidate_file').length} other files); ` +
-    `${mailbox.messages.length} notification emails in the mailbox.\n`,
+    `${mailbox.messages.length} emails in the mailbox (the invite and notifications).\n`,
 );
 
+// The CLI run from this directory finds the demo's data while the demo runs.
+const unmarkDemo = markRunningDemo(dataDir);
 let stopping = false;
 const stop = async () => {
   if (stopping) process.exit(1);
   stopping = true;
+  unmarkDemo();
   await simulator.close();
   await server.stop(2_000);
   await receiver.close();

@@ -1,3 +1,5 @@
+import type { NotificationPreferences } from '../core/model/notification-preferences.js';
+import type { InviteEmail } from '../app/email-invite.js';
 import type { DocumentSettingsChange } from '../app/document-settings.js';
 import type { DocumentOwner } from '../app/list-documents.js';
 import type { NotificationView } from '../app/list-notifications.js';
@@ -34,7 +36,7 @@ export interface DocumentServices {
 }
 
 /** A user just added, with the link that lets them set a password. */
-export type InvitedUser = User & { readonly inviteUrl: string };
+export type InvitedUser = User & { readonly inviteUrl: string; readonly emailed?: InviteEmail };
 
 /** HireBridge users, notification recipients and channels, in-app notifications and send status. */
 export interface PeopleServices {
@@ -42,7 +44,16 @@ export interface PeopleServices {
   /** Adds the user and makes their invite link (7 days, single use). */
   addUser(input: { email: string; name: string; role: string; principal: Principal }): Promise<InvitedUser>;
   /** A new invite link for a user who has not signed up; earlier links stop working. */
-  inviteUser(input: { userId: string; principal: Principal }): Promise<{ inviteUrl: string }>;
+  inviteUser(input: {
+    userId: string;
+    principal: Principal;
+  }): Promise<{ inviteUrl: string; emailed?: InviteEmail }>;
+  /** A user's own notification preferences (the defaults when they never chose). */
+  notificationPreferences(userId: string): Promise<NotificationPreferences>;
+  saveNotificationPreferences(
+    userId: string,
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferences>;
   /** Refuses (conflict) to demote the last admin who can sign in. */
   changeUserRole(input: { userId: string; role: string; principal: Principal }): Promise<User>;
   notificationSettings(connectionId: string): Promise<NotificationSettingsView>;

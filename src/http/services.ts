@@ -6,9 +6,12 @@ import type { DeliveryLine, DeliveryQuery } from '../app/delivery-log-page.js';
 import type { MemberImportReport } from '../app/import-members.js';
 import type { MemberEdit } from '../app/edit-member.js';
 import type { BackfillInput, BackfillProgress } from '../app/backfill-ashby.js';
+import type { BackfillStatus } from '../app/backfill-progress.js';
+import type { ReconcileResult } from '../app/reconcile-ashby.js';
 import type { Readiness } from '../app/check-readiness.js';
 import type { ConnectAshbyResult } from '../app/connect-ashby.js';
 import type { MappingView } from '../app/get-mapping.js';
+import type { ReapplyPreview } from '../app/reapply-mapping.js';
 import type { NewHireDetail } from '../app/get-new-hire.js';
 import type { Overview } from '../app/read-overview.js';
 import type { IngestResult } from '../app/ingest-ashby-delivery.js';
@@ -17,7 +20,8 @@ import type { MappingPreview, PreviewSubject } from '../app/preview-mapping.js';
 import type { ReplayResult } from '../app/replay-delivery.js';
 import type { SaveOutcome } from '../app/save-imported-hire.js';
 import type { AshbyConnection } from '../core/model/ashby-connection.js';
-import type { Member, MemberHistoryEntry, MemberUpdate } from '../core/model/member.js';
+import type { Member, MemberUpdate } from '../core/model/member.js';
+import type { MemberHistory } from '../app/member-history.js';
 import type { NewHire, NewHireStatus } from '../core/model/new-hire.js';
 import type { Principal } from '../core/auth/role.js';
 import type { JobStateName, JobView } from '../core/model/job-view.js';
@@ -119,6 +123,13 @@ export interface HttpServices {
   getMapping(connectionId: string): Promise<MappingView>;
   /** `mapping` is untrusted input: checked by the engine, refused with every problem named by rule. */
   saveMapping(input: { connectionId: string; mapping: unknown; actor: string }): Promise<MappingView>;
+  /** What the saved mapping would change on the connection's hires in review (nothing saved). */
+  previewReapplyMapping(connectionId: string): Promise<ReapplyPreview>;
+  /** The saved mapping applied to the connection's hires in review: one quiet reimport each. */
+  reapplyMapping(input: {
+    connectionId: string;
+    actor: string;
+  }): Promise<{ inReview: number; queued: number }>;
   listAshbyFields(input: { connectionId: string; fresh: boolean }): Promise<AshbyField[]>;
   previewMapping(input: {
     connectionId: string;
@@ -137,11 +148,17 @@ export interface HttpServices {
   readonly people: PeopleServices;
   /** Lists Ashby's hires and queues their imports (by default only those starting today or later). */
   backfillAshby(
-    input: BackfillInput,
+    input: BackfillInput & { readonly actor?: string },
   ): Promise<BackfillProgress & { readonly startsOnOrAfter: string | null }>;
+  /** The connection's last backfill and how far it got; undefined when it never had one. */
+  backfillStatus(connectionId: string): Promise<BackfillStatus | undefined>;
+  /** Reconciliation with Ashby now ("Sync now"): missed hires are queued for import. */
+  syncAshbyNow(input: { connectionId: string; actor: string }): Promise<ReconcileResult>;
+  /** A deleted new hire comes back; its import from Ashby is queued. */
+  restoreNewHire(input: { newHireId: string; actor: string }): Promise<unknown>;
   /** Edits a member (fields, manager, archive or offboard); a bad value refuses the whole edit. */
   editMember(input: Omit<MemberEdit, 'actor'> & { principal: Principal }): Promise<Member>;
-  memberHistory(memberId: string): Promise<MemberHistoryEntry[]>;
+  memberHistory(memberId: string): Promise<MemberHistory>;
   /** For a member without a manager: who Ashby's "Reporting to" matches now, for a one-click match. */
   suggestManager(memberId: string): Promise<ManagerSuggestion>;
   /** The directory as CSV (formula-like cells neutralised). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../core/errors/app-error.js';
+import { plainIssueMessage } from './plain-issue.js';
 
 /** Parses request input with its contract schema; a failure names every bad field. */
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query' | 'params'): T {
@@ -16,7 +17,7 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, where: 'body
   }
   const problems = result.error.issues.map((issue) => ({
     field: issue.path.join('.') || where,
-    message: issue.message,
+    message: plainIssueMessage(issue),
   }));
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
   throw new AppError('validation_failed', `Invalid ${where}: ${summary}`, { details: { problems } });

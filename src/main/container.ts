@@ -31,6 +31,7 @@ import { workerWakeups } from '../queue/wakeups.js';
 import { Worker } from '../queue/worker.js';
 import { createPersonalDataSeal } from '../security/personal-data-seal.js';
 import { createSecretBox } from '../security/secret-box.js';
+import { withInviteEmails } from '../app/email-invite.js';
 import { accountsWiring } from './accounts-wiring.js';
 import { crashPointFor } from './crash-point.js';
 import { destinationsWiring } from './destinations-wiring.js';
@@ -154,7 +155,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     listJobs: (filter) => jobs.list(filter),
     getJob: async (id) => (await jobs.find(id)) ?? Promise.reject(notFound('Job')),
     retryJob: (id) => retryJob({ jobs }, id),
-    backfillAshby: (input) => intake.backfillAshby(input),
+    backfillAshby: ({ actor, ...input }) => intake.trackedBackfill({ ...input, actor: actor ?? 'api' }),
     readOverview: () => readOverview({ overview: overviewStore(db, database.dialect), clock }),
     ...intake.services,
     connectAshby: async (input) => {
@@ -164,7 +165,15 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
     ...inboxFeature.services,
     documents: documents.services,
-    people: { ...accounts.people, ...notifications.services },
+    people: {
+      ...accounts.people,
+      ...notifications.services,
+      ...withInviteEmails(accounts.people, {
+        mailer: notifications.mailer,
+        findUser: (id) => accounts.users.find(id),
+        log: (problem) => logger.warn({ problem }, 'invite email not sent'),
+      }),
+    },
     openings: openings.services,
     destinations: destinations.services,
     erasure: destinations.erasure,

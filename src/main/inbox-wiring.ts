@@ -27,6 +27,11 @@ export function inboxWiring(
   deps: { inboxDeps: InboxDeps; importDeps: ImportDeps; imports: ImportQueue },
 ) {
   const { inboxDeps, importDeps } = deps;
+  const restoreAndReimport = async (newHireId: string, actor: Actor) => {
+    const target = await restoreNewHire(inboxDeps, { newHireId, actor });
+    await deps.imports.enqueueImports(target.connectionId, [target.applicationId]);
+    return target;
+  };
   const services = {
     listNewHires: (filter) => listNewHires(inboxDeps, filter),
     searchNewHires: (search) => searchNewHires({ inbox }, search),
@@ -54,14 +59,11 @@ export function inboxWiring(
       importMembers(inboxDeps, { ...input, actor: actorOf(principal) }),
     reimportNewHire: ({ principal, ...input }) =>
       reimportNewHire(importDeps, { ...input, actor: actorOf(principal) }),
+    restoreNewHire: ({ newHireId, actor }) => restoreAndReimport(newHireId, actor),
   } satisfies Partial<HttpServices>;
   return {
     services,
     importMembers: (csv: string, actor: Actor = 'cli') => importMembers(inboxDeps, { csv, actor }),
-    restoreNewHire: async (newHireId: string, actor: Actor = 'cli') => {
-      const target = await restoreNewHire(inboxDeps, { newHireId, actor });
-      await deps.imports.enqueueImports(target.connectionId, [target.applicationId]);
-      return target;
-    },
+    restoreNewHire: (newHireId: string, actor: Actor = 'cli') => restoreAndReimport(newHireId, actor),
   };
 }

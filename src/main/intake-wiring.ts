@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { actorOf } from '../app/actor.js';
+import { actorOf, type Actor } from '../app/actor.js';
 import { replayDeliveryAudited, revealWebhookSecretAudited } from '../app/admin-actions.js';
 import { backfillAshby, type BackfillInput, type BackfillProgress } from '../app/backfill-ashby.js';
 import { connectAshby, reconnectAshby } from '../app/connect-ashby.js';
@@ -13,6 +13,10 @@ import { ingestAshbyDelivery, type IngestDeps } from '../app/ingest-ashby-delive
 import { listAshbyFields } from '../app/list-ashby-fields.js';
 import type { MappingDeps } from '../app/mapping-deps.js';
 import { previewMapping } from '../app/preview-mapping.js';
+import { backfillStatus, trackedBackfill } from '../app/backfill-progress.js';
+import { syncAshbyNow } from '../app/sync-ashby-now.js';
+import { backfillRunStore } from '../db/stores/backfill-run-store.js';
+import { previewReapplyMapping, reapplyMapping } from '../app/reapply-mapping.js';
 import { importQueue, reconcileSchedule } from '../app/queue-imports.js';
 import { reconcileAshby, type ReconcileDeps } from '../app/reconcile-ashby.js';
 import { recordCandidateDelivery, recordDelivery } from '../app/record-delivery.js';
@@ -134,6 +138,7 @@ export function intakeWiring(
     queue: imports,
     clock,
   };
+  const backfillRuns = backfillRunStore(db);
   const mappingDeps: MappingDeps = { mappings, connections, gatewayFor: sourceOf, inbox, clock, ids };
   const intakeConnectionsCache = intakeConnections(db, secretBox, () => clock.now());
   const ingestDeps: IngestDeps = {
@@ -178,6 +183,14 @@ export function intakeWiring(
     saveMapping: (input) => saveMapping(mappingDeps, input),
     listAshbyFields: (input) => listAshbyFields(mappingDeps, input),
     previewMapping: (input) => previewMapping(mappingDeps, input),
+    previewReapplyMapping: (connectionId) => previewReapplyMapping(mappingDeps, connectionId),
+    backfillStatus: (connectionId) =>
+      backfillStatus(
+        { runs: backfillRuns, pendingImports: (id) => imports.pendingImports(id) },
+        connectionId,
+      ),
+    syncAshbyNow: (input) => syncAshbyNow({ ...reconcileDeps, inbox, ids }, input),
+    reapplyMapping: (input) => reapplyMapping({ ...mappingDeps, imports }, input),
   } satisfies Partial<HttpServices>;
 
   return {
@@ -195,8 +208,13 @@ export function intakeWiring(
     sourceOf,
     fileUrlFor: async (connectionId: string, fileHandle: string) =>
       (await sourceOf(connectionId))?.fileUrl(fileHandle),
-    backfillAshby: (input: BackfillInput, onProgress?: (p: BackfillProgress) => void) =>
+    backfillAshby: (input: BackfillInput, onProgress?: (p: BackfillProgress) => void | Promise<void>) =>
       backfillAshby({ gatewayFor: sourceOf, queue: imports, clock }, input, onProgress),
+    /** A backfill from the API: its progress is kept for the admin app's progress bar. */
+    trackedBackfill: (input: BackfillInput & { actor: Actor }) =>
+      trackedBackfill({ runs: backfillRuns, clock }, input, (i, onProgress) =>
+        backfillAshby({ gatewayFor: sourceOf, queue: imports, clock }, i, onProgress),
+      ),
     /** Reconciles one connection now (the `ashby reconcile` command); undefined when it does not exist. */
     reconcileAshby: (connectionId: string) => reconcileAshby(reconcileDeps, { connectionId }),
     /** Makes sure every connection has a reconciliation waiting (at server start; a no-op when one waits). */

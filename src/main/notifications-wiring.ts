@@ -16,6 +16,7 @@ import type { InboxStore } from '../core/ports/inbox-store.js';
 import type { UserStore } from '../core/ports/user-store.js';
 import { destinationStore } from '../db/stores/destination-store.js';
 import { notificationStore } from '../db/stores/notification-store.js';
+import { notificationPreferenceStore } from '../db/stores/notification-preferences-store.js';
 import type { PeopleServices } from '../http/people-services.js';
 import { sendBackfillDigestHandler } from '../jobs/send-backfill-digest.job.js';
 import { sendNotificationHandler } from '../jobs/send-notification.job.js';
@@ -34,6 +35,7 @@ export function notificationsWiring(
   },
 ) {
   const notifications = notificationStore(db, secretBox);
+  const preferences = notificationPreferenceStore(db);
   // The webhook URL is admin-typed: its calls go through the outbound address policy, pinned.
   const http = createHttpClient({
     fetch: outbound.guardedFetch,
@@ -55,6 +57,11 @@ export function notificationsWiring(
   const { publicUrl } = config;
   const settingsDeps = { notifications, users, connections, clock, emailEnabled };
   const services: NotificationServices = {
+    notificationPreferences: (userId) => preferences.get(userId),
+    saveNotificationPreferences: async (userId, chosen) => {
+      await preferences.save(userId, chosen, clock.now());
+      return preferences.get(userId);
+    },
     notificationSettings: (connectionId) => getNotificationSettings(settingsDeps, connectionId),
     saveNotificationSettings: ({ principal, ...i }) =>
       saveNotificationSettingsAudited(
@@ -68,7 +75,16 @@ export function notificationsWiring(
     unreadNotificationCount: (i) => countUnreadNotifications({ notifications, users }, i),
     listSends: (filter) => notifications.listSends(filter),
   };
-  const send = { notifications, inbox, users, mailer, slack, publicUrl: config.publicUrl, clock };
+  const send = {
+    notifications,
+    inbox,
+    users,
+    mailer,
+    slack,
+    publicUrl: config.publicUrl,
+    clock,
+    preferences,
+  };
   return {
     services,
     mailer: mailer || undefined,

@@ -296,6 +296,38 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByText(/Mapping saved \(revision 1\)/).waitFor();
     await screenshotAndAudit(page, 'mapping');
+    // After the save the preview runs the saved mapping, and says so.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByText(/^With the saved mapping \(revision 1\)/).waitFor();
+
+    // Anna, already in review, still lacks Contract: the saved mapping is previewed on the hires in
+    // review, then applied after one confirmation.
+    const inReview = page.getByRole('region', { name: 'Hires still in review' });
+    await inReview.getByRole('button', { name: 'Preview changes' }).click();
+    const annaChange = inReview.getByRole('listitem').filter({ hasText: 'Anna-Lena van der Berg' });
+    await annaChange.getByText('Contract:').waitFor();
+    expect(await annaChange.textContent()).toContain('(empty) → changed to Permanent');
+    const annaId = (await newHireOf(ANNA)).id;
+    expect((await stack.api<NewHireBody>(`/api/v1/new-hires/${annaId}`)).body.fields).not.toHaveProperty(
+      'contract',
+    );
+    await screenshotAndAudit(page, 'mapping-reapply-preview');
+    await inReview.getByRole('button', { name: /^Apply to \d+ hires?$/ }).click();
+    const applyDialog = page.getByRole('dialog', { name: /^Apply the saved mapping to/ });
+    await applyDialog.getByRole('button', { name: 'Apply', exact: true }).click();
+    await inReview.getByText(/^Queued \d+ hires? to be read again/).waitFor();
+    await expect
+      .poll(
+        async () =>
+          Object.values((await stack.api<NewHireBody>(`/api/v1/new-hires/${annaId}`)).body.fields).some(
+            (f) => f.value === 'Permanent',
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshotAndAudit(page, 'mapping-reapply-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     stack.sim.hire(JOSE);
     const jose = await newHireOf(JOSE);
@@ -642,6 +674,17 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
     await again.page.getByLabel('New password').fill('vera third password');
     await again.page.getByRole('button', { name: 'Change password' }).click();
     await again.page.getByText('Password changed. Your other sessions have ended.').waitFor();
+    // Their own notification settings: no email, a Slack mention; kept after a reload.
+    const notify = again.page.getByRole('form', { name: 'Notifications' });
+    await notify.getByLabel('By email').uncheck();
+    await notify.getByLabel('Slack member id to mention (optional)').fill('U024BE7LH');
+    await notify.getByRole('button', { name: 'Save notification settings' }).click();
+    await notify.getByRole('status').getByText('Saved.').waitFor();
+    await again.page.reload();
+    await heading(again.page, 'Your account');
+    expect(await notify.getByLabel('By email').isChecked()).toBe(false);
+    expect(await notify.getByLabel('In the app (the bell and Notifications)').isChecked()).toBe(true);
+    expect(await notify.getByLabel('Slack member id to mention (optional)').inputValue()).toBe('U024BE7LH');
     await screenshotAndAudit(again.page, 'account');
 
     // API tokens on the Users page: made by the admin, shown once, listed with their maker, revoked.

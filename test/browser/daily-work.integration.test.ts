@@ -169,7 +169,7 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
     expect((await stored(hire.id)).fields['employmentStartDate']?.value).toBe(startDate);
     await screenshotAndAudit(page, 'edit-refused-date');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await dateRow.getByText(String(startDate), { exact: true }).waitFor();
+    await dateRow.locator(`time[datetime="${String(startDate)}"]`).waitFor();
 
     // 1e: not an amount. The same.
     const salaryRow = fieldRow(page, 'Compensation', 'Salary amount');
@@ -202,11 +202,11 @@ describe.skipIf(!enabled)('Daily work in the admin app, on a phone and a laptop 
     // A valid date is saved and marked as the reviewer's; "Revert to Ashby's value" gives Ashby's back.
     await page.getByLabel('Employment start date', { exact: true }).fill('2031-03-01');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await dateRow.getByText('2031-03-01', { exact: true }).waitFor();
+    await dateRow.locator('time[datetime="2031-03-01"]').waitFor();
     await dateRow.getByText('edited by reviewer').waitFor();
     await screenshotAndAudit(page, 'edit-revert-offered');
     await dateRow.getByRole('button', { name: "Revert to Ashby's value (Employment start date)" }).click();
-    await dateRow.getByText(String(startDate), { exact: true }).waitFor();
+    await dateRow.locator(`time[datetime="${String(startDate)}"]`).waitFor();
     await gone(dateRow.getByText('edited by reviewer'));
     const reverted = await stored(hire.id);
     expect(reverted.fields['employmentStartDate']?.value).toBe(startDate);

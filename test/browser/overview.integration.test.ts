@@ -133,6 +133,45 @@ describe.skipIf(!enabled)('The Overview page, on a laptop and a phone (SQLite)',
     await expectNoSidewaysScroll(page, PHONE.width);
     await screenshotAndAudit(page, 'integrations-backfill-390');
 
+    // The progress is the server's: after a reload the bar is still there and runs to the end.
+    await page.reload();
+    await heading(page, 'Integrations');
+    const progress = card.getByRole('progressbar');
+    await progress.waitFor();
+    await card.getByText(/hires? found in Ashby · \d+ imports queued · \d+ hires? imported/).waitFor();
+    await card.getByText('Last backfill finished').waitFor({ timeout: 30_000 });
+    expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
+
+    // Sync now: the reconciliation at once, with what it found.
+    await card.getByRole('button', { name: 'Sync hires now' }).click();
+    await card.getByText(/^Checked \d+ (changed )?applications in Ashby; \d+ hired/).waitFor();
+    await expectNoSidewaysScroll(page, PHONE.width);
+    await screenshotAndAudit(page, 'integrations-progress-390');
+    await page.setViewportSize(LAPTOP);
+    await screenshotAndAudit(page, 'integrations-progress-1440');
+
+    // A deleted new hire is restored from its page and returns to review.
+    const hires = await stack.api<{ items: { id: string; status: string }[] }>(
+      '/api/v1/new-hires?limit=500&status=in_review',
+    );
+    const victim = hires.body.items[0]!;
+    expect((await stack.api(`/api/v1/new-hires/${victim.id}`, { method: 'DELETE' })).status).toBeLessThan(
+      300,
+    );
+    await page.goto(`/new-hires/${victim.id}`);
+    await page.getByText('This new hire was deleted.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Restore new hire' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Restored\./)
+      .waitFor();
+    await screenshotAndAudit(page, 'new-hire-restored-1440');
+    await expect
+      .poll(async () => (await stack.api<{ status: string }>(`/api/v1/new-hires/${victim.id}`)).body.status, {
+        timeout: 20_000,
+      })
+      .toBe('in_review');
+
     if (first.problems.length > 0) await screenshot(page, 'FAILED-overview');
     expect(first.problems).toEqual([]);
     expect(first.dialogs).toEqual([]);

@@ -174,7 +174,7 @@ describe.each(TEST_DIALECTS)('New hires inbox and people directory on %s', (dial
     const refused = await post(`/api/v1/new-hires/${madonna.id}/add-member`);
     expect(refused.status).toBe(409);
     expect((refused.body as ErrorBody).error.message).toMatch(
-      /already a member \(Ada Lovelace, id .+\); matched on email/,
+      /already a member \(Ada Lovelace\); matched on email/,
     );
 
     const first = await hire(KEVIN_ACTIVE);

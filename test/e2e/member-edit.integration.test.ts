@@ -73,21 +73,25 @@ describe.each(TEST_DIALECTS)('Editing members in the directory on %s', (dialect)
     expect(entry?.changes['jobTitle']).toEqual({ from: 'Engineer', to: 'Principal Engineer' });
     expect(entry?.changes['managerId']).toEqual({ from: null, to: grace.id });
     expect(entry?.actor).toMatch(/token/);
+    // The manager is named, so the page never shows an id.
+    expect((await api<MemberHistoryResponse>(`/api/v1/members/${ada.id}/history`)).body.names).toEqual({
+      [grace.id]: 'Grace Hopper',
+    });
   });
 
   it('refuses a bad value, naming it, and keeps every stored value', async () => {
     const ada = byName['Ada']!;
     const before = await get(ada.id);
     const cases: [unknown, RegExp][] = [
-      [{ fields: { workEmail: 'not-an-email', jobTitle: 'Changed' } }, /workEmail/],
-      [{ fields: { workEmail: 'grace@example.com' } }, /already belongs to another member/],
+      [{ fields: { workEmail: 'not-an-email', jobTitle: 'Changed' } }, /Work email/],
+      [{ fields: { workEmail: 'grace@example.com' } }, /already belongs to another member, Grace Hopper/],
       [{ fields: { salaryAmount: '1e' } }, /salaryAmount cannot be edited here/],
       [{ managerId: ada.id }, /cannot report to themselves/],
       [{ managerId: 'no-such-member' }, /names no member/],
-      [{ status: 'offboarded' }, /endDate is required/],
-      [{ status: 'offboarded', endDate: '02/30/2027' }, /endDate must be a date/],
+      [{ status: 'offboarded' }, /An end date is required/],
+      [{ status: 'offboarded', endDate: '02/30/2027' }, /end date must be a date/],
       [{ status: 'retired' }, /status/],
-      [{ fields: { jobTitle: 'x'.repeat(600) } }, /jobTitle/],
+      [{ fields: { jobTitle: 'x'.repeat(600) } }, /fields.jobTitle: is too long: at most 500 characters/],
     ];
     for (const [body, message] of cases) {
       const answer = await patch(ada.id, body);

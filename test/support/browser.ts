@@ -87,7 +87,11 @@ const FAILED_LOAD = /^Failed to load resource: the server responded with a statu
 export async function newWatchedContext(
   browser: Browser,
   baseURL: string,
-  options: { storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {},
+  options: {
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+    /** The browser's language (dates follow it), such as en-GB; Chromium's own when absent. */
+    locale?: string;
+  } = {},
 ): Promise<WatchedContext> {
   const context = await browser.newContext({
     baseURL,
@@ -95,6 +99,7 @@ export async function newWatchedContext(
     // Clipboard for the Copy buttons; granted for the app's own origin only.
     permissions: ['clipboard-read', 'clipboard-write'],
     ...(options.storageState ? { storageState: options.storageState } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
@@ -274,4 +279,64 @@ export function useBrowserAndStack(
     await browser?.close();
     await stack?.dispose();
   });
+}
+
+/** Creates the first admin through the setup link, as a new user would, and waits for Integrations. */
+export async function createFirstAdmin(
+  page: Page,
+  setupUrl: string,
+  admin: { readonly name: string; readonly email: string; readonly password: string },
+): Promise<void> {
+  await page.goto(setupUrl);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+}
+
+/** How wide the page is (no wider than the window means no sideways scrolling). */
+export function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number } } }).document
+        .scrollingElement.scrollWidth,
+  );
+}
+
+/**
+ * Chromium and a stack for one describe block, with the watched contexts its tests open, all closed
+ * after them. `stack()` is read inside a test (it starts before the first one).
+ */
+export function useBrowserSuite(): {
+  readonly stack: () => BrowserStack;
+  readonly open: (options?: Parameters<typeof newWatchedContext>[2]) => Promise<WatchedContext>;
+} {
+  let browser: Browser | undefined;
+  let stack: BrowserStack | undefined;
+  const opened: WatchedContext[] = [];
+  useBrowserAndStack(
+    (b, s) => {
+      browser = b;
+      stack = s;
+    },
+    {
+      beforeClose: async () => {
+        for (const c of opened) await c.close();
+      },
+    },
+  );
+  const started = () => {
+    if (!browser || !stack) throw new Error('the browser and stack have not started');
+    return { browser, stack };
+  };
+  return {
+    stack: () => started().stack,
+    open: async (options = {}) => {
+      const { browser: b, stack: s } = started();
+      const watched = await newWatchedContext(b, s.server.url, options);
+      opened.push(watched);
+      return watched;
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApiMutation } from '../api/hooks';
 import { TextField } from '../auth/auth-form';
 import { useSession } from '../auth/session';
+import { NotificationPreferencesCard } from '../components/admin/notification-preferences-card';
 import { ErrorMessage } from '../components/error-message';
 import { Page } from '../components/page';
 import './admin.css';
@@ -11,7 +12,10 @@ interface PasswordChange {
   readonly newPassword: string;
 }
 
-/** The signed-in user's own account: who they are, and a new password (their other sessions end). */
+/**
+ * The signed-in user's own account: who they are, a new password (their other sessions end), and how
+ * they hear about new hires.
+ */
 export function AccountPage() {
   const { user } = useSession();
   const [current, setCurrent] = useState('');
@@ -72,6 +76,7 @@ export function AccountPage() {
             {change.isPending ? 'Saving…' : 'Change password'}
           </button>
         </form>
+        <NotificationPreferencesCard />
       </div>
     </Page>
   );

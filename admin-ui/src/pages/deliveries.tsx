@@ -73,7 +73,7 @@ export function DeliveriesPage() {
     pages.restart();
   };
   const filtered = Object.values(filters).some((v) => v.trim() !== '');
-  const [queued, setQueued] = useState<{ id: string; fresh: boolean } | null>(null);
+  const [queued, setQueued] = useState<{ name: string; fresh: boolean } | null>(null);
   const { mayChange } = useSession();
   const replay = useApiMutation<ReplayAnswer, string>(
     (id) => ({ path: `${PATH}/${encodeURIComponent(id)}/replay`, method: 'POST' }),
@@ -119,7 +119,7 @@ export function DeliveriesPage() {
         <ErrorMessage error={replay.error} />
         {queued && (
           <p role="status" className="success">
-            Replay queued for delivery {queued.id}.{' '}
+            Replay queued for {queued.name}.{' '}
             {queued.fresh
               ? 'The application is imported again from Ashby; the result shows in the inbox.'
               : 'An import of this application was already waiting and covers it.'}
@@ -173,7 +173,13 @@ export function DeliveriesPage() {
                         disabled={replay.isPending}
                         onClick={() => {
                           setQueued(null);
-                          replay.mutate(d.id, { onSuccess: (a) => setQueued({ id: d.id, fresh: a.queued }) });
+                          replay.mutate(d.id, {
+                            onSuccess: (a) =>
+                              setQueued({
+                                name: d.newHire?.name ?? `the ${d.action} delivery`,
+                                fresh: a.queued,
+                              }),
+                          });
                         }}
                       >
                         Replay

@@ -16,6 +16,7 @@ import {
 } from '../components/admin/mapping-draft';
 import { MappingPreview } from '../components/admin/mapping-preview';
 import { MappingTable } from '../components/admin/mapping-table';
+import { ReapplyMapping } from '../components/admin/reapply-mapping';
 import type { ListAnswer } from '../components/admin/types';
 import { ConnectionSelect, useChosenConnection } from '../components/admin/use-connections';
 import { ErrorMessage } from '../components/error-message';
@@ -105,7 +106,8 @@ function ConnectionMapping({ connectionId }: { readonly connectionId: string }) 
         <ErrorMessage error={save.error} />
         {savedRevision !== null && (
           <p role="status" className="success">
-            Mapping saved (revision {savedRevision}). The next hire uses it.
+            Mapping saved (revision {savedRevision}). The next hire uses it; to apply it to hires already in
+            review, see Hires still in review below.
           </p>
         )}
         <div className="actions admin-sticky-actions">
@@ -146,7 +148,20 @@ function ConnectionMapping({ connectionId }: { readonly connectionId: string }) 
         rules={spec.rules}
         onAdd={(rule, target) => edit(addRule(spec, rule, target))}
       />
-      <MappingPreview connectionId={connectionId} draft={spec} onProblems={setCheckError} />
+      <MappingPreview
+        key={saved.data.revision ?? 'default'}
+        connectionId={connectionId}
+        draft={draft}
+        onProblems={setCheckError}
+      />
+      {!saved.data.isDefault && (
+        <ReapplyMapping
+          key={`reapply-${String(saved.data.revision)}`}
+          connectionId={connectionId}
+          targets={saved.data.targets}
+          justSaved={savedRevision !== null}
+        />
+      )}
     </Changeable>
   );
 }

@@ -7,6 +7,7 @@ import { memberName, type MemberDetail } from '../components/inbox/member-types'
 import { useDebounced } from '../components/inbox/use-debounced';
 import { useKeptQuery } from '../components/inbox/use-kept-query';
 import { Page } from '../components/page';
+import { DayCell } from '../components/time';
 import './inbox.css';
 
 function text(value: unknown): string {
@@ -25,9 +26,14 @@ export function MembersPage() {
     <Page
       title="Members"
       actions={
-        <a className="button" href="/api/v1/members/export.csv" download="members.csv">
-          Export CSV
-        </a>
+        <>
+          <Link className="button" to="/members/org-chart">
+            Org chart
+          </Link>
+          <a className="button" href="/api/v1/members/export.csv" download="members.csv">
+            Export CSV
+          </a>
+        </>
       }
     >
       <div className="inbox">
@@ -97,7 +103,9 @@ export function MembersPage() {
                     {member.department?.name ?? text(member.fields['department'])}
                   </td>
                   <td data-label="Location">{member.location?.name ?? text(member.fields['location'])}</td>
-                  <td data-label="Start date">{text(member.fields['employmentStartDate'])}</td>
+                  <td data-label="Start date">
+                    <DayCell value={member.fields['employmentStartDate']} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,7 @@ import {
 import { RowAddMember } from '../components/inbox/row-add-member';
 import { newHireName } from '../components/inbox/values';
 import { Page } from '../components/page';
-import { Time } from '../components/time';
+import { DayCell, Time } from '../components/time';
 import './inbox.css';
 
 const PAGE_SIZE = 50;
@@ -135,7 +135,9 @@ export function NewHiresPage() {
                     <Link to={`/new-hires/${encodeURIComponent(hire.id)}`}>{newHireName(hire.fields)}</Link>
                   </td>
                   <td data-label="Job">{text(hire.fields['jobTitle']?.value)}</td>
-                  <td data-label="Start date">{text(hire.fields['employmentStartDate']?.value)}</td>
+                  <td data-label="Start date">
+                    <DayCell value={hire.fields['employmentStartDate']?.value} />
+                  </td>
                   <td data-label="Completeness">
                     {hire.status === 'in_review' ? (
                       <>

@@ -4,10 +4,9 @@ import { useApiQuery } from '../api/hooks';
 import { useSession } from '../auth/session';
 import { ErrorMessage } from '../components/error-message';
 import { ErasureRequestsCard } from '../components/erasure/erase-member';
-import { CalendarDate } from '../components/overview/calendar-date';
+import { CalendarDate, Time } from '../components/time';
 import { HiresChart } from '../components/overview/hires-chart';
 import { Page } from '../components/page';
-import { Time } from '../components/time';
 import './overview.css';
 
 const UNNAMED = 'Unnamed candidate';

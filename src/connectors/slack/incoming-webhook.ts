@@ -1,5 +1,6 @@
 import type { SlackPoster } from '../../core/ports/notification-channels.js';
 import type { HttpClient } from '../kit/http-client.js';
+import { SLACK_MEMBER_ID } from '../../core/model/notification-preferences.js';
 import { escapeSlackText } from './escape-text.js';
 
 /**
@@ -16,10 +17,19 @@ export function slackIncomingWebhook(http: HttpClient): SlackPoster {
         endpoint: 'slack webhook',
         headers: { 'content-type': 'application/json' },
         // Every text is escaped here, the one place HireBridge talks to Slack: names are data, not markup.
-        body: JSON.stringify({ text: escapeSlackText(message.text) }),
+        body: JSON.stringify({ text: withMentions(escapeSlackText(message.text), message.mentions ?? []) }),
         // Slack may deliver a message and still time out; a duplicate post is better than a lost one.
         idempotent: true,
       });
     },
   };
+}
+
+/**
+ * Member ids a recipient gave as theirs, appended as Slack mentions (`<@U024BE7LH>`). Only ids of
+ * Slack's own shape pass, so nothing else can become markup.
+ */
+function withMentions(text: string, mentions: readonly string[]): string {
+  const ids = mentions.filter((id) => SLACK_MEMBER_ID.test(id));
+  return ids.length === 0 ? text : `${text}\n${ids.map((id) => `<@${id}>`).join(' ')}`;
 }

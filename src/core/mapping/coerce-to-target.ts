@@ -87,6 +87,7 @@ export function coerceToTarget(datum: Datum, field: FieldDefinition): FieldCheck
         : validateFieldValue(field, { name: plainText(datum), email: null });
     case 'email':
     case 'url':
+    case 'phone':
     case 'currency':
       return validateFieldValue(field, plainText(datum));
   }

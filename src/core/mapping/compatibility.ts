@@ -39,6 +39,7 @@ export const TARGET_ACCEPTS: Readonly<Record<ValueType, readonly DatumKind[]>> =
   string: TRANSFORM_INPUTS.defaultWhenEmpty,
   email: ['text', 'select'],
   url: ['text', 'select'],
+  phone: ['text', 'select'],
   currency: ['text', 'select'],
   date: ['date', 'text'],
   number: ['number', 'text', 'select'],

@@ -19,7 +19,8 @@ describe('evaluateMapping with the default mapping', () => {
       middleName: 'King',
       lastName: 'Lovelace',
       personalEmail: 'ada.lovelace@example.org',
-      personalPhone: '+44 20 7946 0000',
+      // Normalised to E.164 (the bundle has '+44 20 7946 0000').
+      personalPhone: '+442079460000',
       jobTitle: 'Analytical Engineer',
       department: 'Engineering',
       reportingTo: { name: 'Charles Babbage', email: 'charles@work.example.com' },

@@ -12,6 +12,7 @@ export const FIELD_ERROR_CODES = {
   invalid_currency: 'not an ISO 4217 currency code',
   missing_currency_code: 'the currency amount has no currency code',
   invalid_url: 'not a valid http(s) URL',
+  invalid_phone: 'not a phone number with its country code (such as +44 20 7946 0958)',
   invalid_text: 'not usable as text (empty or longer than 10000 characters)',
   invalid_person: 'not a person (a name and an optional email address)',
   unknown_option: 'not one of the options defined for this Ashby field',

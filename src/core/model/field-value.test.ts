@@ -18,6 +18,20 @@ describe('validateFieldValue', () => {
     expect(codeOf('string', 'x'.repeat(10_001))).toBe('invalid_text');
   });
 
+  it.each([
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+1 (555) 013-7731', '+15550137731'],
+    ['+81 3-1234-5678', '+81312345678'],
+    [' +49 1512 3456789 ', '+4915123456789'],
+  ])('normalises phone %s to %s', (typed, stored) => {
+    expect(check('phone', typed)).toEqual({ ok: true, value: stored });
+  });
+  it.each(['020 7946 0958', '12345', 'call me', '+44 1', '+999 1234567', ''])('refuses phone %j', (typed) => {
+    const r = check('phone', typed);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.message).toMatch(/phone number with its country code/);
+  });
+
   it.each(['ada@example.com', 'ada.lovelace+hr@mail.example.co.uk', 'zoë@exämple.de'])(
     'accepts email %s',
     (e) => {

@@ -1,6 +1,7 @@
 import { isCalendarDate } from './calendar-date.js';
 import { isCurrencyCode } from './currency-codes.js';
 import { fieldError, type FieldError } from './field-error.js';
+import { normalizePhone } from './phone-number.js';
 import type { FieldDefinition } from './new-hire-fields.js';
 
 /** The value of a person field such as "Reporting to". */
@@ -103,6 +104,11 @@ export function validateFieldValue(field: Pick<FieldDefinition, 'type' | 'min'>,
     case 'url': {
       const u = typeof value === 'string' ? normalizeUrl(value) : null;
       return u === null ? fail(fieldError('invalid_url')) : ok(u);
+    }
+    case 'phone': {
+      const t = text(value);
+      const phone = t === null ? null : normalizePhone(t);
+      return phone === null ? fail(fieldError('invalid_phone')) : ok(phone);
     }
   }
 }

@@ -9,10 +9,19 @@ export const SECTIONS = ['basics', 'jobRole', 'compensation', 'employment'] as c
 export type Section = (typeof SECTIONS)[number];
 
 /**
- * What a field holds. string/email/url/currency (ISO 4217 code)/date (`YYYY-MM-DD`) are strings, number is
+ * What a field holds. string/email/url/currency (ISO 4217 code)/date (`YYYY-MM-DD`)/phone (E.164) are strings, number is
  * a finite number, person is `{name, email}` (see field-value.ts).
  */
-export const VALUE_TYPES = ['string', 'email', 'date', 'number', 'currency', 'person', 'url'] as const;
+export const VALUE_TYPES = [
+  'string',
+  'email',
+  'date',
+  'number',
+  'currency',
+  'person',
+  'url',
+  'phone',
+] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 export const CANONICAL_FIELD_KEYS = [
@@ -67,7 +76,7 @@ export const NEW_HIRE_FIELDS: readonly CanonicalFieldDefinition[] = [
   field('middleName', 'Middle name', 'basics', 'string', false),
   field('lastName', 'Last name', 'basics', 'string', true),
   field('personalEmail', 'Personal email', 'basics', 'email', true),
-  field('personalPhone', 'Personal phone', 'basics', 'string', false),
+  field('personalPhone', 'Personal phone', 'basics', 'phone', false),
   field('employmentStartDate', 'Employment start date', 'employment', 'date', true),
   field('jobTitle', 'Job title', 'jobRole', 'string', true),
   field('department', 'Department', 'jobRole', 'string', false),

@@ -5,5 +5,9 @@ export interface Mailer {
 
 /** A Slack incoming webhook. Failures are classified AppErrors naming no URL (the URL is the secret). */
 export interface SlackPoster {
-  post(webhookUrl: string, message: { text: string }): Promise<void>;
+  /**
+   * `text` is data (escaped by the connector); `mentions` are Slack member ids (U…/W…), added after it
+   * as Slack mentions: the only markup HireBridge sends.
+   */
+  post(webhookUrl: string, message: { text: string; mentions?: readonly string[] }): Promise<void>;
 }

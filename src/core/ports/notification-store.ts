@@ -6,6 +6,7 @@ import type {
   NotificationSettings,
   SendStatus,
 } from '../model/notification.js';
+import type { NotificationPreferences } from '../model/notification-preferences.js';
 import type { User } from '../model/user.js';
 
 /** Notification operations inside an inbox transaction (InboxData.notifications): queued with the new hire. */
@@ -15,6 +16,8 @@ export interface NotificationData {
   emailEnabled(): boolean;
   usersByIds(ids: readonly string[]): Promise<User[]>;
   users(): Promise<User[]>;
+  /** Each user's own preferences (the defaults for those who never chose). */
+  preferencesOf(userIds: readonly string[]): Promise<Map<string, NotificationPreferences>>;
   /** False when that user already has this notification. */
   insertNotification(notification: AppNotification): Promise<boolean>;
   /** Records the send; false when it was already there. */

@@ -18,6 +18,8 @@ import * as m0016 from './0016-destination-settings.js';
 import { sealPersonalData } from './0017-seal-personal-data.js';
 import * as m0018 from './0018-erasure.js';
 import type { PersonalDataSeal } from '../../core/ports/personal-data-seal.js';
+import * as m0019 from './0019-backfill-runs.js';
+import * as m0020 from './0020-notification-preferences.js';
 
 /**
  * Migrations are listed in code, not read from a folder, so the built package and tsx runs see the
@@ -41,6 +43,8 @@ const migrations = (seal: PersonalDataSeal | undefined): Record<string, Migratio
   '0016-destination-settings': m0016,
   '0017-seal-personal-data': sealPersonalData(seal),
   '0018-erasure': m0018,
+  '0019-backfill-runs': m0019,
+  '0020-notification-preferences': m0020,
 });
 
 function migrator(db: Kysely<Database>, seal?: PersonalDataSeal): Migrator {

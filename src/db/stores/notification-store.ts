@@ -1,3 +1,4 @@
+import { preferencesOf } from './notification-preferences-store.js';
 import type { Kysely } from 'kysely';
 import type {
   InAppNotification,
@@ -72,6 +73,7 @@ export function notificationData(db: Kysely<Database>, options: { emailEnabled: 
     emailEnabled: () => options.emailEnabled,
     usersByIds: async (ids) => (await listUserRows(db, ids)).map(toUser),
     users: async () => (await listUserRows(db)).map(toUser),
+    preferencesOf: (userIds) => preferencesOf(db, userIds),
     insertNotification: (n) =>
       insertNotificationOnce(db, {
         id: n.id,

@@ -1,6 +1,8 @@
 import type { ApiTokenTable } from './api-token.table.js';
 import type { AshbyConnectionTable } from './ashby-connection.table.js';
 import type { AshbySyncStateTable } from './ashby-sync-state.table.js';
+import type { BackfillRunTable } from './backfill-run.table.js';
+import type { UserNotificationPreferencesTable } from './notification-preferences.table.js';
 import type { ConnectionMappingTable } from './connection-mapping.table.js';
 import type { DestinationTable, PushTable } from './destination.table.js';
 import type { CandidateLinkTable, ErasureRequestTable } from './erasure.table.js';
@@ -52,6 +54,8 @@ export interface Database {
   member_history: MemberHistoryTable;
   audit_log: AuditLogTable;
   ashby_sync_state: AshbySyncStateTable;
+  backfill_runs: BackfillRunTable;
+  user_notification_preferences: UserNotificationPreferencesTable;
   connection_mappings: ConnectionMappingTable;
   document_categories: DocumentCategoryTable;
   connection_document_settings: ConnectionDocumentSettingsTable;

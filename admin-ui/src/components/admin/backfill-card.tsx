@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { BackfillResponse } from '../../../../src/contract/backfill';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
+import { CalendarDate } from '../time';
+import { BackfillProgress } from './backfill-progress';
+import { SyncNow } from './sync-now';
 
 /**
  * Import the hires Ashby already has. By default only those starting today or later: people who started
@@ -17,7 +20,11 @@ export function BackfillCard({ connectionId }: { readonly connectionId: string }
       method: 'POST',
       body: includePast ? { includePast: true } : since ? { since } : {},
     }),
-    ['/api/v1/new-hires', '/api/v1/overview'],
+    [
+      '/api/v1/new-hires',
+      '/api/v1/overview',
+      `/api/v1/connections/${encodeURIComponent(connectionId)}/backfill`,
+    ],
   );
   const id = (name: string) => `backfill-${name}-${connectionId}`;
   const result = backfill.data;
@@ -60,11 +67,17 @@ export function BackfillCard({ connectionId }: { readonly connectionId: string }
       {result && (
         <p role="status" className="success">
           {result.found} hired applications found in Ashby; {result.queued} imports queued.{' '}
-          {result.startsOnOrAfter === null
-            ? 'Every hire is imported, whatever its start date.'
-            : `Hires starting before ${result.startsOnOrAfter} are skipped.`}
+          {result.startsOnOrAfter === null ? (
+            'Every hire is imported, whatever its start date.'
+          ) : (
+            <>
+              Hires starting before <CalendarDate date={result.startsOnOrAfter} /> are skipped.
+            </>
+          )}
         </p>
       )}
+      <BackfillProgress connectionId={connectionId} />
+      <SyncNow connectionId={connectionId} />
     </section>
   );
 }

@@ -61,7 +61,9 @@ export function InviteUserForm() {
           mapping and manage users.
         </p>
         <ErrorMessage error={invite.error} />
-        {invite.data && <InviteLink name={invite.data.name} url={invite.data.inviteUrl} />}
+        {invite.data && (
+          <InviteLink name={invite.data.name} url={invite.data.inviteUrl} emailed={invite.data.emailed} />
+        )}
         <div className="actions">
           <button type="submit" className="primary" disabled={invite.isPending}>
             Invite user

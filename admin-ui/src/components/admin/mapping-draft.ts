@@ -25,6 +25,7 @@ export const VALUE_TYPES: readonly { readonly key: ValueType; readonly label: st
   { key: 'number', label: 'Number' },
   { key: 'currency', label: 'Currency code' },
   { key: 'url', label: 'Link (URL)' },
+  { key: 'phone', label: 'Phone number' },
   { key: 'person', label: 'Person' },
 ];
 

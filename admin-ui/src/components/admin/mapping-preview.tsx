@@ -26,10 +26,14 @@ function hireName(h: NewHireResponse): string {
   return title ? `${name} — ${title}` : name;
 }
 
-/** Runs the unsaved draft on a hire already imported, so the admin sees each field before saving. */
+/**
+ * Runs the mapping on the page on a hire already imported, so the admin sees each field before saving:
+ * the unsaved draft while there is one, else the saved mapping (and the result says which).
+ */
 export function MappingPreview(props: {
   readonly connectionId: string;
-  readonly draft: MappingSpec;
+  /** The unsaved changes; null when the page shows the saved mapping. */
+  readonly draft: MappingSpec | null;
   readonly onProblems: (error: unknown) => void;
 }) {
   const hires = useApiQuery<ListAnswer<NewHireResponse>>(
@@ -41,7 +45,7 @@ export function MappingPreview(props: {
   const preview = useApiMutation<MappingPreviewResponse>(() => ({
     path: `/api/v1/connections/${encodeURIComponent(props.connectionId)}/mapping/preview`,
     method: 'POST',
-    body: { newHireId, mapping: props.draft },
+    body: props.draft === null ? { newHireId } : { newHireId, mapping: props.draft },
   }));
   return (
     <section className="card" aria-labelledby="preview-title">
@@ -96,7 +100,11 @@ function PreviewResult({ result }: { readonly result: MappingPreviewResponse }) 
   return (
     <div role="status" className="admin-preview">
       <p>
-        {result.unsaved ? 'With the unsaved mapping' : 'With the saved mapping'}
+        {result.unsaved
+          ? 'With the unsaved mapping'
+          : result.revision === null
+            ? 'With the default mapping'
+            : `With the saved mapping (revision ${String(result.revision)})`}
         {result.missingRequired.length > 0
           ? `, this hire would miss ${String(result.missingRequired.length)} required field(s).`
           : ', every required field is filled.'}

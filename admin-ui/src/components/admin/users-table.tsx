@@ -12,7 +12,12 @@ const ROLE_LABELS = { inbox: 'Inbox manager', admin: 'Admin', viewer: 'Viewer' }
 
 /** Every HireBridge user, with their role (changeable) and whether they have signed up. */
 export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) {
-  const [link, setLink] = useState<{ name: string; url: string; kind: 'invite' | 'reset' } | null>(null);
+  const [link, setLink] = useState<{
+    name: string;
+    url: string;
+    kind: 'invite' | 'reset';
+    emailed?: InviteAnswer['emailed'] | undefined;
+  } | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (users.length === 0) {
     return <p className="muted">No users yet. Invite the people who review new hires below.</p>;
@@ -37,21 +42,21 @@ export function UsersTable({ users }: { readonly users: readonly AdminUser[] }) 
             <UserRow
               key={u.id}
               user={u}
-              onLink={(url, kind) => setLink({ name: u.name, url, kind })}
+              onLink={(url, kind, emailed) => setLink({ name: u.name, url, kind, emailed })}
               onError={setError}
             />
           ))}
         </tbody>
       </table>
       <ErrorMessage error={error} />
-      {link && <InviteLink name={link.name} url={link.url} kind={link.kind} />}
+      {link && <InviteLink name={link.name} url={link.url} kind={link.kind} emailed={link.emailed} />}
     </>
   );
 }
 
 function UserRow(props: {
   readonly user: AdminUser;
-  readonly onLink: (url: string, kind: 'invite' | 'reset') => void;
+  readonly onLink: (url: string, kind: 'invite' | 'reset', emailed?: InviteAnswer['emailed']) => void;
   readonly onError: (error: unknown) => void;
 }) {
   const u = props.user;
@@ -120,7 +125,7 @@ function UserRow(props: {
             onClick={() => {
               props.onError(null);
               newLink.mutate(undefined, {
-                onSuccess: (a) => props.onLink(a.inviteUrl, 'invite'),
+                onSuccess: (a) => props.onLink(a.inviteUrl, 'invite', a.emailed),
                 onError: props.onError,
               });
             }}

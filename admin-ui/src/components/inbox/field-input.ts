@@ -15,6 +15,8 @@ export function inputTypeOf(type: ValueType | undefined): string {
       return 'email';
     case 'url':
       return 'url';
+    case 'phone':
+      return 'tel';
     default:
       return 'text';
   }
@@ -73,6 +75,8 @@ export function inputHintOf(type: ValueType | undefined): string | undefined {
       return 'An ISO 4217 code, such as EUR or USD';
     case 'url':
       return 'An http(s) address';
+    case 'phone':
+      return 'With the country code, such as +44 20 7946 0958';
     case 'date':
       return 'As year-month-day, such as 2027-03-01';
     case 'number':

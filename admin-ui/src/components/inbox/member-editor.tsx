@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { MemberHistoryResponse } from '../../../../src/contract/member-files';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorMessage } from '../error-message';
-import { Time } from '../time';
+import { CalendarDate } from '../time';
+import { MemberHistory } from './member-history';
 import { MemberCombobox } from './member-combobox';
 import { memberName, type MemberDetail } from './member-types';
 
@@ -20,20 +20,6 @@ type ManagerChoice =
   | { readonly kind: 'nobody' }
   /** Text typed but no member chosen: not saved. */
   | { readonly kind: 'typed' };
-
-const KIND_TEXT: Readonly<Record<MemberHistoryResponse['items'][number]['kind'], string>> = {
-  edited: 'Edited',
-  archived: 'Archived',
-  offboarded: 'Offboarded',
-  reactivated: 'Made active again',
-};
-
-const shown = (value: unknown) =>
-  value === null || value === undefined || value === ''
-    ? '(empty)'
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
 
 /**
  * Edit a member (work email, employee id, title, department, location, manager), archive or offboard
@@ -62,11 +48,12 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
   const current = useApiQuery<MemberDetail>(
     member.managerId ? `/api/v1/members/${encodeURIComponent(member.managerId)}` : undefined,
   );
-  const history = useApiQuery<MemberHistoryResponse>(`${path}/history`);
   const save = useApiMutation<MemberDetail, Record<string, unknown>>(
     (body) => ({ path, method: 'PATCH', body }),
     ['/api/v1/members'],
   );
+  const savedEnd =
+    typeof member.fields['employmentEndDate'] === 'string' ? member.fields['employmentEndDate'] : '';
   const status =
     typeof member.fields['employmentStatus'] === 'string' ? member.fields['employmentStatus'] : 'active';
   const managerName = member.managerId ? (current.data ? memberName(current.data) : undefined) : '';
@@ -136,9 +123,19 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
       </form>
       <h3>Status</h3>
       <p>
-        {status === 'active'
-          ? 'Active.'
-          : `${status === 'offboarded' ? 'Offboarded' : 'Archived'}${endDate ? `, last day ${endDate}` : ''}.`}
+        {status === 'active' ? (
+          'Active.'
+        ) : (
+          <>
+            {status === 'offboarded' ? 'Offboarded' : 'Archived'}
+            {savedEnd && (
+              <>
+                , last day <CalendarDate date={savedEnd} />
+              </>
+            )}
+            .
+          </>
+        )}
       </p>
       <div className="field">
         <label htmlFor="member-end-date">End date (last working day)</label>
@@ -177,24 +174,7 @@ export function MemberEditor({ member }: { readonly member: MemberDetail }) {
         </p>
       )}
       <h3>History</h3>
-      {(history.data?.items.length ?? 0) === 0 ? (
-        <p className="muted">No changes made in the directory yet.</p>
-      ) : (
-        <ul className="admin-plain-list member-history">
-          {history.data?.items.map((entry) => (
-            <li key={entry.id}>
-              <strong>{KIND_TEXT[entry.kind]}</strong> <Time iso={entry.at} />
-              <ul>
-                {Object.entries(entry.changes).map(([key, change]) => (
-                  <li key={key}>
-                    {key}: {shown(change.from)} → {shown(change.to)}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MemberHistory memberId={member.id} />
     </section>
   );
 }

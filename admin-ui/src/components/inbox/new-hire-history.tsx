@@ -36,6 +36,7 @@ export function NewHireHistory(props: {
                   <FieldChange
                     key={key}
                     label={labelOf(key, props.definitions)}
+                    type={props.definitions?.find((d) => d.key === key)?.type}
                     from={change.from}
                     to={change.to}
                   />

@@ -4,7 +4,7 @@ import type { NotificationResponse } from '../../../../src/contract/people';
 import { useApiMutation } from '../../api/hooks';
 import { DESTINATIONS_PATH } from '../destinations/types';
 import { ErrorMessage } from '../error-message';
-import { Time } from '../time';
+import { CalendarDate, Time } from '../time';
 
 /** The in-app path of a notification's new hire: the path of its link when that is a review page. */
 function reviewPath(n: NotificationResponse): string {
@@ -43,7 +43,11 @@ export function NotificationItem({ notification: n }: { readonly notification: N
           <Link to={reviewPath(n)} onClick={readOnOpen}>
             New hire: {n.newHire.name}
             {n.newHire.jobTitle && ` — ${n.newHire.jobTitle}`}
-            {n.newHire.startDate && `, starts ${n.newHire.startDate}`}
+            {n.newHire.startDate && (
+              <>
+                , starts <CalendarDate date={n.newHire.startDate} />
+              </>
+            )}
           </Link>
         ) : (
           <span className="muted">New hire (since deleted: no personal data is kept)</span>

@@ -1,3 +1,5 @@
+import { CalendarDate } from '../time';
+import { PhoneText } from './phone-text';
 import { formatValue, isEmptyValue, isPerson, safeHref } from './values';
 
 /** An address as a link when its scheme is safe (http, https, mailto), else as plain text. */
@@ -54,5 +56,7 @@ export function ValueText({
   const shown = formatValue(value);
   if (typeof value === 'string' && type === 'url') return <Address href={value} text={shown} external />;
   if (typeof value === 'string' && type === 'email') return <Address href={`mailto:${value}`} text={shown} />;
+  if (typeof value === 'string' && type === 'phone') return <PhoneText value={value} />;
+  if (typeof value === 'string' && type === 'date') return <CalendarDate date={value} />;
   return <span className="value">{shown}</span>;
 }

@@ -1,5 +1,5 @@
 import type { OverviewResponse } from '../../../../src/contract/overview';
-import { monthLabel } from './calendar-date';
+import { monthLabel } from '../time';
 
 const WIDTH = 480;
 const HEIGHT = 180;

@@ -32,8 +32,9 @@ export function memberEditRoutes(app: FastifyInstance, services: HttpServices): 
   app.get('/api/v1/members/:id/history', async (request): Promise<MemberHistoryResponse> => {
     requireRole(request, 'inbox');
     const { id } = parseInput(idParams, request.params, 'params');
-    const entries = await services.memberHistory(id);
+    const { entries, names } = await services.memberHistory(id);
     return {
+      names,
       items: entries.map((e) => ({
         id: e.id,
         at: new Date(e.at).toISOString(),

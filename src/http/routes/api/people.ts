@@ -144,15 +144,15 @@ export function peopleRoutes(app: FastifyInstance, services: HttpServices): void
   app.post('/api/v1/users', async (request, reply) => {
     const principal = requireRole(request, 'admin');
     const body = parseInput(addUserRequestSchema, request.body, 'body');
-    const { inviteUrl, ...user } = await services.people.addUser({ ...body, principal });
-    const answer: AddedUserResponse = { ...toUser(user), inviteUrl };
+    const { inviteUrl, emailed, ...user } = await services.people.addUser({ ...body, principal });
+    const answer: AddedUserResponse = { ...toUser(user), inviteUrl, emailed: emailed ?? 'not_configured' };
     return reply.status(201).send(answer);
   });
   app.post('/api/v1/users/:id/invite', async (request, reply) => {
     const principal = requireRole(request, 'admin');
     const { id } = parseInput(idParams, request.params, 'params');
-    const { inviteUrl } = await services.people.inviteUser({ userId: id, principal });
-    const answer: InviteUrlResponse = { inviteUrl };
+    const { inviteUrl, emailed } = await services.people.inviteUser({ userId: id, principal });
+    const answer: InviteUrlResponse = { inviteUrl, emailed: emailed ?? 'not_configured' };
     return reply.status(201).send(answer);
   });
   app.patch('/api/v1/users/:id', async (request) => {
