@@ -7,7 +7,7 @@ import { waitFor } from '../support/wait-for.js';
 import { hireFanOut } from './support/hire-deliveries.js';
 import { scaled } from './support/chaos-settings.js';
 import { startInProcessApp } from './support/in-process-app.js';
-import { listRoutes } from './support/route-list.js';
+import { listRoutes } from '../support/route-list.js';
 import { chaosScenarios } from './support/scenario-run.js';
 
 /**

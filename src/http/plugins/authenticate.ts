@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { allows, type Principal, type Role } from '../../core/auth/role.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { HttpServices } from '../services.js';
@@ -9,6 +9,34 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
   }
+  interface FastifyContextConfig {
+    /** Who may call a route of the authenticated /api scope (see RouteAccess). */
+    access?: RouteAccess;
+  }
+}
+
+/**
+ * Who may call an authenticated route, declared with its schemas (`config: { access: 'admin' }`):
+ * a role (admins hold every role; a viewer may GET), a role that guards a secret even on GET (not for
+ * viewers), or any caller at all. Checked before the request is validated, so a caller without the role
+ * gets 403 whatever they sent, and written into the OpenAPI document.
+ */
+export type RouteAccess = Role | 'caller' | { readonly role: Role; readonly secret: true };
+
+/** The OpenAPI security schemes (see api-docs.ts): a bearer API token, or the session cookie. */
+const BEARER = { apiToken: [] };
+const readSecurity = [BEARER, { sessionCookie: [] }];
+/** A cookie-authenticated change also needs the session's CSRF token in X-CSRF-Token. */
+const changeSecurity = [BEARER, { sessionCookie: [], csrfToken: [] }];
+
+const changes = (route: RouteOptions) =>
+  [route.method].flat().some((method) => method !== 'GET' && method !== 'HEAD');
+
+/** Words for the document: who may call the route. */
+export function describeAccess(access: RouteAccess): string {
+  if (access === 'caller') return 'any caller (every role)';
+  if (typeof access === 'object') return `${access.role} role only (a secret: viewers may not read it)`;
+  return `${access} role (admins hold every role; viewers may read)`;
 }
 
 /**
@@ -22,6 +50,21 @@ export function requireAuthentication(
   services: Pick<HttpServices, 'authenticate' | 'auth' | 'publicUrl'>,
 ): void {
   app.decorateRequest('principal', undefined);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    // The document says what this hook enforces: every route here needs a token or a session.
+    route.schema = {
+      ...route.schema,
+      security: changes(route) ? changeSecurity : readSecurity,
+      ...(access === undefined ? {} : { 'x-access': describeAccess(access) }),
+    };
+    if (access === undefined || access === 'caller') return;
+    const [role, secret] = typeof access === 'object' ? [access.role, true] : [access, false];
+    const checkRole = async (request: FastifyRequest) => {
+      requireRole(request, role, { secret });
+    };
+    route.preValidation = [checkRole, ...[route.preValidation ?? []].flat()];
+  });
   app.addHook('onRequest', async (request, reply) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
@@ -63,4 +106,14 @@ export function requireRole(
   if (!allows(principal, role, read ? 'read' : 'change'))
     throw new AppError('forbidden', `This action needs the ${role} role`);
   return principal;
+}
+
+/**
+ * Routes of `app` need no caller (sign-in, the webhook, signed links, the API document): written into the
+ * OpenAPI document as such, unless a route declared its own `security` (a route reading the session).
+ */
+export function markPublic(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, security: route.schema?.security ?? [] };
+  });
 }
