@@ -29,43 +29,54 @@ export const listPushesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export interface DestinationResponse {
-  readonly id: string;
-  readonly type: string;
-  readonly name: string;
-  readonly baseUrl: string | null;
-  readonly enabled: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
+export const destinationSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  baseUrl: z.string().nullable(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** "ok" or "credentials_refused" (pushes paused until a test passes or the destination is edited). */
-  readonly status: 'ok' | 'credentials_refused';
-  readonly statusMessage: string | null;
-}
+  status: z.enum(['ok', 'credentials_refused']),
+  statusMessage: z.string().nullable(),
+});
+export type DestinationResponse = z.infer<typeof destinationSchema>;
 
 /** POST /api/v1/destinations: the destination, and credentials HireBridge generated (shown this once). */
-export interface AddedDestinationResponse extends DestinationResponse {
-  readonly generatedCredentials?: Readonly<Record<string, string>>;
-}
+export const addedDestinationSchema = destinationSchema.extend({
+  generatedCredentials: z.record(z.string(), z.string()).optional(),
+});
+export type AddedDestinationResponse = z.infer<typeof addedDestinationSchema>;
 
-export interface DestinationTypeResponse {
-  readonly type: string;
-  readonly label: string;
-  readonly capabilities: readonly string[];
-  readonly defaultBaseUrl: string | null;
+/** POST /api/v1/destinations/:id/test: the check passed; paused pushes resumed. */
+export const testedDestinationSchema = z.object({
+  ok: z.literal(true),
+  resumedPushes: z.number().int(),
+  destination: destinationSchema,
+});
+
+export const destinationTypeSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  capabilities: z.array(z.string()),
+  defaultBaseUrl: z.string().nullable(),
   /** JSON Schema of the credentials an admin types. */
-  readonly credentialsSchema: unknown;
+  credentialsSchema: z.unknown(),
   /** Credential keys HireBridge generates when left out (e.g. the webhook's signingSecret). */
-  readonly generatedKeys: readonly string[];
-}
+  generatedKeys: z.array(z.string()),
+});
+export type DestinationTypeResponse = z.infer<typeof destinationTypeSchema>;
 
-export interface PushResponse {
-  readonly destinationId: string;
-  readonly destinationType: string;
-  readonly memberId: string;
-  readonly status: 'pending' | 'delivered' | 'failed' | 'paused';
-  readonly remoteId: string | null;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly warnings: readonly string[];
-  readonly updatedAt: string;
-}
+export const pushSchema = z.object({
+  destinationId: z.string(),
+  destinationType: z.string(),
+  memberId: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed', 'paused']),
+  remoteId: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  warnings: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type PushResponse = z.infer<typeof pushSchema>;

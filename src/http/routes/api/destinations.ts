@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { emptyBodySchema, idParamsSchema, itemsOf, noContentSchema } from '../../../contract/common.js';
 import {
   addDestinationRequestSchema,
+  addedDestinationSchema,
+  destinationSchema,
+  destinationTypeSchema,
+  testedDestinationSchema,
   updateDestinationRequestSchema,
   type AddedDestinationResponse,
   type DestinationResponse,
   type DestinationTypeResponse,
 } from '../../../contract/destinations.js';
 import type { Destination } from '../../../core/model/destination.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const iso = (ms: number) => new Date(ms).toISOString();
+const tags = ['Destinations'];
 
 export function toDestinationResponse(d: Destination): DestinationResponse {
   return {
@@ -32,62 +36,132 @@ export function toDestinationResponse(d: Destination): DestinationResponse {
 /** Destinations (changes by admins only): add, list, read, edit, test, remove; and the types that can be added. */
 export function destinationRoutes(app: FastifyInstance, services: HttpServices): void {
   const destinations = services.destinations;
-  app.get('/api/v1/destination-types', async (request) => {
-    requireRole(request, 'admin');
-    const items: DestinationTypeResponse[] = destinations.types().map((t) => ({
-      type: t.type,
-      label: t.label,
-      capabilities: [...t.capabilities],
-      defaultBaseUrl: t.defaultBaseUrl ?? null,
-      credentialsSchema: t.credentialsSchema,
-      generatedKeys: [...t.generatedKeys],
-    }));
-    return { items };
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/destination-types',
+    {
+      schema: {
+        tags,
+        summary: 'The kinds of destination that can be added',
+        response: { 200: itemsOf(destinationTypeSchema) },
+      },
+      config: { access: 'admin' },
+    },
+    () => {
+      const items: DestinationTypeResponse[] = destinations.types().map((t) => ({
+        type: t.type,
+        label: t.label,
+        capabilities: [...t.capabilities],
+        defaultBaseUrl: t.defaultBaseUrl ?? null,
+        credentialsSchema: t.credentialsSchema,
+        generatedKeys: [...t.generatedKeys],
+      }));
+      return { items };
+    },
+  );
   // Readable by inbox managers too (no credentials in it): Add member lets them choose destinations.
-  app.get('/api/v1/destinations', async (request) => {
-    requireRole(request, 'inbox');
-    return { items: (await destinations.list()).map(toDestinationResponse) };
-  });
-  app.post('/api/v1/destinations', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
-    const body = parseInput(addDestinationRequestSchema, request.body, 'body');
-    const { destination, generated } = await destinations.add({
-      type: body.type,
-      name: body.name,
-      credentials: body.credentials,
-      principal,
-      ...(body.baseUrl === undefined ? {} : { baseUrl: body.baseUrl }),
-      ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
-    });
-    const answer: AddedDestinationResponse = {
-      ...toDestinationResponse(destination),
-      ...(Object.keys(generated).length > 0 ? { generatedCredentials: generated } : {}),
-    };
-    return reply.status(201).header('cache-control', 'no-store').send(answer);
-  });
-  app.get('/api/v1/destinations/:id', async (request) => {
-    requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    return toDestinationResponse(await destinations.get(id));
-  });
-  app.patch('/api/v1/destinations/:id', async (request) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const body = parseInput(updateDestinationRequestSchema, request.body, 'body');
-    const edit = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    return toDestinationResponse(await destinations.update({ id, edit, principal }));
-  });
-  app.post('/api/v1/destinations/:id/test', async (request) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const { destination, resumedPushes } = await destinations.test({ id, principal });
-    return { ok: true, resumedPushes, destination: toDestinationResponse(destination) };
-  });
-  app.delete('/api/v1/destinations/:id', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    await destinations.remove({ id, principal });
-    return reply.status(204).send();
-  });
+  api.get(
+    '/api/v1/destinations',
+    {
+      schema: { tags, summary: 'List destinations', response: { 200: itemsOf(destinationSchema) } },
+      config: { access: 'inbox' },
+    },
+    async () => ({ items: (await destinations.list()).map(toDestinationResponse) }),
+  );
+  api.post(
+    '/api/v1/destinations',
+    {
+      schema: {
+        tags,
+        summary: 'Add a destination',
+        body: addDestinationRequestSchema,
+        response: { 201: addedDestinationSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const { destination, generated } = await destinations.add({
+        type: body.type,
+        name: body.name,
+        credentials: body.credentials,
+        principal: requireCaller(request),
+        ...(body.baseUrl === undefined ? {} : { baseUrl: body.baseUrl }),
+        ...(body.enabled === undefined ? {} : { enabled: body.enabled }),
+      });
+      const answer: AddedDestinationResponse = {
+        ...toDestinationResponse(destination),
+        ...(Object.keys(generated).length > 0 ? { generatedCredentials: generated } : {}),
+      };
+      return reply.status(201).header('cache-control', 'no-store').send(answer);
+    },
+  );
+  api.get(
+    '/api/v1/destinations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read a destination',
+        params: idParamsSchema,
+        response: { 200: destinationSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toDestinationResponse(await destinations.get(params.id)),
+  );
+  api.patch(
+    '/api/v1/destinations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a destination',
+        params: idParamsSchema,
+        body: updateDestinationRequestSchema,
+        response: { 200: destinationSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const edit = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
+      return toDestinationResponse(
+        await destinations.update({ id: request.params.id, edit, principal: requireCaller(request) }),
+      );
+    },
+  );
+  api.post(
+    '/api/v1/destinations/:id/test',
+    {
+      schema: {
+        tags,
+        summary: "Check a destination's credentials (resumes paused pushes)",
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 200: testedDestinationSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const { destination, resumedPushes } = await destinations.test({
+        id: request.params.id,
+        principal: requireCaller(request),
+      });
+      return { ok: true as const, resumedPushes, destination: toDestinationResponse(destination) };
+    },
+  );
+  api.delete(
+    '/api/v1/destinations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a destination',
+        params: idParamsSchema,
+        response: { 204: noContentSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      await destinations.remove({ id: request.params.id, principal: requireCaller(request) });
+      return reply.status(204).send();
+    },
+  );
 }
