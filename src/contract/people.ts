@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const userSchema = z.object({
+export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -16,7 +16,8 @@ const userSchema = z.object({
 export type UserResponse = z.infer<typeof userSchema>;
 
 /** POST /api/v1/users answers the user and their invite link (valid 7 days, single use). */
-export type AddedUserResponse = UserResponse & { inviteUrl: string };
+export const addedUserSchema = userSchema.extend({ inviteUrl: z.string() });
+export type AddedUserResponse = z.infer<typeof addedUserSchema>;
 
 /** POST /api/v1/users/:id/invite: a new invite link; earlier ones stop working. */
 export const inviteUrlResponseSchema = z.object({ inviteUrl: z.string() });
@@ -51,7 +52,7 @@ export const saveNotificationSettingsRequestSchema = z.strictObject({
   slackWebhookUrl: z.string().min(1).max(500).nullable().optional(),
 });
 
-const sendSchema = z.object({
+export const sendSchema = z.object({
   id: z.string(),
   newHireId: z.string(),
   connectionId: z.string(),
@@ -122,3 +123,6 @@ export const listSendsQuerySchema = z.object({
   status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** POST /api/v1/notifications/read-all: how many were marked read. */
+export const markedReadSchema = z.object({ marked: z.number().int() });

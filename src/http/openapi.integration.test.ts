@@ -5,7 +5,11 @@ import { startTestServer, type TestServer } from '../../test/support/test-server
 interface Operation {
   readonly security?: readonly Record<string, readonly string[]>[];
   readonly 'x-access'?: string;
-  readonly parameters?: readonly { in: string; name: string; schema?: { maxLength?: number } }[];
+  readonly parameters?: readonly {
+    in: string;
+    name: string;
+    schema?: { maxLength?: number; enum?: unknown[] };
+  }[];
   readonly requestBody?: { content?: Record<string, { schema?: unknown }> };
   readonly responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
@@ -35,7 +39,7 @@ function problemsOf(doc: Document, method: string, url: string): string[] {
   for (const [, name] of url.matchAll(/:([A-Za-z0-9_]+)/g)) {
     const param = op.parameters?.find((p) => p.in === 'path' && p.name === name);
     // A path parameter nobody declared is documented by @fastify/swagger as a bare string.
-    if (param?.schema?.maxLength === undefined)
+    if (param?.schema?.maxLength === undefined && param?.schema?.enum === undefined)
       problems.push(
         `declares no schema for its path parameter ${name ?? ''} (schema.params, with a max length)`,
       );
