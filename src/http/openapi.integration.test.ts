@@ -33,7 +33,7 @@ function problemsOf(doc: Document, method: string, url: string): string[] {
   if (!Array.isArray(op.security))
     problems.push('has no auth requirement (register it in a public scope or the authenticated /api scope)');
   else if (op.security.length > 0 && !op['x-access'])
-    problems.push("declares no role: add config: { access: 'admin' | 'inbox' | 'caller' }");
+    problems.push('declares who may call it: add config: { access } (see RouteAccess)');
   else if (op.security.length === 0 && !url.startsWith('/api/v1/auth/'))
     problems.push('is public, but only sign-in routes (/api/v1/auth/...) may be');
   for (const [, name] of url.matchAll(/:([A-Za-z0-9_]+)/g)) {

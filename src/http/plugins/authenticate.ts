@@ -19,9 +19,10 @@ declare module 'fastify' {
  * Who may call an authenticated route, declared with its schemas (`config: { access: 'admin' }`):
  * a role (admins hold every role; a viewer may GET), a role that guards a secret even on GET (not for
  * viewers), or any caller at all. Checked before the request is validated, so a caller without the role
- * gets 403 whatever they sent, and written into the OpenAPI document.
+ * gets 403 whatever they sent, and written into the OpenAPI document. `session`: a signed-in user of any
+ * role acting on their own account (an API token is not a person: 401).
  */
-export type RouteAccess = Role | 'caller' | { readonly role: Role; readonly secret: true };
+export type RouteAccess = Role | 'caller' | 'session' | { readonly role: Role; readonly secret: true };
 
 /** The OpenAPI security schemes (see api-docs.ts): a bearer API token, or the session cookie. */
 const BEARER = { apiToken: [] };
@@ -32,9 +33,16 @@ const changeSecurity = [BEARER, { sessionCookie: [], csrfToken: [] }];
 const changes = (route: RouteOptions) =>
   [route.method].flat().some((method) => method !== 'GET' && method !== 'HEAD');
 
+function securityOf(route: RouteOptions, access: RouteAccess | undefined) {
+  const security = changes(route) ? changeSecurity : readSecurity;
+  // A person's own account: the session only (API tokens answer 401).
+  return access === 'session' ? security.filter((way) => !('apiToken' in way)) : security;
+}
+
 /** Words for the document: who may call the route. */
 export function describeAccess(access: RouteAccess): string {
   if (access === 'caller') return 'any caller (every role)';
+  if (access === 'session') return 'a signed-in user, on their own account (not an API token)';
   if (typeof access === 'object') return `${access.role} role only (a secret: viewers may not read it)`;
   return `${access} role (admins hold every role; viewers may read)`;
 }
@@ -55,15 +63,12 @@ export function requireAuthentication(
     // The document says what this hook enforces: every route here needs a token or a session.
     route.schema = {
       ...route.schema,
-      security: changes(route) ? changeSecurity : readSecurity,
+      security: securityOf(route, access),
       ...(access === undefined ? {} : { 'x-access': describeAccess(access) }),
     };
     if (access === undefined || access === 'caller') return;
-    const [role, secret] = typeof access === 'object' ? [access.role, true] : [access, false];
-    const checkRole = async (request: FastifyRequest) => {
-      requireRole(request, role, { secret });
-    };
-    route.preValidation = [checkRole, ...[route.preValidation ?? []].flat()];
+    const check = access === 'session' ? requireUser : roleCheck(access);
+    route.preValidation = [check, ...[route.preValidation ?? []].flat()];
   });
   app.addHook('onRequest', async (request, reply) => {
     const authorization = request.headers.authorization;
@@ -83,6 +88,19 @@ export function requireAuthentication(
     if (isStateChanging(request)) checkCsrfToken(request, session.csrfToken);
     request.principal = session.principal;
   });
+}
+
+const roleCheck = (access: Role | { readonly role: Role; readonly secret: true }) => {
+  const [role, secret] = typeof access === 'object' ? [access.role, true] : [access, false];
+  return async (request: FastifyRequest) => {
+    requireRole(request, role, { secret });
+  };
+};
+
+async function requireUser(request: FastifyRequest): Promise<void> {
+  // Like GET /auth/session: only a signed-in user has an account of their own (a password).
+  if (requireCaller(request).kind !== 'user')
+    throw new AppError('unauthorized', 'API tokens have no password; sign in as the user to change it');
 }
 
 /** The caller, whoever it is (any role, a viewer too). */

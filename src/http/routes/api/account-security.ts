@@ -12,7 +12,7 @@ import {
   type ResetLinkResponse,
 } from '../../../contract/account-security.js';
 import { emptyBodySchema, itemsOf, noContentSchema } from '../../../contract/common.js';
-import { AppError, notFound } from '../../../core/errors/app-error.js';
+import { notFound } from '../../../core/errors/app-error.js';
 import type { ApiTokenRecord } from '../../../core/ports/api-token-store.js';
 import { requireCaller } from '../../plugins/authenticate.js';
 import { readSessionCookie } from '../../plugins/session-cookie.js';
@@ -43,13 +43,10 @@ export function accountSecurityRoutes(app: FastifyInstance, services: HttpServic
         body: changePasswordRequestSchema,
         response: { 204: noContentSchema },
       },
-      config: { access: 'caller' },
+      config: { access: 'session' },
     },
     async (request, reply) => {
       const principal = requireCaller(request);
-      if (principal.kind !== 'user')
-        // Like GET /auth/session: only a signed-in user has a password of their own.
-        throw new AppError('unauthorized', 'API tokens have no password; sign in as the user to change it');
       await lifecycle.changePassword({
         ...request.body,
         userId: principal.id,
