@@ -49,7 +49,6 @@ export const inviteResponseSchema = z.object({
   name: z.string(),
   role: z.enum(['admin', 'inbox', 'viewer']),
 });
-export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 
 export const viewInviteRequestSchema = z.strictObject({ token: linkToken });
 

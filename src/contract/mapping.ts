@@ -59,7 +59,8 @@ export type MappingResponse = z.infer<typeof mappingResponseSchema>;
  * names every problem by rule, so the route takes it as it is; its shape is documented from the schema
  * the server answers with.
  */
-const { $schema: _dialect, ...mappingSpecJsonSchema } = z.toJSONSchema(mappingSpecSchema, { io: 'input' });
+const mappingSpecJsonSchema: Record<string, unknown> = z.toJSONSchema(mappingSpecSchema, { io: 'input' });
+delete mappingSpecJsonSchema['$schema'];
 export const mappingDocumentSchema = z.unknown().meta({
   ...mappingSpecJsonSchema,
   description: 'The whole mapping ({version: 1, rules, customTargets}); every problem is named by rule',

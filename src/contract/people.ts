@@ -117,7 +117,6 @@ export const listNotificationsQuerySchema = z.object({
 export const notificationUserQuerySchema = z.object({ userId: z.string().min(1).max(100).optional() });
 
 export const unreadCountResponseSchema = z.object({ count: z.number() });
-export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
 
 export const listSendsQuerySchema = z.object({
   status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']).optional(),

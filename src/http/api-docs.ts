@@ -11,8 +11,8 @@ import { markPublic } from './plugins/authenticate.js';
 import { zodValidatorCompiler } from './validate.js';
 
 /** Where the document and its page are served (public: see apiDocsRoutes). */
-export const OPENAPI_PATH = '/api/openapi.json';
-export const API_DOCS_PATH = '/api/docs';
+const OPENAPI_PATH = '/api/openapi.json';
+const API_DOCS_PATH = '/api/docs';
 
 /**
  * Makes the zod schemas that routes declare in `schema:` do all three jobs, so none can drift from the

@@ -115,7 +115,7 @@ export function documentRoutes(app: FastifyInstance, services: HttpServices): vo
           owner: ownerOf(params.id),
           documentId: params.docId,
         });
-        return sendDocument(reply as FastifyReply, document, content);
+        return sendDocument(reply, document, content);
       },
     );
   }

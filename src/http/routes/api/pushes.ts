@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emptyBodySchema, fileResponseSchema, idParamsSchema, itemsOf } from '../../../contract/common.js';
@@ -100,7 +100,7 @@ export function documentLinkRoutes(app: FastifyInstance, services: HttpServices)
     },
     async (request, reply) => {
       const { document, content } = await services.destinations.openDocumentLink(request.query.token);
-      return sendDocument(reply as FastifyReply, document, content);
+      return sendDocument(reply, document, content);
     },
   );
 }
