@@ -109,6 +109,10 @@ describe('the OpenAPI document and the API page', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
+    // Swagger UI's one style element is allowed by its hash on these pages only, not on the app's.
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    const elsewhere = (await fetch(`${server.url}/healthz`)).headers.get('content-security-policy');
+    expect(elsewhere).toContain("style-src 'self';");
     const html = await page.text();
     const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
