@@ -40,7 +40,7 @@ function securityOf(route: RouteOptions, access: RouteAccess | undefined) {
 }
 
 /** Words for the document: who may call the route. */
-export function describeAccess(access: RouteAccess): string {
+function describeAccess(access: RouteAccess): string {
   if (access === 'caller') return 'any caller (every role)';
   if (access === 'session') return 'a signed-in user, on their own account (not an API token)';
   if (typeof access === 'object') return `${access.role} role only (a secret: viewers may not read it)`;
