@@ -16,19 +16,24 @@ export const createApiTokenRequestSchema = z.strictObject({
  * POST /api/v1/users/:id/reset-link (admin): a single-use link (valid 24 hours) with which a signed-up
  * user chooses a new password; earlier reset links of theirs stop working. The token is in the fragment.
  */
-export interface ResetLinkResponse {
-  readonly resetUrl: string;
-  readonly expiresAt: string;
-}
+export const resetLinkSchema = z.object({ resetUrl: z.string(), expiresAt: z.string() });
+export type ResetLinkResponse = z.infer<typeof resetLinkSchema>;
 
 /** An API token as listed (never its value). Times are ISO 8601. */
-export interface ApiTokenView {
-  readonly id: string;
-  readonly name: string;
-  readonly role: 'admin' | 'inbox';
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-  readonly revokedAt: string | null;
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'inbox']),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
   /** The user who created it; null when made on the command line. */
-  readonly userId: string | null;
-}
+  userId: z.string().nullable(),
+});
+export type ApiTokenView = z.infer<typeof apiTokenSchema>;
+
+/** POST /api/v1/tokens: the token, with its value (shown this once). */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+
+/** POST /api/v1/users/:id/deactivate and /reactivate. */
+export const userActiveSchema = z.object({ id: z.string(), active: z.boolean() });

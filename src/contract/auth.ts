@@ -49,9 +49,11 @@ export const inviteResponseSchema = z.object({
   name: z.string(),
   role: z.enum(['admin', 'inbox', 'viewer']),
 });
-export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 
 export const viewInviteRequestSchema = z.strictObject({ token: linkToken });
+
+/** POST /api/v1/auth/setup/view with `{ token }`: the link is good (a spent or unknown one is a 4xx). */
+export const setupLinkValidSchema = z.object({ valid: z.literal(true) });
 
 /** POST /api/v1/auth/resets/view with `{ token }`: whose password a reset link sets. */
 export const resetLinkResponseSchema = z.object({ email: z.string(), name: z.string() });

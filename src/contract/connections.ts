@@ -33,3 +33,9 @@ export const connectionSchema = z.object({
   lastDeliveryAt: z.string().nullable(),
 });
 export type ConnectionResponse = z.infer<typeof connectionSchema>;
+
+/** POST /api/v1/connections/ashby: the connection and the Secret Token to paste into Ashby (shown again on request). */
+export const connectedSchema = connectionSchema.extend({ secretToken: z.string() });
+
+/** GET /api/v1/connections/:id/webhook-secret (admins; audited). */
+export const webhookSecretSchema = z.object({ secretToken: z.string() });

@@ -14,3 +14,10 @@ export const deliverySchema = z.object({
   newHire: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
 });
 export type DeliveryResponse = z.infer<typeof deliverySchema>;
+
+/** POST /api/v1/deliveries/:id/replay: the application's import is queued again (unless one waits). */
+export const replayResponseSchema = z.object({
+  deliveryId: z.string(),
+  applicationId: z.string().nullable(),
+  queued: z.boolean(),
+});

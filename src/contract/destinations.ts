@@ -29,48 +29,59 @@ export const listPushesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export interface DestinationResponse {
-  readonly id: string;
-  readonly type: string;
-  readonly name: string;
-  readonly baseUrl: string | null;
-  readonly enabled: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
+export const destinationSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  baseUrl: z.string().nullable(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** "ok" or "credentials_refused" (pushes paused until a test passes or the destination is edited). */
-  readonly status: 'ok' | 'credentials_refused';
-  readonly statusMessage: string | null;
-}
+  status: z.enum(['ok', 'credentials_refused']),
+  statusMessage: z.string().nullable(),
+});
+export type DestinationResponse = z.infer<typeof destinationSchema>;
 
 /** POST /api/v1/destinations: the destination, and credentials HireBridge generated (shown this once). */
-export interface AddedDestinationResponse extends DestinationResponse {
-  readonly generatedCredentials?: Readonly<Record<string, string>>;
-}
+export const addedDestinationSchema = destinationSchema.extend({
+  generatedCredentials: z.record(z.string(), z.string()).optional(),
+});
+export type AddedDestinationResponse = z.infer<typeof addedDestinationSchema>;
 
-export interface DestinationTypeResponse {
-  readonly type: string;
-  readonly label: string;
-  readonly capabilities: readonly string[];
-  readonly defaultBaseUrl: string | null;
+/** POST /api/v1/destinations/:id/test: the check passed; paused pushes resumed. */
+export const testedDestinationSchema = z.object({
+  ok: z.literal(true),
+  resumedPushes: z.number().int(),
+  destination: destinationSchema,
+});
+
+export const destinationTypeSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  capabilities: z.array(z.string()),
+  defaultBaseUrl: z.string().nullable(),
   /** JSON Schema of the credentials an admin types. */
-  readonly credentialsSchema: unknown;
+  credentialsSchema: z.unknown(),
   /** Credential keys HireBridge generates when left out (e.g. the webhook's signingSecret). */
-  readonly generatedKeys: readonly string[];
+  generatedKeys: z.array(z.string()),
   /** Whether destinations of this type have settings, a field mapping and a preview. */
-  readonly hasSettings: boolean;
-}
+  hasSettings: z.boolean(),
+});
+export type DestinationTypeResponse = z.infer<typeof destinationTypeSchema>;
 
-export interface PushResponse {
-  readonly destinationId: string;
-  readonly destinationType: string;
-  readonly memberId: string;
-  readonly status: 'pending' | 'delivered' | 'failed' | 'paused';
-  readonly remoteId: string | null;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly warnings: readonly string[];
-  readonly updatedAt: string;
-}
+export const pushSchema = z.object({
+  destinationId: z.string(),
+  destinationType: z.string(),
+  memberId: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed', 'paused']),
+  remoteId: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  warnings: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type PushResponse = z.infer<typeof pushSchema>;
 
 /** One field-mapping rule as the API carries it; the system's own targets are checked by the server. */
 const mappingRule = z.looseObject({
@@ -102,49 +113,48 @@ export const previewRequestSchema = z.strictObject({
   memberId: z.string({ error: 'is required: the member to preview' }).min(1, 'is required').max(100),
 });
 
-export interface MappingRuleResponse {
-  readonly target: string;
-  readonly from: readonly string[];
-  readonly list?: string;
-}
+const mappingRuleSchema = z.object({
+  target: z.string(),
+  from: z.array(z.string()),
+  list: z.string().optional(),
+});
+export type MappingRuleResponse = z.infer<typeof mappingRuleSchema>;
 
-export interface DestinationMappingResponse {
-  readonly destinationId: string;
-  readonly type: string;
-  readonly rules: readonly MappingRuleResponse[];
+export const destinationMappingSchema = z.object({
+  destinationId: z.string(),
+  type: z.string(),
+  rules: z.array(mappingRuleSchema),
   /** True while the destination uses the preset (nothing saved). */
-  readonly isPreset: boolean;
-  readonly preset: readonly MappingRuleResponse[];
+  isPreset: z.boolean(),
+  preset: z.array(mappingRuleSchema),
   /** The targets an admin may write, in words. */
-  readonly targets: string;
+  targets: z.string(),
   /** The HireBridge fields a rule can read (custom field keys are accepted too). */
-  readonly sourceFields: readonly { readonly key: string; readonly label: string }[];
-}
+  sourceFields: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+export type DestinationMappingResponse = z.infer<typeof destinationMappingSchema>;
 
-export interface DestinationSettingsResponse {
-  readonly destinationId: string;
-  readonly type: string;
+export const destinationSettingsSchema = z.object({
+  destinationId: z.string(),
+  type: z.string(),
   /** The settings in effect (defaults filled), the mapping apart. */
-  readonly settings: Readonly<Record<string, unknown>>;
+  settings: z.record(z.string(), z.unknown()),
   /** The keys the admin saved (the others are defaults). */
-  readonly savedKeys: readonly string[];
+  savedKeys: z.array(z.string()),
   /** JSON Schema of the settings form. */
-  readonly schema: unknown;
-}
+  schema: z.unknown(),
+});
+export type DestinationSettingsResponse = z.infer<typeof destinationSettingsSchema>;
 
-export interface DestinationPreviewResponse {
-  readonly destinationId: string;
-  readonly memberId: string;
+export const destinationPreviewSchema = z.object({
+  destinationId: z.string(),
+  memberId: z.string(),
   /** Nothing was sent: these are the requests a push would make, in order. */
-  readonly requests: readonly {
-    readonly step: string;
-    readonly method: string;
-    readonly path: string;
-    readonly body: unknown;
-  }[];
-  readonly notes: readonly string[];
+  requests: z.array(z.object({ step: z.string(), method: z.string(), path: z.string(), body: z.unknown() })),
+  notes: z.array(z.string()),
   /** What the system is asked when pushing (list item ids, the manager...). */
-  readonly atPush: readonly string[];
+  atPush: z.array(z.string()),
   /** Required fields with no value: a push would fail naming these. */
-  readonly missing: readonly string[];
-}
+  missing: z.array(z.string()),
+});
+export type DestinationPreviewResponse = z.infer<typeof destinationPreviewSchema>;

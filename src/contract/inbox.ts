@@ -34,6 +34,20 @@ export const memberSchema = z.object({
 });
 export type MemberResponse = z.infer<typeof memberSchema>;
 
+/** A change Ashby sent for a member that waits for a person to accept or reject it. */
+export const memberUpdateSchema = z.object({
+  id: z.string(),
+  newHireId: z.string(),
+  changes: z.record(z.string(), change),
+  status: z.enum(['pending', 'accepted', 'rejected']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+});
+
+/** A member as the directory answers it: with the updates that wait for a decision. */
+export const memberWithUpdatesSchema = memberSchema.extend({ pendingUpdates: z.array(memberUpdateSchema) });
+
 export const historyEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),

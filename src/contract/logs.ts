@@ -37,6 +37,12 @@ export const auditItemSchema = z.object({
 });
 export type AuditItemResponse = z.infer<typeof auditItemSchema>;
 
+/** A page of a log: pass `nextCursor` as `cursor` to read on; null when there is no more. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const auditPageSchema = pageOf(auditItemSchema);
+
 /** GET /api/v1/deliveries/export.csv filters: connection, Ashby action, status, days (UTC). */
 export const deliveryFilterQuerySchema = z.object({
   connectionId: z.string().max(100).optional(),

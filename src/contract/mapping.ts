@@ -65,6 +65,21 @@ export const mappingResponseSchema = z.object({
 });
 export type MappingResponse = z.infer<typeof mappingResponseSchema>;
 
+/**
+ * PUT /api/v1/connections/:id/mapping: the whole mapping document. The mapping engine checks it and
+ * names every problem by rule, so the route takes it as it is; its shape is documented from the schema
+ * the server answers with.
+ */
+const mappingSpecJsonSchema: Record<string, unknown> = z.toJSONSchema(mappingSpecSchema, { io: 'input' });
+delete mappingSpecJsonSchema['$schema'];
+export const mappingDocumentSchema = z.unknown().meta({
+  ...mappingSpecJsonSchema,
+  description: 'The whole mapping ({version: 1, rules, customTargets}); every problem is named by rule',
+});
+
+/** GET /api/v1/new-hire-fields: a connection's fields; without one, the standard fields. */
+export const newHireFieldsQuerySchema = z.object({ connectionId: z.string().min(1).max(100).optional() });
+
 export const previewMappingRequestSchema = z
   .strictObject({
     applicationId: z.string().min(1).max(200).optional(),

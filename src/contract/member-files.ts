@@ -15,12 +15,13 @@ export const importMembersRequestSchema = z
   })
   .strict();
 
-export interface ImportMembersResponse {
-  readonly preview: boolean;
+export const importMembersResponseSchema = z.object({
+  preview: z.boolean(),
   /** Rows imported (or, in a preview, that would be). */
-  readonly imported: number;
-  readonly problems: readonly { readonly line: number; readonly message: string }[];
-}
+  imported: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type ImportMembersResponse = z.infer<typeof importMembersResponseSchema>;
 
 /**
  * PATCH /api/v1/members/:id: edit a member. `fields` holds workEmail, employeeId, jobTitle, department,
@@ -41,28 +42,33 @@ export const editMemberRequestSchema = z
  * GET /api/v1/members/:id/history: changes people made, newest first. A manager change holds member
  * ids; `names` gives each one's name (a member since deleted is left out).
  */
-export interface MemberHistoryResponse {
-  readonly names: Readonly<Record<string, string>>;
-  readonly items: readonly {
-    readonly id: string;
-    readonly at: string;
-    readonly actor: string;
-    readonly kind: 'edited' | 'archived' | 'offboarded' | 'reactivated';
-    readonly changes: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
-  }[];
-}
+export const memberHistorySchema = z.object({
+  names: z.record(z.string(), z.string()),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      actor: z.string(),
+      kind: z.enum(['edited', 'archived', 'offboarded', 'reactivated']),
+      changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+    }),
+  ),
+});
+export type MemberHistoryResponse = z.infer<typeof memberHistorySchema>;
 
 /**
  * GET /api/v1/members/:id/manager-match: for a member with no manager set, the member Ashby's
  * "Reporting to" now matches (same email, else the one member with the same name), for a one-click
  * match through PATCH /api/v1/members/:id {managerId}; `none` when a manager is set or none was named.
  */
-export type ManagerMatchResponse =
-  | { readonly status: 'none' }
-  | {
-      readonly status: 'matched';
-      readonly memberId: string;
-      readonly name: string;
-      readonly by: 'email' | 'name';
-    }
-  | { readonly status: 'unmatched'; readonly reason: string };
+export const managerMatchSchema = z.union([
+  z.object({ status: z.literal('none') }),
+  z.object({
+    status: z.literal('matched'),
+    memberId: z.string(),
+    name: z.string(),
+    by: z.enum(['email', 'name']),
+  }),
+  z.object({ status: z.literal('unmatched'), reason: z.string() }),
+]);
+export type ManagerMatchResponse = z.infer<typeof managerMatchSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const userSchema = z.object({
+export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -19,10 +19,8 @@ export type UserResponse = z.infer<typeof userSchema>;
 const inviteEmailed = z.enum(['sent', 'not_configured', 'failed']);
 
 /** POST /api/v1/users answers the user and their invite link (valid 7 days, single use). */
-export type AddedUserResponse = UserResponse & {
-  inviteUrl: string;
-  emailed: z.infer<typeof inviteEmailed>;
-};
+export const addedUserSchema = userSchema.extend({ inviteUrl: z.string(), emailed: inviteEmailed });
+export type AddedUserResponse = z.infer<typeof addedUserSchema>;
 
 /** POST /api/v1/users/:id/invite: a new invite link; earlier ones stop working. */
 export const inviteUrlResponseSchema = z.object({ inviteUrl: z.string(), emailed: inviteEmailed });
@@ -57,7 +55,7 @@ export const saveNotificationSettingsRequestSchema = z.strictObject({
   slackWebhookUrl: z.string().min(1).max(500).nullable().optional(),
 });
 
-const sendSchema = z.object({
+export const sendSchema = z.object({
   id: z.string(),
   newHireId: z.string(),
   connectionId: z.string(),
@@ -122,9 +120,11 @@ export const listNotificationsQuerySchema = z.object({
 export const notificationUserQuerySchema = z.object({ userId: z.string().min(1).max(100).optional() });
 
 export const unreadCountResponseSchema = z.object({ count: z.number() });
-export type UnreadCountResponse = z.infer<typeof unreadCountResponseSchema>;
 
 export const listSendsQuerySchema = z.object({
   status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** POST /api/v1/notifications/read-all: how many were marked read. */
+export const markedReadSchema = z.object({ marked: z.number().int() });

@@ -42,25 +42,35 @@ export const listPositionsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-export interface PositionResponse {
-  id: string;
-  title: string;
-  department: string | null;
-  location: string | null;
-  employmentType: string;
-  targetHireDate: string | null;
-  targetStartDate: string | null;
-  recruiting: boolean;
-  requisitionId: string | null;
-  description: string;
-  ashbyJobId: string | null;
-  customFields: Record<string, string>;
-  status: 'open' | 'filled' | 'closed';
-  closeReason: string | null;
-  filledBy: { memberId: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const positionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  department: z.string().nullable(),
+  location: z.string().nullable(),
+  employmentType: z.string(),
+  targetHireDate: z.string().nullable(),
+  targetStartDate: z.string().nullable(),
+  recruiting: z.boolean(),
+  requisitionId: z.string().nullable(),
+  description: z.string(),
+  ashbyJobId: z.string().nullable(),
+  customFields: z.record(z.string(), z.string()),
+  status: z.enum(['open', 'filled', 'closed']),
+  closeReason: z.string().nullable(),
+  filledBy: z.object({ memberId: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PositionResponse = z.infer<typeof positionSchema>;
+
+/** POST /api/v1/positions/import: a positions CSV (the columns of `hirebridge positions import`). */
+export const importPositionsRequestSchema = z.strictObject({ csv: z.string().max(900_000) });
+
+/** Rows imported, and the bad ones by line (skipped). */
+export const importPositionsResponseSchema = z.object({
+  imported: z.number().int(),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
 
 /** PUT /api/v1/connections/:id/openings/settings. */
 export const openingSyncSettingsRequestSchema = z.strictObject({
@@ -68,26 +78,32 @@ export const openingSyncSettingsRequestSchema = z.strictObject({
   customFields: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
 });
 
-export interface OpeningSyncSettingsResponse {
-  connectionId: string;
-  enabled: boolean;
-  customFields: string[];
-}
+export const openingSyncSettingsSchema = z.object({
+  connectionId: z.string(),
+  enabled: z.boolean(),
+  customFields: z.array(z.string()),
+});
+export type OpeningSyncSettingsResponse = z.infer<typeof openingSyncSettingsSchema>;
 
-export interface OpeningSyncRunResponse {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  created: number;
-  updated: number;
-  closed: number;
-  failed: number;
-  errors: { positionId: string | null; message: string }[];
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export const openingSyncRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  created: z.number().int(),
+  updated: z.number().int(),
+  closed: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(z.object({ positionId: z.string().nullable(), message: z.string() })),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type OpeningSyncRunResponse = z.infer<typeof openingSyncRunSchema>;
 
 /** GET /api/v1/connections/:id/openings/sync. */
-export interface OpeningSyncRunsResponse {
-  settings: OpeningSyncSettingsResponse;
-  runs: OpeningSyncRunResponse[];
-}
+export const openingSyncRunsSchema = z.object({
+  settings: openingSyncSettingsSchema,
+  runs: z.array(openingSyncRunSchema),
+});
+export type OpeningSyncRunsResponse = z.infer<typeof openingSyncRunsSchema>;
+
+/** POST /api/v1/connections/:id/openings/sync: a run is queued. */
+export const openingSyncQueuedSchema = z.object({ runId: z.string(), status: z.literal('queued') });

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import { requireAuthentication } from './plugins/authenticate.js';
+import { apiDocsRoutes, registerApiSchemas } from './api-docs.js';
+import { markPublic, requireAuthentication } from './plugins/authenticate.js';
 import { acceptEmptyJson } from './plugins/json-body.js';
 import type { ErrorResponse } from '../contract/errors.js';
 import { AppError } from '../core/errors/app-error.js';
@@ -75,13 +76,29 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   let spaFallback: NotFoundFallback | undefined;
   registerErrorHandling(app, () => spaFallback);
   registerSecurityHeaders(app, options.services.publicUrl);
-  healthRoutes(app, options.services);
-  if (options.serveMetrics === true) metricsRoutes(app, options.services);
-  await app.register(async (webhooks) => ashbyWebhookRoutes(webhooks, options.services));
+  // Before any route: routes declare zod schemas, which validate, serialize and document them.
+  await registerApiSchemas(app);
+  await app.register(async (probes) => {
+    markPublic(probes);
+    healthRoutes(probes, options.services);
+    if (options.serveMetrics === true) metricsRoutes(probes, options.services);
+  });
+  await app.register(async (webhooks) => {
+    markPublic(webhooks);
+    await ashbyWebhookRoutes(webhooks, options.services);
+  });
   // Sign-in: public (these routes make sessions), so outside the authenticated scope below.
-  await app.register(async (auth) => authRoutes(auth, options.services));
+  await app.register(async (auth) => {
+    markPublic(auth);
+    authRoutes(auth, options.services);
+  });
   // Signed, expiring document links for destinations: public (the link is the credential).
-  await app.register(async (links) => documentLinkRoutes(links, options.services));
+  await app.register(async (links) => {
+    markPublic(links);
+    documentLinkRoutes(links, options.services);
+  });
+  // The OpenAPI document and its page: public, since they hold no data (api-docs.ts).
+  await app.register(apiDocsRoutes);
   await app.register(async (api) => {
     // Every /api answer may carry personal data (names, emails, salaries): no browser or proxy cache
     // may keep one. Routes that chose a stricter header keep theirs.

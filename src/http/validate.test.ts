@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { isAppError } from '../core/errors/app-error.js';
-import { parseInput } from './validate.js';
+import { parseInput, zodValidatorCompiler } from './validate.js';
 
 /** NUL cannot be stored in PostgreSQL text; the hostile-input chaos scenario turned it into a 500 there. */
 describe('parseInput and NUL characters', () => {
@@ -33,5 +33,24 @@ describe('parseInput and NUL characters', () => {
     for (let i = 0; i < 200_000; i += 1) deep = { d: deep };
     expect(parseInput(z.unknown(), deep, 'body')).toBe(deep);
     expect(parseInput(z.object({ q: z.string() }), { q: 'plain' }, 'query')).toEqual({ q: 'plain' });
+  });
+});
+
+describe('zodValidatorCompiler (the schemas routes declare)', () => {
+  it('answers with the same error as parseInput, naming the query as the user wrote it', () => {
+    const schema = z.object({ limit: z.coerce.number().int().min(1) });
+    const validate = zodValidatorCompiler({ schema, httpPart: 'querystring', method: 'GET', url: '/x' });
+    const result = validate({ limit: '0' }) as { error?: unknown; value?: unknown };
+    expect(isAppError(result.error) && result.error.code).toBe('validation_failed');
+    expect((result.error as Error).message).toMatch(/^Invalid query: limit: /);
+    expect(validate({ limit: '5' })).toEqual({ value: { limit: 5 } });
+  });
+
+  it('reads an absent body as {} and refuses NUL like parseInput', () => {
+    const schema = z.object({ name: z.string().optional() });
+    const validate = zodValidatorCompiler({ schema, httpPart: 'body', method: 'POST', url: '/x' });
+    expect(validate(undefined)).toEqual({ value: {} });
+    const refused = validate({ name: 'a\u0000' }) as { error?: Error };
+    expect(refused.error?.message).toBe('Invalid body: name: must not contain NUL characters');
   });
 });

@@ -7,7 +7,7 @@ import { waitFor } from '../support/wait-for.js';
 import { hireFanOut } from './support/hire-deliveries.js';
 import { scaled } from './support/chaos-settings.js';
 import { startInProcessApp } from './support/in-process-app.js';
-import { listRoutes } from './support/route-list.js';
+import { listRoutes } from '../support/route-list.js';
 import { chaosScenarios } from './support/scenario-run.js';
 
 /**
@@ -17,7 +17,7 @@ import { chaosScenarios } from './support/scenario-run.js';
  * inbox manager, a signed-in viewer and a signed-in admin; ids of a second connection are used too. The outcomes must match
  * the table below, which is the documented access rule of each route:
  *
- * - public: anyone (health probes, sign-in: these routes make sessions).
+ * - public: anyone (health probes, sign-in: these routes make sessions; the API document and page).
  * - signature: no token; the body must carry a valid Ashby-Signature for the connection in the URL.
  * - session: a signed-in user only (the session's own state); API tokens are not sessions, 401.
  * - inbox: the "Manage ATS inbox" role or admin; no credentials is 401.
@@ -154,6 +154,17 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/pushes': 'inbox',
   'POST /api/v1/members/:id/pushes/:destinationId/retry': 'inbox',
   'GET /document-links': 'public',
+  // The OpenAPI document and its page (Swagger UI, with the document again as json and yaml): public,
+  // since they hold the shapes of requests and answers and no data, and a script author reads them
+  // before they have a token. Every answer is still checked for secrets below.
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/json': 'public',
+  'GET /api/docs/yaml': 'public',
+  'GET /api/docs/static/*': 'public',
+  'GET /api/docs/static/index.html': 'public',
+  'GET /api/docs/static/swagger-initializer.js': 'public',
 };
 
 type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'viewer session' | 'admin session';

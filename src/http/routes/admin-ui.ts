@@ -18,7 +18,7 @@ export async function adminUiRoutes(
 ): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
   const index = path.join(dir, 'index.html');
   if (!existsSync(index)) {
-    app.get('/', async (_request, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .status(503)
         .type('text/plain; charset=utf-8')
@@ -42,7 +42,8 @@ export async function adminUiRoutes(
   });
   const sendIndex = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
-  app.get('/', async (_request, reply) => sendIndex(reply));
+  // The admin app's pages are not API routes: left out of the OpenAPI document.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
   return (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const wantsPage = request.method === 'GET' || request.method === 'HEAD';

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuditLine } from '../../../app/audit-log-page.js';
+import { csvResponseSchema } from '../../../contract/common.js';
 import {
   auditFilterQuerySchema,
+  auditPageSchema,
   listAuditQuerySchema,
   type AuditItemResponse,
 } from '../../../contract/logs.js';
-import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
 import { definedOnly, sendCsv } from '../../log-replies.js';
 
 const toAuditItem = (e: AuditLine): AuditItemResponse => ({
@@ -27,15 +28,36 @@ const toAuditItem = (e: AuditLine): AuditItemResponse => ({
  * days, a page at a time or as CSV (admins).
  */
 export function auditRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/audit', async (request) => {
-    requireRole(request, 'admin');
-    const q = parseInput(listAuditQuerySchema, request.query, 'query');
-    const page = await services.readAuditLog(definedOnly(q));
-    return { items: page.items.map(toAuditItem), nextCursor: page.nextCursor };
-  });
-  app.get('/api/v1/audit/export.csv', async (request, reply) => {
-    requireRole(request, 'admin');
-    const q = parseInput(auditFilterQuerySchema, request.query, 'query');
-    return sendCsv(reply, 'audit-log.csv', await services.exportAuditCsv(definedOnly(q)));
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Logs'];
+  api.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log, a page at a time',
+        querystring: listAuditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }) => {
+      const page = await services.readAuditLog(definedOnly(query));
+      return { items: page.items.map(toAuditItem), nextCursor: page.nextCursor };
+    },
+  );
+  api.get(
+    '/api/v1/audit/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log as CSV',
+        querystring: auditFilterQuerySchema,
+        response: { 200: csvResponseSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }, reply) =>
+      sendCsv(reply, 'audit-log.csv', await services.exportAuditCsv(definedOnly(query))),
+  );
 }

@@ -1,18 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema, itemsOf } from '../../../contract/common.js';
 import {
   connectAshbyRequestSchema,
+  connectedSchema,
+  connectionSchema,
   reconnectAshbyRequestSchema,
+  webhookSecretSchema,
   type ConnectionResponse,
 } from '../../../contract/connections.js';
 import { webhookUrlFor, type AshbyConnection } from '../../../core/model/ashby-connection.js';
 import { actorOf } from '../../../app/actor.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
-import { parseInput } from '../../validate.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const tags = ['Ashby connections'];
 
 export function toConnectionResponse(c: AshbyConnection, publicUrl: string): ConnectionResponse {
   return {
@@ -30,54 +33,102 @@ export function toConnectionResponse(c: AshbyConnection, publicUrl: string): Con
 
 /** Ashby connections (admins only): connect, reconnect with a new key, read. */
 export function connectionRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.post('/api/v1/connections/ashby', async (request, reply) => {
-    const actor = requireRole(request, 'admin');
-    const body = parseInput(connectAshbyRequestSchema, request.body, 'body');
-    const result = await services.connectAshby({
-      apiKey: body.apiKey,
-      actor: actorOf(actor),
-      ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
-      ...(body.name ? { name: body.name } : {}),
-      // A signed-in admin connecting is the connecting user (the default notification recipient).
-      ...(body.connectedByUserId
-        ? { connectedByUserId: body.connectedByUserId }
-        : actor.kind === 'user'
-          ? { connectedByUserId: actor.id }
-          : {}),
-    });
-    return reply.status(201).send({
-      ...toConnectionResponse(result.connection, services.publicUrl),
-      secretToken: result.secretToken,
-    });
-  });
-  app.get('/api/v1/connections', async (request) => {
-    requireRole(request, 'admin');
-    return {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/api/v1/connections/ashby',
+    {
+      schema: {
+        tags,
+        summary: 'Connect an Ashby account',
+        body: connectAshbyRequestSchema,
+        response: { 201: connectedSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const actor = requireCaller(request);
+      const body = request.body;
+      const result = await services.connectAshby({
+        apiKey: body.apiKey,
+        actor: actorOf(actor),
+        ...(body.apiUrl ? { apiUrl: body.apiUrl } : {}),
+        ...(body.name ? { name: body.name } : {}),
+        // A signed-in admin connecting is the connecting user (the default notification recipient).
+        ...(body.connectedByUserId
+          ? { connectedByUserId: body.connectedByUserId }
+          : actor.kind === 'user'
+            ? { connectedByUserId: actor.id }
+            : {}),
+      });
+      return reply.status(201).send({
+        ...toConnectionResponse(result.connection, services.publicUrl),
+        secretToken: result.secretToken,
+      });
+    },
+  );
+  api.get(
+    '/api/v1/connections',
+    {
+      schema: { tags, summary: 'List Ashby connections', response: { 200: itemsOf(connectionSchema) } },
+      config: { access: 'admin' },
+    },
+    async () => ({
       items: (await services.listConnections()).map((c) => toConnectionResponse(c, services.publicUrl)),
-    };
-  });
-  app.get('/api/v1/connections/:id', async (request) => {
-    requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    return toConnectionResponse(await services.getConnection(id), services.publicUrl);
-  });
+    }),
+  );
+  api.get(
+    '/api/v1/connections/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Read an Ashby connection',
+        params: idParamsSchema,
+        response: { 200: connectionSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toConnectionResponse(await services.getConnection(params.id), services.publicUrl),
+  );
   // The Secret Token is shown once at connect; admins may read it again to paste it into Ashby.
-  app.get('/api/v1/connections/:id/webhook-secret', async (request, reply) => {
-    // Shown again to paste into Ashby, and audited: a secret, not something a viewer reads.
-    const principal = requireRole(request, 'admin', { secret: true });
-    const { id } = parseInput(idParams, request.params, 'params');
-    const secretToken = await services.revealWebhookSecret({ connectionId: id, principal });
-    return reply.header('cache-control', 'no-store').send({ secretToken });
-  });
-  app.post('/api/v1/connections/:id/reconnect', async (request) => {
-    const actor = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const body = parseInput(reconnectAshbyRequestSchema, request.body, 'body');
-    const connection = await services.reconnectAshby({
-      connectionId: id,
-      apiKey: body.apiKey,
-      actor: actorOf(actor),
-    });
-    return toConnectionResponse(connection, services.publicUrl);
-  });
+  api.get(
+    '/api/v1/connections/:id/webhook-secret',
+    {
+      schema: {
+        tags,
+        summary: "Show the connection's webhook Secret Token again (audited)",
+        params: idParamsSchema,
+        response: { 200: webhookSecretSchema },
+      },
+      // Shown again to paste into Ashby, and audited: a secret, not something a viewer reads.
+      config: { access: { role: 'admin', secret: true } },
+    },
+    async (request, reply) => {
+      const secretToken = await services.revealWebhookSecret({
+        connectionId: request.params.id,
+        principal: requireCaller(request),
+      });
+      return reply.header('cache-control', 'no-store').send({ secretToken });
+    },
+  );
+  api.post(
+    '/api/v1/connections/:id/reconnect',
+    {
+      schema: {
+        tags,
+        summary: 'Reconnect with a new Ashby API key',
+        params: idParamsSchema,
+        body: reconnectAshbyRequestSchema,
+        response: { 200: connectionSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const connection = await services.reconnectAshby({
+        connectionId: request.params.id,
+        apiKey: request.body.apiKey,
+        actor: actorOf(requireCaller(request)),
+      });
+      return toConnectionResponse(connection, services.publicUrl);
+    },
+  );
 }

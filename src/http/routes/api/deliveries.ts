@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DeliveryLine } from '../../../app/delivery-log-page.js';
-import type { DeliveryResponse } from '../../../contract/deliveries.js';
-import { deliveryFilterQuerySchema, listDeliveriesQuerySchema } from '../../../contract/logs.js';
+import { csvResponseSchema, emptyBodySchema, idParamsSchema } from '../../../contract/common.js';
+import { deliverySchema, replayResponseSchema, type DeliveryResponse } from '../../../contract/deliveries.js';
+import { deliveryFilterQuerySchema, listDeliveriesQuerySchema, pageOf } from '../../../contract/logs.js';
 import { definedOnly, sendCsv } from '../../log-replies.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
-import { parseInput } from '../../validate.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 function toDeliveryResponse(d: DeliveryLine): DeliveryResponse {
   return {
@@ -32,25 +30,58 @@ function toDeliveryResponse(d: DeliveryLine): DeliveryResponse {
  * delivery's application again (admins).
  */
 export function deliveryRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/deliveries', async (request) => {
-    requireRole(request, 'admin');
-    const q = parseInput(listDeliveriesQuerySchema, request.query, 'query');
-    const page = await services.readDeliveryLog(definedOnly(q));
-    return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
-  });
-  app.get('/api/v1/deliveries/export.csv', async (request, reply) => {
-    requireRole(request, 'admin');
-    const q = parseInput(deliveryFilterQuerySchema, request.query, 'query');
-    return sendCsv(reply, 'delivery-log.csv', await services.exportDeliveriesCsv(definedOnly(q)));
-  });
-  app.post('/api/v1/deliveries/:id/replay', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const result = await services.replayDelivery({ deliveryId: id, principal });
-    return reply.status(202).send({
-      deliveryId: result.delivery.id,
-      applicationId: result.delivery.applicationId,
-      queued: result.queued,
-    });
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Logs'];
+  api.get(
+    '/api/v1/deliveries',
+    {
+      schema: {
+        tags,
+        summary: 'The delivery log (webhooks received), a page at a time',
+        querystring: listDeliveriesQuerySchema,
+        response: { 200: pageOf(deliverySchema) },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }) => {
+      const page = await services.readDeliveryLog(definedOnly(query));
+      return { items: page.items.map(toDeliveryResponse), nextCursor: page.nextCursor };
+    },
+  );
+  api.get(
+    '/api/v1/deliveries/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The delivery log as CSV',
+        querystring: deliveryFilterQuerySchema,
+        response: { 200: csvResponseSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }, reply) =>
+      sendCsv(reply, 'delivery-log.csv', await services.exportDeliveriesCsv(definedOnly(query))),
+  );
+  api.post(
+    '/api/v1/deliveries/:id/replay',
+    {
+      schema: {
+        tags,
+        summary: "Import a delivery's application again",
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 202: replayResponseSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const principal = requireCaller(request);
+      const result = await services.replayDelivery({ deliveryId: request.params.id, principal });
+      return reply.status(202).send({
+        deliveryId: result.delivery.id,
+        applicationId: result.delivery.applicationId,
+        queued: result.queued,
+      });
+    },
+  );
 }

@@ -1,23 +1,26 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponseSchema, idParamsSchema, itemsOf } from '../../../contract/common.js';
 import {
   addDocumentCategoryRequestSchema,
+  documentCategorySchema,
+  documentSchema,
+  documentSettingsSchema,
   saveDocumentSettingsRequestSchema,
   type DocumentCategoryResponse,
   type DocumentResponse,
   type DocumentSettingsResponse,
 } from '../../../contract/documents.js';
-import type { DocumentOwner } from '../../../app/list-documents.js';
 import type { DocumentCategory, DocumentSettings, HireDocument } from '../../../core/model/document.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
-import { parseInput } from '../../validate.js';
 
 const id = z.string().min(1).max(100);
-const ownerParams = z.object({ id });
 const contentParams = z.object({ id, docId: id });
+const tags = ['Documents'];
 
 export function toDocumentResponse(d: HireDocument): DocumentResponse {
   return {
@@ -59,13 +62,12 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function sendContent(
+/** A stored document's bytes as a download (its own content type), never cached. */
+export function sendDocument(
   reply: FastifyReply,
-  services: HttpServices,
-  owner: DocumentOwner,
-  documentId: string,
-) {
-  const { document, content } = await services.documents.open({ owner, documentId });
+  document: HireDocument,
+  content: AsyncIterable<Uint8Array>,
+): FastifyReply {
   reply
     .header('content-type', document.contentType ?? 'application/octet-stream')
     .header('content-disposition', contentDisposition(document.fileName))
@@ -77,53 +79,112 @@ async function sendContent(
 
 /** Documents of new hires and members (inbox managers and admins), and the admin's document lists and settings. */
 export function documentRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/new-hires/:id/documents', async (request) => {
-    requireRole(request, 'inbox');
-    const { id: newHireId } = parseInput(ownerParams, request.params, 'params');
-    return { items: (await services.documents.list({ newHireId })).map(toDocumentResponse) };
-  });
-  app.get('/api/v1/new-hires/:id/documents/:docId/content', async (request, reply) => {
-    requireRole(request, 'inbox');
-    const p = parseInput(contentParams, request.params, 'params');
-    return sendContent(reply, services, { newHireId: p.id }, p.docId);
-  });
-  app.get('/api/v1/members/:id/documents', async (request) => {
-    requireRole(request, 'inbox');
-    const { id: memberId } = parseInput(ownerParams, request.params, 'params');
-    return { items: (await services.documents.list({ memberId })).map(toDocumentResponse) };
-  });
-  app.get('/api/v1/members/:id/documents/:docId/content', async (request, reply) => {
-    requireRole(request, 'inbox');
-    const p = parseInput(contentParams, request.params, 'params');
-    return sendContent(reply, services, { memberId: p.id }, p.docId);
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  for (const owner of ['new-hires', 'members'] as const) {
+    const ownerOf = (ownerId: string) =>
+      owner === 'new-hires' ? { newHireId: ownerId } : { memberId: ownerId };
+    const whose = owner === 'new-hires' ? "a new hire's" : "a member's";
+    api.get(
+      `/api/v1/${owner}/:id/documents`,
+      {
+        schema: {
+          tags,
+          summary: `List ${whose} documents`,
+          params: idParamsSchema,
+          response: { 200: itemsOf(documentSchema) },
+        },
+        config: { access: 'inbox' },
+      },
+      async ({ params }) => ({
+        items: (await services.documents.list(ownerOf(params.id))).map(toDocumentResponse),
+      }),
+    );
+    api.get(
+      `/api/v1/${owner}/:id/documents/:docId/content`,
+      {
+        schema: {
+          tags,
+          summary: `Download one of ${whose} documents`,
+          params: contentParams,
+          response: { 200: fileResponseSchema },
+        },
+        config: { access: 'inbox' },
+      },
+      async ({ params }, reply) => {
+        const { document, content } = await services.documents.open({
+          owner: ownerOf(params.id),
+          documentId: params.docId,
+        });
+        return sendDocument(reply, document, content);
+      },
+    );
+  }
 
   for (const [path, kind] of [
     ['/api/v1/document-types', 'type'],
     ['/api/v1/document-folders', 'folder'],
   ] as const) {
-    app.get(path, async (request) => {
-      requireRole(request, 'inbox');
-      return { items: (await services.documents.categories(kind)).map(toCategory) };
-    });
-    app.post(path, async (request, reply) => {
-      const principal = requireRole(request, 'admin');
-      const body = parseInput(addDocumentCategoryRequestSchema, request.body, 'body');
-      return reply
-        .status(201)
-        .send(toCategory(await services.documents.addCategory({ kind, name: body.name, principal })));
-    });
+    api.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary: `List document ${kind}s`,
+          response: { 200: itemsOf(documentCategorySchema) },
+        },
+        config: { access: 'inbox' },
+      },
+      async () => ({ items: (await services.documents.categories(kind)).map(toCategory) }),
+    );
+    api.post(
+      path,
+      {
+        schema: {
+          tags,
+          summary: `Add a document ${kind}`,
+          body: addDocumentCategoryRequestSchema,
+          response: { 201: documentCategorySchema },
+        },
+        config: { access: 'admin' },
+      },
+      async (request, reply) => {
+        const principal = requireCaller(request);
+        const added = await services.documents.addCategory({ kind, name: request.body.name, principal });
+        return reply.status(201).send(toCategory(added));
+      },
+    );
   }
 
-  app.get('/api/v1/connections/:id/document-settings', async (request) => {
-    requireRole(request, 'admin');
-    const { id: connectionId } = parseInput(ownerParams, request.params, 'params');
-    return toSettings(await services.documents.settings(connectionId));
-  });
-  app.put('/api/v1/connections/:id/document-settings', async (request) => {
-    const principal = requireRole(request, 'admin');
-    const { id: connectionId } = parseInput(ownerParams, request.params, 'params');
-    const change = parseInput(saveDocumentSettingsRequestSchema, request.body, 'body');
-    return toSettings(await services.documents.saveSettings({ connectionId, change, principal }));
-  });
+  const settings = {
+    tags,
+    params: idParamsSchema,
+    response: { 200: documentSettingsSchema },
+  };
+  api.get(
+    '/api/v1/connections/:id/document-settings',
+    {
+      schema: { ...settings, summary: "A connection's document settings" },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toSettings(await services.documents.settings(params.id)),
+  );
+  api.put(
+    '/api/v1/connections/:id/document-settings',
+    {
+      schema: {
+        ...settings,
+        summary: "Change a connection's document settings",
+        body: saveDocumentSettingsRequestSchema,
+      },
+      config: { access: 'admin' },
+    },
+    async (request) =>
+      toSettings(
+        await services.documents.saveSettings({
+          connectionId: request.params.id,
+          change: request.body,
+          principal: requireCaller(request),
+        }),
+      ),
+  );
 }

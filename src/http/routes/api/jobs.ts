@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { listJobsQuerySchema, type JobResponse } from '../../../contract/jobs.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { emptyBodySchema, idParamsSchema, itemsOf } from '../../../contract/common.js';
+import { jobSchema, listJobsQuerySchema, type JobResponse } from '../../../contract/jobs.js';
 import type { JobView } from '../../../core/model/job-view.js';
-import { requireRole } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export function toJobResponse(job: JobView): JobResponse {
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -24,26 +21,51 @@ export function toJobResponse(job: JobView): JobResponse {
   };
 }
 
+const tags = ['Jobs'];
+
 /** The queue, for operators: list jobs (dead ones with their last error) and retry dead ones. */
 export function jobRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/jobs', async (request) => {
-    requireRole(request, 'admin');
-    const query = parseInput(listJobsQuerySchema, request.query, 'query');
-    const jobs = await services.listJobs({
-      limit: query.limit,
-      ...(query.state ? { state: query.state } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-    });
-    return { items: jobs.map(toJobResponse) };
-  });
-  app.get('/api/v1/jobs/:id', async (request) => {
-    requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    return toJobResponse(await services.getJob(id));
-  });
-  app.post('/api/v1/jobs/:id/retry', async (request) => {
-    requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    return toJobResponse(await services.retryJob(id));
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'List background jobs',
+        querystring: listJobsQuerySchema,
+        response: { 200: itemsOf(jobSchema) },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }) => {
+      const jobs = await services.listJobs({
+        limit: query.limit,
+        ...(query.state ? { state: query.state } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+      });
+      return { items: jobs.map(toJobResponse) };
+    },
+  );
+  api.get(
+    '/api/v1/jobs/:id',
+    {
+      schema: { tags, summary: 'Read a job', params: idParamsSchema, response: { 200: jobSchema } },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toJobResponse(await services.getJob(params.id)),
+  );
+  api.post(
+    '/api/v1/jobs/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry a dead job',
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 200: jobSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toJobResponse(await services.retryJob(params.id)),
+  );
 }

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { BulkOutcome } from '../../../app/bulk-new-hires.js';
 import {
   bulkAddMemberRequestSchema,
   bulkDeleteRequestSchema,
+  bulkResultSchema,
   type BulkResultResponse,
 } from '../../../contract/new-hire-bulk.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
+import { newHireTags as tags } from './new-hires.js';
 
 function toResponse(items: readonly BulkOutcome[]): BulkResultResponse {
   const done = items.filter((i) => i.ok).length;
@@ -20,20 +22,43 @@ function toResponse(items: readonly BulkOutcome[]): BulkResultResponse {
  * says what happened to its hire.
  */
 export function newHireBulkRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.post('/api/v1/new-hires/bulk-add-member', async (request) => {
-    const principal = requireRole(request, 'inbox');
-    const body = parseInput(bulkAddMemberRequestSchema, request.body, 'body');
-    return toResponse(
-      await services.bulkAddMembers({
-        ids: body.ids,
-        principal,
-        ...(body.destinations === undefined ? {} : { destinations: body.destinations }),
-      }),
-    );
-  });
-  app.post('/api/v1/new-hires/bulk-delete', async (request) => {
-    const principal = requireRole(request, 'inbox');
-    const body = parseInput(bulkDeleteRequestSchema, request.body, 'body');
-    return toResponse(await services.bulkDeleteNewHires({ ids: body.ids, principal }));
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/api/v1/new-hires/bulk-add-member',
+    {
+      schema: {
+        tags,
+        summary: 'Add member for many new hires',
+        body: bulkAddMemberRequestSchema,
+        response: { 200: bulkResultSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) => {
+      const { ids, destinations } = request.body;
+      return toResponse(
+        await services.bulkAddMembers({
+          ids,
+          principal: requireCaller(request),
+          ...(destinations === undefined ? {} : { destinations }),
+        }),
+      );
+    },
+  );
+  api.post(
+    '/api/v1/new-hires/bulk-delete',
+    {
+      schema: {
+        tags,
+        summary: 'Delete many new hires',
+        body: bulkDeleteRequestSchema,
+        response: { 200: bulkResultSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) =>
+      toResponse(
+        await services.bulkDeleteNewHires({ ids: request.body.ids, principal: requireCaller(request) }),
+      ),
+  );
 }

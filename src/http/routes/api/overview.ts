@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Overview } from '../../../app/read-overview.js';
-import type { OverviewResponse } from '../../../contract/overview.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { overviewSchema, type OverviewResponse } from '../../../contract/overview.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
 
@@ -53,8 +53,16 @@ function toOverviewResponse(o: Overview): OverviewResponse {
 
 /** The Overview page's figures (admins and inbox managers). */
 export function overviewRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/overview', async (request): Promise<OverviewResponse> => {
-    requireRole(request, 'inbox');
-    return toOverviewResponse(await services.readOverview());
-  });
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/overview',
+    {
+      schema: {
+        tags: ['Overview'],
+        summary: "The Overview page's figures",
+        response: { 200: overviewSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async () => toOverviewResponse(await services.readOverview()),
+  );
 }

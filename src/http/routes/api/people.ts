@@ -1,18 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { emptyBodySchema, idParamsSchema, itemsOf, noContentSchema } from '../../../contract/common.js';
 import {
+  addedUserSchema,
   addUserRequestSchema,
   changeUserRequestSchema,
   listNotificationsQuerySchema,
+  inviteUrlResponseSchema,
   listSendsQuerySchema,
+  markedReadSchema,
+  notificationSchema,
+  notificationSettingsSchema,
   notificationUserQuerySchema,
   saveNotificationSettingsRequestSchema,
+  sendSchema,
+  unreadCountResponseSchema,
+  userSchema,
   type AddedUserResponse,
   type InviteUrlResponse,
   type NotificationResponse,
   type NotificationSettingsResponse,
   type SendResponse,
-  type UnreadCountResponse,
   type UserResponse,
 } from '../../../contract/people.js';
 import type { NotificationView } from '../../../app/list-notifications.js';
@@ -21,12 +29,9 @@ import type { Principal } from '../../../core/auth/role.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import type { NotificationSend } from '../../../core/model/notification.js';
 import { mayManageInbox, type User } from '../../../core/model/user.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
 import { isoOrNull } from '../../time-format.js';
-import { parseInput } from '../../validate.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const toUser = (u: User): UserResponse => ({
@@ -131,99 +136,223 @@ const toNotification = (v: NotificationView): NotificationResponse => {
  * already see every new hire the notifications point to.
  */
 export function peopleRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/users', async (request) => {
-    requireRole(request, 'admin');
-    const deactivated = await services.accountSecurity.deactivatedUsers();
-    return {
-      items: (await services.people.listUsers()).map((u) => ({
-        ...toUser(u),
-        active: !deactivated.has(u.id),
-      })),
-    };
-  });
-  app.post('/api/v1/users', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
-    const body = parseInput(addUserRequestSchema, request.body, 'body');
-    const { inviteUrl, emailed, ...user } = await services.people.addUser({ ...body, principal });
-    const answer: AddedUserResponse = { ...toUser(user), inviteUrl, emailed: emailed ?? 'not_configured' };
-    return reply.status(201).send(answer);
-  });
-  app.post('/api/v1/users/:id/invite', async (request, reply) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const { inviteUrl, emailed } = await services.people.inviteUser({ userId: id, principal });
-    const answer: InviteUrlResponse = { inviteUrl, emailed: emailed ?? 'not_configured' };
-    return reply.status(201).send(answer);
-  });
-  app.patch('/api/v1/users/:id', async (request) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const { role } = parseInput(changeUserRequestSchema, request.body, 'body');
-    return toUser(await services.people.changeUserRole({ userId: id, role, principal }));
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const users = ['Users'];
+  const notifications = ['Notifications'];
+  api.get(
+    '/api/v1/users',
+    {
+      schema: { tags: users, summary: 'List HireBridge users', response: { 200: itemsOf(userSchema) } },
+      config: { access: 'admin' },
+    },
+    async () => {
+      const deactivated = await services.accountSecurity.deactivatedUsers();
+      return {
+        items: (await services.people.listUsers()).map((u) => ({
+          ...toUser(u),
+          active: !deactivated.has(u.id),
+        })),
+      };
+    },
+  );
+  api.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: users,
+        summary: 'Add a user and make their invite link',
+        body: addUserRequestSchema,
+        response: { 201: addedUserSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const { inviteUrl, emailed, ...user } = await services.people.addUser({
+        ...request.body,
+        principal: requireCaller(request),
+      });
+      const answer: AddedUserResponse = { ...toUser(user), inviteUrl, emailed: emailed ?? 'not_configured' };
+      return reply.status(201).send(answer);
+    },
+  );
+  api.post(
+    '/api/v1/users/:id/invite',
+    {
+      schema: {
+        tags: users,
+        summary: 'A new invite link for a user (earlier ones stop working)',
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 201: inviteUrlResponseSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request, reply) => {
+      const { inviteUrl, emailed } = await services.people.inviteUser({
+        userId: request.params.id,
+        principal: requireCaller(request),
+      });
+      const answer: InviteUrlResponse = { inviteUrl, emailed: emailed ?? 'not_configured' };
+      return reply.status(201).send(answer);
+    },
+  );
+  api.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: users,
+        summary: "Change a user's role",
+        params: idParamsSchema,
+        body: changeUserRequestSchema,
+        response: { 200: userSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) =>
+      toUser(
+        await services.people.changeUserRole({
+          userId: request.params.id,
+          role: request.body.role,
+          principal: requireCaller(request),
+        }),
+      ),
+  );
 
-  app.get('/api/v1/connections/:id/notification-settings', async (request) => {
-    requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    return toSettings(await services.people.notificationSettings(id));
-  });
-  app.put('/api/v1/connections/:id/notification-settings', async (request) => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const body = parseInput(saveNotificationSettingsRequestSchema, request.body, 'body');
-    const saved = await services.people.saveNotificationSettings({
-      connectionId: id,
-      principal,
-      ...(body.recipients === undefined ? {} : { recipientIds: body.recipients }),
-      ...(body.slackWebhookUrl === undefined ? {} : { slackWebhookUrl: body.slackWebhookUrl }),
-    });
-    return toSettings(saved);
-  });
+  api.get(
+    '/api/v1/connections/:id/notification-settings',
+    {
+      schema: {
+        tags: notifications,
+        summary: "Who a connection's new hires notify, and how",
+        params: idParamsSchema,
+        response: { 200: notificationSettingsSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ params }) => toSettings(await services.people.notificationSettings(params.id)),
+  );
+  api.put(
+    '/api/v1/connections/:id/notification-settings',
+    {
+      schema: {
+        tags: notifications,
+        summary: "Change who a connection's new hires notify, and how",
+        params: idParamsSchema,
+        body: saveNotificationSettingsRequestSchema,
+        response: { 200: notificationSettingsSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const body = request.body;
+      const saved = await services.people.saveNotificationSettings({
+        connectionId: request.params.id,
+        principal: requireCaller(request),
+        ...(body.recipients === undefined ? {} : { recipientIds: body.recipients }),
+        ...(body.slackWebhookUrl === undefined ? {} : { slackWebhookUrl: body.slackWebhookUrl }),
+      });
+      return toSettings(saved);
+    },
+  );
 
-  app.get('/api/v1/notifications', async (request) => {
-    const principal = requireRole(request, 'inbox');
-    const q = parseInput(listNotificationsQuerySchema, request.query, 'query');
-    const items = await services.people.listNotifications({
-      userId: notificationUser(principal, q.userId),
-      unreadOnly: q.unread === 'true',
-      limit: q.limit,
-    });
-    return { items: items.map(toNotification) };
-  });
-  app.get('/api/v1/notifications/unread-count', async (request): Promise<UnreadCountResponse> => {
-    const principal = requireRole(request, 'inbox');
-    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
-    const count = await services.people.unreadNotificationCount({
-      userId: notificationUser(principal, userId),
-    });
-    return { count };
-  });
-  app.post('/api/v1/notifications/:id/read', async (request, reply) => {
-    const principal = requireRole(request, 'inbox');
-    const { id } = parseInput(idParams, request.params, 'params');
-    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
-    await services.people.markNotificationRead({
-      userId: notificationUser(principal, userId),
-      notificationId: id,
-    });
-    return reply.status(204).send();
-  });
+  api.get(
+    '/api/v1/notifications',
+    {
+      schema: {
+        tags: notifications,
+        summary: "A user's in-app notifications, newest first",
+        querystring: listNotificationsQuerySchema,
+        response: { 200: itemsOf(notificationSchema) },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) => {
+      const q = request.query;
+      const items = await services.people.listNotifications({
+        userId: notificationUser(requireCaller(request), q.userId),
+        unreadOnly: q.unread === 'true',
+        limit: q.limit,
+      });
+      return { items: items.map(toNotification) };
+    },
+  );
+  api.get(
+    '/api/v1/notifications/unread-count',
+    {
+      schema: {
+        tags: notifications,
+        summary: "How many of a user's notifications are unread",
+        querystring: notificationUserQuerySchema,
+        response: { 200: unreadCountResponseSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) => {
+      const count = await services.people.unreadNotificationCount({
+        userId: notificationUser(requireCaller(request), request.query.userId),
+      });
+      return { count };
+    },
+  );
+  api.post(
+    '/api/v1/notifications/:id/read',
+    {
+      schema: {
+        tags: notifications,
+        summary: 'Mark a notification read',
+        params: idParamsSchema,
+        querystring: notificationUserQuerySchema,
+        body: emptyBodySchema,
+        response: { 204: noContentSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request, reply) => {
+      await services.people.markNotificationRead({
+        userId: notificationUser(requireCaller(request), request.query.userId),
+        notificationId: request.params.id,
+      });
+      return reply.status(204).send();
+    },
+  );
   // "Mark all read": every unread notification of the user.
-  app.post('/api/v1/notifications/read-all', async (request) => {
-    const principal = requireRole(request, 'inbox');
-    const { userId } = parseInput(notificationUserQuerySchema, request.query, 'query');
-    const marked = await services.people.markAllNotificationsRead({
-      userId: notificationUser(principal, userId),
-    });
-    return { marked };
-  });
-  app.get('/api/v1/notification-sends', async (request) => {
-    requireRole(request, 'admin');
-    const q = parseInput(listSendsQuerySchema, request.query, 'query');
-    return {
+  api.post(
+    '/api/v1/notifications/read-all',
+    {
+      schema: {
+        tags: notifications,
+        summary: "Mark all of a user's notifications read",
+        querystring: notificationUserQuerySchema,
+        body: emptyBodySchema,
+        response: { 200: markedReadSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) => {
+      const marked = await services.people.markAllNotificationsRead({
+        userId: notificationUser(requireCaller(request), request.query.userId),
+      });
+      return { marked };
+    },
+  );
+  api.get(
+    '/api/v1/notification-sends',
+    {
+      schema: {
+        tags: notifications,
+        summary: 'Notification emails and Slack messages, with their send status',
+        querystring: listSendsQuerySchema,
+        response: { 200: itemsOf(sendSchema) },
+      },
+      config: { access: 'admin' },
+    },
+    async ({ query }) => ({
       items: (
-        await services.people.listSends({ limit: q.limit, ...(q.status ? { status: q.status } : {}) })
+        await services.people.listSends({
+          limit: query.limit,
+          ...(query.status ? { status: query.status } : {}),
+        })
       ).map(toSend),
-    };
-  });
+    }),
+  );
 }

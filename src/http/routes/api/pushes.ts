@@ -1,15 +1,15 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listPushesQuerySchema, type PushResponse } from '../../../contract/destinations.js';
+import { emptyBodySchema, fileResponseSchema, idParamsSchema, itemsOf } from '../../../contract/common.js';
+import { listPushesQuerySchema, pushSchema, type PushResponse } from '../../../contract/destinations.js';
 import type { Push } from '../../../core/model/destination.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
-import { contentDisposition } from './documents.js';
+import { sendDocument } from './documents.js';
 
-const memberParams = z.object({ id: z.string().min(1).max(100) });
 const retryParams = z.object({ id: z.string().min(1).max(100), destinationId: z.string().min(1).max(100) });
+const tags = ['Destinations'];
 
 export function toPushResponse(p: Push): PushResponse {
   return {
@@ -27,38 +27,80 @@ export function toPushResponse(p: Push): PushResponse {
 
 /** Pushes of members to destinations (inbox managers and admins): status, errors, retry. */
 export function pushRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/members/:id/pushes', async (request) => {
-    requireRole(request, 'inbox');
-    const { id } = parseInput(memberParams, request.params, 'params');
-    return { items: (await services.destinations.memberPushes(id)).map(toPushResponse) };
-  });
-  app.get('/api/v1/pushes', async (request) => {
-    requireRole(request, 'inbox');
-    const q = parseInput(listPushesQuerySchema, request.query, 'query');
-    const items = await services.destinations.listPushes({
-      limit: q.limit,
-      ...(q.status ? { status: q.status } : {}),
-    });
-    return { items: items.map(toPushResponse) };
-  });
-  app.post('/api/v1/members/:id/pushes/:destinationId/retry', async (request) => {
-    const principal = requireRole(request, 'inbox');
-    const { id, destinationId } = parseInput(retryParams, request.params, 'params');
-    return toPushResponse(await services.destinations.retryPush({ memberId: id, destinationId, principal }));
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/members/:id/pushes',
+    {
+      schema: {
+        tags,
+        summary: "A member's pushes to each destination",
+        params: idParamsSchema,
+        response: { 200: itemsOf(pushSchema) },
+      },
+      config: { access: 'inbox' },
+    },
+    async ({ params }) => ({
+      items: (await services.destinations.memberPushes(params.id)).map(toPushResponse),
+    }),
+  );
+  api.get(
+    '/api/v1/pushes',
+    {
+      schema: {
+        tags,
+        summary: 'List pushes',
+        querystring: listPushesQuerySchema,
+        response: { 200: itemsOf(pushSchema) },
+      },
+      config: { access: 'inbox' },
+    },
+    async ({ query }) => {
+      const items = await services.destinations.listPushes({
+        limit: query.limit,
+        ...(query.status ? { status: query.status } : {}),
+      });
+      return { items: items.map(toPushResponse) };
+    },
+  );
+  api.post(
+    '/api/v1/members/:id/pushes/:destinationId/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Push a member to a destination again',
+        params: retryParams,
+        body: emptyBodySchema,
+        response: { 200: pushSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request) => {
+      const { id, destinationId } = request.params;
+      const principal = requireCaller(request);
+      return toPushResponse(
+        await services.destinations.retryPush({ memberId: id, destinationId, principal }),
+      );
+    },
+  );
 }
 
 /** Documents handed to destinations: a signed link that expires, no sign-in (the link is the credential). */
 export function documentLinkRoutes(app: FastifyInstance, services: HttpServices): void {
   // The token rides in the query: it is longer than a path parameter may be (Fastify's maxParamLength).
-  app.get('/document-links', async (request, reply) => {
-    const { token } = parseInput(z.object({ token: z.string().min(10).max(2000) }), request.query, 'query');
-    const { document, content } = await services.destinations.openDocumentLink(token);
-    return reply
-      .header('content-type', document.contentType ?? 'application/octet-stream')
-      .header('content-disposition', contentDisposition(document.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(Readable.from(content));
-  });
+  const query = z.object({ token: z.string().min(10).max(2000) });
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/document-links',
+    {
+      schema: {
+        tags,
+        summary: 'A document handed to a destination, by its signed link',
+        querystring: query,
+        response: { 200: fileResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { document, content } = await services.destinations.openDocumentLink(request.query.token);
+      return sendDocument(reply, document, content);
+    },
+  );
 }
