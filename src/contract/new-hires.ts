@@ -57,3 +57,6 @@ export const newHireDetailSchema = newHireSchema.extend({
   history: z.array(historyEntrySchema),
 });
 export type NewHireDetailResponse = z.infer<typeof newHireDetailSchema>;
+
+/** POST /api/v1/new-hires/:id/restore: the hire comes back to review once its import (queued) has run. */
+export const restoredNewHireSchema = z.object({ restored: z.literal(true) });

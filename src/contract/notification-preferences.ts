@@ -17,4 +17,10 @@ export const notificationPreferencesRequestSchema = z.strictObject({
     )
     .nullable(),
 });
-export type NotificationPreferencesResponse = z.infer<typeof notificationPreferencesRequestSchema>;
+
+export const notificationPreferencesResponseSchema = z.object({
+  inApp: z.boolean(),
+  email: z.boolean(),
+  slackMemberId: z.string().nullable(),
+});
+export type NotificationPreferencesResponse = z.infer<typeof notificationPreferencesResponseSchema>;

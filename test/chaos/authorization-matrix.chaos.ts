@@ -165,6 +165,7 @@ const MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/docs/static/*': 'public',
   'GET /api/docs/static/index.html': 'public',
   'GET /api/docs/static/swagger-initializer.js': 'public',
+  'GET /api/docs/static/theme/contrast.css': 'public',
 };
 
 type Caller = 'none' | 'inbox' | 'admin' | 'inbox session' | 'viewer session' | 'admin session';

@@ -1,28 +1,54 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../../contract/common.js';
 import {
   eraseMemberRequestSchema,
-  type ErasureReportResponse,
-  type ErasureRequestsResponse,
+  erasureReportSchema,
+  erasureRequestsResponseSchema,
 } from '../../../contract/erasure.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const tags = ['Directory'];
 
 /** Erasing a member (admins), and the members Ashby deleted that wait for it. */
 export function erasureRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/erasure-requests', async (request): Promise<ErasureRequestsResponse> => {
-    requireRole(request, 'admin');
-    const items = await services.erasure.requests();
-    return { items: items.map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString() })) };
-  });
-  app.post('/api/v1/members/:id/erase', async (request): Promise<ErasureReportResponse> => {
-    const principal = requireRole(request, 'admin');
-    const { id } = parseInput(idParams, request.params, 'params');
-    parseInput(eraseMemberRequestSchema, request.body, 'body');
-    const report = await services.erasure.eraseMember({ memberId: id, confirm: true, principal });
-    return { ...report, told: [...report.told], notTold: [...report.notTold] };
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/erasure-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Members Ashby deleted, waiting for an admin to erase them',
+        response: { 200: erasureRequestsResponseSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async () => {
+      const items = await services.erasure.requests();
+      return { items: items.map((r) => ({ ...r, requestedAt: new Date(r.requestedAt).toISOString() })) };
+    },
+  );
+  api.post(
+    '/api/v1/members/:id/erase',
+    {
+      schema: {
+        tags,
+        summary:
+          "Erase a member's personal data and files (cannot be undone; tells destinations that can be told)",
+        params: idParamsSchema,
+        body: eraseMemberRequestSchema,
+        response: { 200: erasureReportSchema },
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const report = await services.erasure.eraseMember({
+        memberId: request.params.id,
+        confirm: true,
+        principal: requireCaller(request),
+      });
+      return { ...report, told: [...report.told], notTold: [...report.notTold] };
+    },
+  );
 }

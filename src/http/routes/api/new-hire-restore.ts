@@ -1,21 +1,31 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../../app/actor.js';
-import { requireRole } from '../../plugins/authenticate.js';
+import { emptyBodySchema, idParamsSchema } from '../../../contract/common.js';
+import { restoredNewHireSchema } from '../../../contract/new-hires.js';
+import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 /**
  * POST /api/v1/new-hires/:id/restore: a deleted new hire comes back (inbox managers and admins); Ashby
  * is read again for it, so it returns to review with current data. 202: the import is queued.
  */
 export function newHireRestoreRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.post('/api/v1/new-hires/:id/restore', async (request, reply) => {
-    const principal = requireRole(request, 'inbox');
-    const { id } = parseInput(idParams, request.params, 'params');
-    await services.restoreNewHire({ newHireId: id, actor: actorOf(principal) });
-    return reply.status(202).send({ restored: true });
-  });
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/new-hires/:id/restore',
+    {
+      schema: {
+        tags: ['New hires'],
+        summary: 'Restore a deleted new hire (read again from Ashby)',
+        params: idParamsSchema,
+        body: emptyBodySchema,
+        response: { 202: restoredNewHireSchema },
+      },
+      config: { access: 'inbox' },
+    },
+    async (request, reply) => {
+      await services.restoreNewHire({ newHireId: request.params.id, actor: actorOf(requireCaller(request)) });
+      return reply.status(202).send({ restored: true as const });
+    },
+  );
 }

@@ -1,33 +1,50 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   notificationPreferencesRequestSchema,
-  type NotificationPreferencesResponse,
+  notificationPreferencesResponseSchema,
 } from '../../../contract/notification-preferences.js';
-import { AppError } from '../../../core/errors/app-error.js';
-import type { Principal } from '../../../core/auth/role.js';
 import { requireCaller } from '../../plugins/authenticate.js';
 import type { HttpServices } from '../../services.js';
-import { parseInput } from '../../validate.js';
 
-/** Only a signed-in user has preferences of their own, as only they have a password. */
-function userOf(principal: Principal): string {
-  if (principal.kind !== 'user')
-    throw new AppError('unauthorized', 'API tokens have no notification preferences; sign in as the user');
-  return principal.id;
-}
+const tags = ['Notifications'];
 
-/** The signed-in user's own notification preferences. */
+/**
+ * The signed-in user's own notification preferences: only a user has them, so the routes take a session
+ * (`access: 'session'` answers API tokens 401 before anything else), and the caller is that user.
+ */
 export function notificationPreferenceRoutes(app: FastifyInstance, services: HttpServices): void {
-  app.get('/api/v1/me/notification-preferences', async (request): Promise<NotificationPreferencesResponse> =>
-    services.people.notificationPreferences(userOf(requireCaller(request))),
-  );
-  app.put(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/api/v1/me/notification-preferences',
-    async (request): Promise<NotificationPreferencesResponse> => {
-      const userId = userOf(requireCaller(request));
-      const body = parseInput(notificationPreferencesRequestSchema, request.body, 'body');
+    {
+      schema: {
+        tags,
+        summary: 'How the signed-in user hears about new hires',
+        response: { 200: notificationPreferencesResponseSchema },
+      },
+      config: { access: 'session' },
+    },
+    async (request) => services.people.notificationPreferences(requireCaller(request).id),
+  );
+  api.put(
+    '/api/v1/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Change how the signed-in user hears about new hires',
+        body: notificationPreferencesRequestSchema,
+        response: { 200: notificationPreferencesResponseSchema },
+      },
+      config: { access: 'session' },
+    },
+    async (request) => {
+      const body = request.body;
       const slackMemberId = body.slackMemberId === '' ? null : body.slackMemberId;
-      return services.people.saveNotificationPreferences(userId, { ...body, slackMemberId });
+      return services.people.saveNotificationPreferences(requireCaller(request).id, {
+        ...body,
+        slackMemberId,
+      });
     },
   );
 }
