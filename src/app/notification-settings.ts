@@ -64,12 +64,13 @@ export async function saveNotificationSettings(
     recipientIds = [...new Set(input.recipientIds)];
     for (const id of recipientIds) {
       const user = await deps.users.find(id);
-      if (!user) problems.push({ field: 'recipients', userId: id, message: `user ${id} does not exist` });
+      // The id is all there is to name a user that does not exist; a real one is named as people know them.
+      if (!user) problems.push({ field: 'recipients', userId: id, message: `no user has the id ${id}` });
       else if (!mayManageInbox(user.role)) {
         problems.push({
           field: 'recipients',
           userId: id,
-          message: `user ${id} may not manage the ATS inbox (role ${user.role}), so cannot receive new-hire notifications`,
+          message: `${user.name} (${user.email}) may not manage the ATS inbox (role ${user.role}), so cannot receive new-hire notifications`,
         });
       }
     }

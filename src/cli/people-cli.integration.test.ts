@@ -102,7 +102,7 @@ describe('hirebridge users, documents and notifications commands', () => {
     const viewer = await cli('notifications', 'settings', id, '--recipient', 'vera@example.com');
     expect(viewer.code).toBe(1);
     expect(viewer.stderr).toMatch(
-      /invalid_fields: Refused recipients: user \S+ may not manage the ATS inbox \(role viewer\)/,
+      /invalid_fields: Refused recipients: .+ \(\S+@\S+\) may not manage the ATS inbox \(role viewer\)/,
     );
     const chosen = await cli(
       'notifications',

@@ -401,13 +401,28 @@ describe.skipIf(!enabled)('Admin web app in Chromium (SQLite)', () => {
       .first()
       .waitFor();
     const deliveries = await stack.api<{
-      items: { id: string; applicationId: string | null; action: string }[];
+      items: {
+        id: string;
+        applicationId: string | null;
+        action: string;
+        newHire: { name: string | null } | null;
+      }[];
     }>('/api/v1/deliveries?limit=100');
     const samHire = deliveries.body.items.find(
       (d) => d.applicationId === SAM && d.action === 'candidateHire',
     );
     expect(samHire).toBeDefined();
-    await page.getByRole('button', { name: `Replay delivery ${samHire!.id}` }).click();
+    // The button names the delivery by action, hire and time, not by its id; the page lists deliveries
+    // newest first, as the API does, so Sam's first button is that delivery.
+    const samName = samHire!.newHire?.name ?? '';
+    expect(samName).not.toBe('');
+    await page
+      .getByRole('button', {
+        name: `Replay the candidateHire delivery for ${samName} received`,
+        exact: false,
+      })
+      .first()
+      .click();
     await page.getByText(/Replay queued/).waitFor();
     await screenshotAndAudit(page, 'deliveries');
 

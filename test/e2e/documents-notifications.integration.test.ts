@@ -138,7 +138,7 @@ describe.each(TEST_DIALECTS)('Documents and new-hire notifications on %s', (dial
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('invalid_fields');
     expect(refused.body.error.message).toContain(
-      `user ${viewer.id} may not manage the ATS inbox (role viewer)`,
+      'Vic Viewer (vic@example.com) may not manage the ATS inbox (role viewer)',
     );
     expect(refused.body.error.details?.problems?.map((p) => p.userId)).toEqual([viewer.id, 'no-such-user']);
     const after = await h.api<{ usingDefault: boolean }>(

@@ -169,7 +169,7 @@ export function DeliveriesPage() {
                       <button
                         type="button"
                         className="small"
-                        aria-label={`Replay delivery ${d.id}`}
+                        aria-label={`Replay the ${d.action} delivery${d.newHire?.name ? ` for ${d.newHire.name}` : ''} received ${new Date(d.receivedAt).toLocaleString()}`}
                         disabled={replay.isPending}
                         onClick={() => {
                           setQueued(null);
