@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_KEYS } from '../../src/connectors/ashby/fake/sample-fixture.js';
-import {
-  browserTestsEnabled,
-  newWatchedContext,
-  screenshot,
-  screenshotAndAudit,
-  useBrowserAndStack,
-  type BrowserStack,
-  type WatchedContext,
-} from '../support/browser.js';
+import { browserTestsEnabled, screenshot, screenshotAndAudit, useBrowserSuite } from '../support/browser.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -25,26 +17,13 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1440, height: 900 };
 
 describe.skipIf(!browserTestsEnabled())('Erasure and sensitive fields in the admin app (SQLite)', () => {
-  let browser: Browser;
-  let stack: BrowserStack;
-  const opened: WatchedContext[] = [];
-  useBrowserAndStack(
-    (b, s) => {
-      browser = b;
-      stack = s;
-    },
-    {
-      beforeClose: async () => {
-        for (const c of opened) await c.close();
-      },
-    },
-  );
+  const suite = useBrowserSuite();
   const heading = (page: Page, name: string, level = 1) =>
     page.getByRole('heading', { level, name, exact: true }).waitFor();
 
   it('asks about a member Ashby deleted, erases it after a confirmation, and marks fields sensitive', async () => {
-    const watched = await newWatchedContext(browser, stack.server.url);
-    opened.push(watched);
+    const stack = suite.stack();
+    const watched = await suite.open();
     const { page } = watched;
     await page.setViewportSize(LAPTOP);
     await page.goto(stack.setupUrl);
