@@ -22,11 +22,13 @@ interface MemberBody {
 
 const SALARY = '73591846';
 const RAISE = '73591999';
-const PHONE = '+44 7700 900123';
+/** As typed in the CSV; HireBridge keeps and answers it in international form (E.164). */
+const PHONE_TYPED = '+44 7700 900123';
+const PHONE = '+447700900123';
 
 const FILE = [
   'firstName,lastName,personalEmail,personalPhone,salaryAmount,salaryCurrency,jobTitle',
-  `Ada,Lovelace,ada@example.com,${PHONE},${SALARY},EUR,Engineer`,
+  `Ada,Lovelace,ada@example.com,${PHONE_TYPED},${SALARY},EUR,Engineer`,
 ].join('\n');
 
 /** A member row as HireBridge wrote it before sealing: every value in plaintext. */
@@ -95,9 +97,15 @@ describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
       offerId: null,
       status: 'in_review',
       fields: {
-        firstName: { value: 'Ada', source: 'candidate.name', error: null },
-        salaryAmount: { value: Number(RAISE), source: 'offer.salary', error: null },
-      } as never,
+        firstName: {
+          value: 'Ada',
+          source: { ruleId: 'r1', description: 'Ashby candidate › name', usedDefault: false },
+        },
+        salaryAmount: {
+          value: Number(RAISE),
+          source: { ruleId: 'r2', description: 'Ashby offer › salary', usedDefault: false },
+        },
+      },
       missingRequired: [],
       editedFields: [],
       memberId: null,
@@ -125,6 +133,7 @@ describe.each(TEST_DIALECTS)('Personal data at rest on %s', (dialect) => {
     expect(containsNumber(text, SALARY)).toBe(false);
     expect(containsNumber(text, RAISE)).toBe(false);
     expect(text).not.toContain(PHONE);
+    expect(text).not.toContain('7700900123');
     expect(text).toContain('$sealed');
     // Still found by name after the edit.
     const found = await api<{ items: MemberBody[] }>('/api/v1/members?q=lovelace');
