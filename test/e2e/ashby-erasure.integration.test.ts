@@ -7,6 +7,7 @@ import { ashbySignature } from '../chaos/support/ashby-deliveries.js';
 import { startIntakeHarness, type IntakeHarness } from '../support/intake-harness.js';
 import { TEST_DIALECTS } from '../support/test-databases.js';
 import { waitFor } from '../support/wait-for.js';
+import { fillRequiredValue } from '../support/fill-required.js';
 
 const ANNA = '9a962904-b7e1-55a4-a4d7-b612b91c7d6d';
 const ERIK = 'b13b651c-235d-5e4b-9762-43d6a744fb5a';
@@ -132,16 +133,7 @@ describe.each(TEST_DIALECTS)("Ashby's candidate deletes and merges, and erasure,
     receiver.setSecret(added.body.generatedCredentials.signingSecret);
     const hire = await hired(KEVIN);
     if (hire.missingRequired.length > 0) {
-      const fill = Object.fromEntries(
-        hire.missingRequired.map((k) => [
-          k,
-          k === 'employmentStartDate'
-            ? '2027-01-04'
-            : k.endsWith('Email')
-              ? `${k}@example.com`
-              : `${k} value`,
-        ]),
-      );
+      const fill = Object.fromEntries(hire.missingRequired.map((k) => [k, fillRequiredValue(k, 1)]));
       expect((await h.api(`/api/v1/new-hires/${hire.id}`, json('PATCH', { fields: fill }))).status).toBe(200);
     }
     const member = await h.api<{ id: string }>(`/api/v1/new-hires/${hire.id}/add-member`, json('POST', {}));
